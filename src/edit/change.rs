@@ -1,0 +1,222 @@
+//! The primitive changes that every edit is made of, each with its inverse.
+
+use crate::model::{
+    DocStatus, Document, Event, EventId, Mention, MentionId, Project, Relation, RelationId,
+};
+
+/// Why an edit could not be built or applied.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum EditError {
+    /// The document index is past the project's documents.
+    #[error("there is no document number {0}")]
+    NoDocument(usize),
+    /// The annotation does not exist in the document.
+    #[error("{0} does not exist in this document")]
+    NoAnnotation(String),
+    /// A range does not fit the text.
+    #[error("the range {start}-{end} does not fit the text ({len} characters)")]
+    BadRange {
+        /// First character.
+        start: usize,
+        /// One past the last.
+        end: usize,
+        /// Length of the text in characters.
+        len: usize,
+    },
+    /// The type is not in the schema.
+    #[error("{0:?} is not a type of the schema")]
+    UnknownType(String),
+    /// The filler would make an event its own argument.
+    #[error("an event cannot be its own argument")]
+    SelfArgument,
+}
+
+/// Any annotation, owned.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Annotation {
+    /// A mention.
+    Mention(Mention),
+    /// An event.
+    Event(Event),
+    /// A relation.
+    Relation(Relation),
+}
+
+/// Which annotation of a document a change concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnotationKey {
+    /// A mention.
+    Mention(MentionId),
+    /// An event.
+    Event(EventId),
+    /// A relation.
+    Relation(RelationId),
+}
+
+/// One primitive change; [`Change::apply`] returns the change that undoes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Put `value` in the slot of `key` (insert, replace, or remove when `None`).
+    SetAnnotation {
+        /// Document index.
+        doc: usize,
+        /// The annotation's id.
+        key: AnnotationKey,
+        /// The new value; `None` removes it.
+        value: Option<Box<Annotation>>,
+    },
+    /// Set the id counter of a document.
+    SetNextId {
+        /// Document index.
+        doc: usize,
+        /// New value.
+        next_id: u32,
+    },
+    /// Set the status of a document.
+    SetStatus {
+        /// Document index.
+        doc: usize,
+        /// New status.
+        status: DocStatus,
+    },
+    /// Insert a document at `index`.
+    InsertDocument {
+        /// Position in the document list.
+        index: usize,
+        /// The document.
+        document: Box<Document>,
+    },
+    /// Remove the document at `index`.
+    RemoveDocument {
+        /// Position in the document list.
+        index: usize,
+    },
+}
+
+/// A named group of changes that the user does and undoes as one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    /// What the user did, shown in the Edit menu ("Undo: tag Palmyre").
+    pub label: String,
+    /// The changes, applied in order.
+    pub changes: Vec<Change>,
+    /// The document the user sees the change in, so undo can show it again.
+    pub doc: Option<usize>,
+}
+
+fn document(project: &mut Project, doc: usize) -> Result<&mut Document, EditError> {
+    project
+        .documents
+        .get_mut(doc)
+        .ok_or(EditError::NoDocument(doc))
+}
+
+/// Puts `value` in the id-sorted `list` at `id`, returning what was there.
+fn set_sorted<T, K: Ord + Copy>(
+    list: &mut Vec<T>,
+    id: K,
+    key: impl Fn(&T) -> K,
+    value: Option<T>,
+) -> Option<T> {
+    match (list.binary_search_by_key(&id, key), value) {
+        (Ok(i), Some(v)) => Some(std::mem::replace(&mut list[i], v)),
+        (Ok(i), None) => Some(list.remove(i)),
+        (Err(i), Some(v)) => {
+            list.insert(i, v);
+            None
+        }
+        (Err(_), None) => None,
+    }
+}
+
+impl Change {
+    /// Applies the change and returns its inverse.
+    pub fn apply(self, project: &mut Project) -> Result<Change, EditError> {
+        Ok(match self {
+            Change::SetAnnotation { doc, key, value } => {
+                let d = document(project, doc)?;
+                let old = match (key, value.map(|v| *v)) {
+                    (AnnotationKey::Mention(id), Some(Annotation::Mention(m))) => {
+                        set_sorted(&mut d.mentions, id, |m| m.id, Some(m)).map(Annotation::Mention)
+                    }
+                    (AnnotationKey::Mention(id), None) => {
+                        set_sorted(&mut d.mentions, id, |m| m.id, None).map(Annotation::Mention)
+                    }
+                    (AnnotationKey::Event(id), Some(Annotation::Event(e))) => {
+                        set_sorted(&mut d.events, id, |e| e.id, Some(e)).map(Annotation::Event)
+                    }
+                    (AnnotationKey::Event(id), None) => {
+                        set_sorted(&mut d.events, id, |e| e.id, None).map(Annotation::Event)
+                    }
+                    (AnnotationKey::Relation(id), Some(Annotation::Relation(r))) => {
+                        set_sorted(&mut d.relations, id, |r| r.id, Some(r))
+                            .map(Annotation::Relation)
+                    }
+                    (AnnotationKey::Relation(id), None) => {
+                        set_sorted(&mut d.relations, id, |r| r.id, None).map(Annotation::Relation)
+                    }
+                    (key, Some(_)) => {
+                        return Err(EditError::NoAnnotation(format!("{key:?} (kind mismatch)")));
+                    }
+                };
+                Change::SetAnnotation {
+                    doc,
+                    key,
+                    value: old.map(Box::new),
+                }
+            }
+            Change::SetNextId { doc, next_id } => {
+                let d = document(project, doc)?;
+                let old = std::mem::replace(&mut d.next_id, next_id);
+                Change::SetNextId { doc, next_id: old }
+            }
+            Change::SetStatus { doc, status } => {
+                let d = document(project, doc)?;
+                let old = std::mem::replace(&mut d.status, status);
+                Change::SetStatus { doc, status: old }
+            }
+            Change::InsertDocument { index, document } => {
+                if index > project.documents.len() {
+                    return Err(EditError::NoDocument(index));
+                }
+                project.documents.insert(index, *document);
+                Change::RemoveDocument { index }
+            }
+            Change::RemoveDocument { index } => {
+                if index >= project.documents.len() {
+                    return Err(EditError::NoDocument(index));
+                }
+                let document = Box::new(project.documents.remove(index));
+                Change::InsertDocument { index, document }
+            }
+        })
+    }
+}
+
+impl Edit {
+    /// Applies every change in order and returns the edit that undoes them all.
+    ///
+    /// If a change fails, the ones already applied are undone before the error is
+    /// returned, so the project is left as it was.
+    pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(self.changes.len());
+        for change in self.changes {
+            match change.apply(project) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(err) => {
+                    for inverse in inverses.into_iter().rev() {
+                        // Each inverse undoes a change that just succeeded, so it applies.
+                        let _ = inverse.apply(project);
+                    }
+                    return Err(err);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit {
+            label: self.label,
+            changes: inverses,
+            doc: self.doc,
+        })
+    }
+}

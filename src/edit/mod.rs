@@ -1,0 +1,14 @@
+//! Every change to a project, as a value that can be applied, undone and redone.
+//!
+//! The GUI never mutates a [`Project`](crate::model::Project) directly: it builds an
+//! [`Edit`] with the functions of [`ops`] and hands it to a [`History`]. Each primitive
+//! [`Change`] returns its exact inverse when applied, so undo is always correct, whatever
+//! the edit did.
+
+mod change;
+mod history;
+pub mod ops;
+
+pub use change::{Annotation, AnnotationKey, Change, Edit, EditError};
+pub use history::History;
+pub use ops::Stamp;

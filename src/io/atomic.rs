@@ -1,0 +1,55 @@
+//! Writing a file so that a crash or a power cut leaves either the old or the new
+//! version, never a mix, and keeping the previous version as a backup.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where the previous version of `path` is kept: `palmyre.ron` → `palmyre.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, keeps the old `path` as
+/// its backup and renames the new file over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".eventail-save-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if path.exists() {
+        keep_backup(path)?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Replaces the backup with the current version of `path`, atomically too: a hard link
+/// costs nothing and is renamed over the old backup; where links are not supported, a copy.
+fn keep_backup(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let mut link = backup.clone().into_os_string();
+    link.push(".tmp");
+    let link = PathBuf::from(link);
+    let _ = fs::remove_file(&link);
+    if fs::hard_link(path, &link).is_err() {
+        fs::copy(path, &link)?;
+    }
+    fs::rename(&link, &backup)
+}
+
+/// Makes the rename durable; not every platform can open a directory, hence best effort.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}

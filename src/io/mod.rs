@@ -1,0 +1,9 @@
+//! The RON project file: reading with version checks and validation, atomic saving.
+
+mod atomic;
+mod project_file;
+
+pub use atomic::{backup_path, write_atomically};
+pub use project_file::{
+    LoadError, SaveError, load_project, project_from_str, project_to_string, save_project,
+};

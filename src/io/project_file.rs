@@ -1,0 +1,174 @@
+//! Reading and writing a whole project as one `.ron` file.
+//!
+//! Loading parses the file once into a [`Project`], checks the format version before
+//! anything else, and validates the result; a file that fails any step is reported with
+//! its path and the place of the error, and is never written by eventail.
+
+use super::atomic::write_atomically;
+use crate::model::{FORMAT_VERSION, Problem, Project, validate};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Why a project file could not be loaded. The path comes last in every message.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read the project: {source}: {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8.
+    #[error("line {line}: the file is not valid UTF-8 text: {}", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Line of the first invalid byte.
+        line: usize,
+    },
+    /// The file is not well-formed RON or does not have the shape of a project.
+    #[error("line {line}, column {column}: {message}: {}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The file was written by a newer eventail.
+    #[error(
+        "the project needs format version {found}, but this eventail reads versions up to \
+         {FORMAT_VERSION}: install a newer eventail: {}", path.display()
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// The version the file declares.
+        found: u32,
+    },
+    /// The file parsed, but its content is inconsistent.
+    #[error("{}: {}", problems_summary(problems), path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Everything that is wrong.
+        problems: Vec<Problem>,
+    },
+}
+
+fn problems_summary(problems: &[Problem]) -> String {
+    const SHOWN: usize = 20;
+    let mut text = match problems.len() {
+        1 => "1 problem".to_string(),
+        n => format!("{n} problems"),
+    };
+    for p in problems.iter().take(SHOWN) {
+        text.push_str("\n  ");
+        text.push_str(&p.to_string());
+    }
+    if problems.len() > SHOWN {
+        text.push_str(&format!("\n  ... and {} more", problems.len() - SHOWN));
+    }
+    text.push('\n');
+    text
+}
+
+/// Why a project could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The project could not be written as RON.
+    #[error("cannot write the project as RON: {source}: {}", path.display())]
+    Serialize {
+        /// The file.
+        path: PathBuf,
+        /// What the serializer said.
+        source: ron::Error,
+    },
+    /// The file could not be written.
+    #[error("cannot save the project: {source}: {}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Just enough of a project file to know how to read the rest.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Reads, version-checks and validates the project at `path`.
+pub fn load_project(path: &Path) -> Result<Project, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
+        }
+    })?;
+    project_from_str(&text, path)
+}
+
+/// Parses and validates a project from the text of the file at `path` (named in errors).
+pub fn project_from_str(text: &str, path: &Path) -> Result<Project, LoadError> {
+    let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
+    if probe.format_version > FORMAT_VERSION {
+        return Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            found: probe.format_version,
+        });
+    }
+    // Version 1 is the first format; later versions add their migrations here.
+    let mut project: Project = ron::from_str(text).map_err(syntax)?;
+    project.format_version = FORMAT_VERSION;
+    let problems = validate(&project);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    Ok(project)
+}
+
+/// The project as the text of its file: the same project always gives the same bytes,
+/// one annotation per line, so that diffs and merges stay readable.
+pub fn project_to_string(project: &Project) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .indentor("    ")
+        .new_line("\n");
+    let mut text = ron::ser::to_string_pretty(project, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Saves the project to `path` atomically, keeping the previous version as a backup.
+pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+    let text = project_to_string(project).map_err(|source| SaveError::Serialize {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,136 @@
+//! Mentions, events and relations: what annotators create.
+
+use super::ids::{EventId, MentionId, RelationId};
+use super::span::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The value of one attribute of an annotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttrValue {
+    /// A boolean attribute that is set (unset attributes are absent).
+    Flag,
+    /// One of the attribute's listed values, or free text (a normalised date).
+    Value(String),
+}
+
+/// Attributes by name; ordered so that the file is deterministic.
+pub type Attributes = BTreeMap<String, AttrValue>;
+
+/// A typed piece of text: a person, a place, a date...
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Stable id inside the document.
+    pub id: MentionId,
+    /// Name of an entity type of the schema.
+    pub entity_type: String,
+    /// One range, or several for a discontinuous mention; sorted, never overlapping.
+    pub ranges: Vec<Span>,
+    /// Attributes set on the mention.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Who last changed it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When it was last changed (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub changed: String,
+}
+
+impl Mention {
+    /// The smallest span that holds all the mention's ranges.
+    pub fn extent(&self) -> Span {
+        let start = self.ranges.iter().map(|r| r.start).min().unwrap_or(0);
+        let end = self.ranges.iter().map(|r| r.end).max().unwrap_or(0);
+        Span::new(start, end)
+    }
+}
+
+/// What fills a role of an event or an end of a relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Filler {
+    /// A mention of the same document.
+    Mention(MentionId),
+    /// Another event of the same document (nested events).
+    Event(EventId),
+}
+
+impl std::fmt::Display for Filler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Filler::Mention(id) => id.fmt(f),
+            Filler::Event(id) => id.fmt(f),
+        }
+    }
+}
+
+/// One argument of an event: a role and what fills it. A role may appear several times.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleArg {
+    /// Name of a role of the event's type.
+    pub role: String,
+    /// The argument.
+    pub filler: Filler,
+}
+
+/// Something that happened: who did what to whom, where and when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id inside the document.
+    pub id: EventId,
+    /// Name of an event type of the schema.
+    pub event_type: String,
+    /// The words that express the event; empty when no single word does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trigger: Vec<Span>,
+    /// Role arguments, in the order the annotator added them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub arguments: Vec<RoleArg>,
+    /// Attributes: polarity, certainty, tense, normalised date...
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Who last changed it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When it was last changed (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub changed: String,
+}
+
+/// A typed, directed link between two annotations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Stable id inside the document.
+    pub id: RelationId,
+    /// Name of a relation type of the schema.
+    pub relation_type: String,
+    /// First argument.
+    pub arg1: Filler,
+    /// Second argument.
+    pub arg2: Filler,
+    /// Attributes set on the relation.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Who last changed it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When it was last changed (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub changed: String,
+}
+
+impl Relation {
+    /// True when either end is `filler`.
+    pub fn involves(&self, filler: Filler) -> bool {
+        self.arg1 == filler || self.arg2 == filler
+    }
+}

@@ -1,0 +1,124 @@
+//! One article with its annotations.
+
+use super::annotation::{Event, Filler, Mention, Relation};
+use super::ids::{EventId, MentionId, RelationId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How far the annotation of a document has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DocStatus {
+    /// Not started.
+    #[default]
+    New,
+    /// Started, not finished.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+impl DocStatus {
+    /// All statuses, in workflow order.
+    pub const ALL: [DocStatus; 3] = [DocStatus::New, DocStatus::InProgress, DocStatus::Done];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocStatus::New => "new",
+            DocStatus::InProgress => "in progress",
+            DocStatus::Done => "done",
+        }
+    }
+}
+
+/// An article: its text exactly as imported and everything annotated on it.
+///
+/// The three annotation lists are kept sorted by id, so lookups are binary searches and
+/// the file lists annotations in creation order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Unique inside the project; usually the imported file's stem.
+    pub id: String,
+    /// Title shown to the user.
+    pub name: String,
+    /// The text, decoded to UTF-8, line endings kept. Never changes.
+    pub text: String,
+    /// Annotation progress.
+    #[serde(default)]
+    pub status: DocStatus,
+    /// Source, date and other facts about the article.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, String>,
+    /// The next annotation id to hand out; larger than every id ever used here.
+    #[serde(default = "first_id")]
+    pub next_id: u32,
+    /// Typed spans of text.
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
+    /// Events built from mentions.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Links between annotations.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+}
+
+fn first_id() -> u32 {
+    1
+}
+
+impl Document {
+    /// A document with no annotation yet.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            text: text.into(),
+            next_id: first_id(),
+            ..Default::default()
+        }
+    }
+
+    /// The mention with this id.
+    pub fn mention(&self, id: MentionId) -> Option<&Mention> {
+        let i = self.mentions.binary_search_by_key(&id, |m| m.id).ok()?;
+        self.mentions.get(i)
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: EventId) -> Option<&Event> {
+        let i = self.events.binary_search_by_key(&id, |e| e.id).ok()?;
+        self.events.get(i)
+    }
+
+    /// The relation with this id.
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        let i = self.relations.binary_search_by_key(&id, |r| r.id).ok()?;
+        self.relations.get(i)
+    }
+
+    /// Number of characters of the text.
+    pub fn char_len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// True when `filler` names an annotation of this document.
+    pub fn has_filler(&self, filler: Filler) -> bool {
+        match filler {
+            Filler::Mention(id) => self.mention(id).is_some(),
+            Filler::Event(id) => self.event(id).is_some(),
+        }
+    }
+
+    /// The events in which `filler` fills a role.
+    pub fn events_with_argument(&self, filler: Filler) -> impl Iterator<Item = &Event> {
+        self.events
+            .iter()
+            .filter(move |e| e.arguments.iter().any(|a| a.filler == filler))
+    }
+
+    /// Mentions, events and relations together.
+    pub fn annotation_count(&self) -> usize {
+        self.mentions.len() + self.events.len() + self.relations.len()
+    }
+}

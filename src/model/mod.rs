@@ -1,0 +1,23 @@
+//! The data a project holds and the invariants that keep it consistent.
+//!
+//! Nothing here knows about egui or files: the GUI, the command line and the tests all
+//! work on these types, and [`validate`] is the one place that says what a well-formed
+//! project is.
+
+pub mod annotation;
+pub mod document;
+pub mod ids;
+pub mod project;
+pub mod schema;
+pub mod span;
+pub mod validate;
+
+pub use annotation::{AttrValue, Attributes, Event, Filler, Mention, Relation, RoleArg};
+pub use document::{DocStatus, Document};
+pub use ids::{EventId, MentionId, RelationId};
+pub use project::{FORMAT_VERSION, Project};
+pub use schema::{
+    AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Rgb, Role, Schema,
+};
+pub use span::Span;
+pub use validate::{Problem, validate};

@@ -1,0 +1,247 @@
+//! What may be annotated: entity, event and relation types, roles and attributes.
+
+use serde::{Deserialize, Serialize};
+
+/// A colour written `"#rrggbb"` in the project file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Rgb(pub [u8; 3]);
+
+impl TryFrom<String> for Rgb {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let hex = s.strip_prefix('#').unwrap_or(&s);
+        let bad = || format!("colour {s:?} is not of the form \"#rrggbb\"");
+        if hex.len() != 6 || !hex.is_ascii() {
+            return Err(bad());
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
+        Ok(Rgb([byte(0)?, byte(2)?, byte(4)?]))
+    }
+}
+
+impl From<Rgb> for String {
+    fn from(c: Rgb) -> String {
+        let [r, g, b] = c.0;
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+impl Default for Rgb {
+    fn default() -> Self {
+        Rgb([0xc0, 0xc0, 0xc0])
+    }
+}
+
+/// A kind of thing mentioned in text: person, organisation, place...
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityType {
+    /// Key stored in annotations (stable, ASCII, no spaces).
+    pub name: String,
+    /// What the user sees.
+    pub label: String,
+    /// Highlight colour.
+    #[serde(default)]
+    pub color: Rgb,
+    /// Key that tags the selected text with this type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcut: Option<char>,
+}
+
+/// How many fillers a role takes, as in brat's `annotation.conf`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Cardinality {
+    /// Exactly one (brat: no mark).
+    One,
+    /// Zero or one (`?`).
+    #[default]
+    Optional,
+    /// Any number (`*`).
+    Any,
+    /// At least one (`+`).
+    AtLeastOne,
+}
+
+impl Cardinality {
+    /// The brat mark for this cardinality.
+    pub fn brat_mark(self) -> &'static str {
+        match self {
+            Cardinality::One => "",
+            Cardinality::Optional => "?",
+            Cardinality::Any => "*",
+            Cardinality::AtLeastOne => "+",
+        }
+    }
+
+    /// True when the role must be filled at least once.
+    pub fn is_required(self) -> bool {
+        matches!(self, Cardinality::One | Cardinality::AtLeastOne)
+    }
+
+    /// True when the role may be filled more than once.
+    pub fn allows_many(self) -> bool {
+        matches!(self, Cardinality::Any | Cardinality::AtLeastOne)
+    }
+}
+
+/// A role of an event type: attacker, target, place, time...
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    /// Key stored in arguments.
+    pub name: String,
+    /// What the user sees.
+    pub label: String,
+    /// Entity or event types allowed to fill it; empty allows any.
+    #[serde(default)]
+    pub fillers: Vec<String>,
+    /// How many fillers it takes.
+    #[serde(default)]
+    pub cardinality: Cardinality,
+}
+
+/// A kind of event, with its roles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventType {
+    /// Key stored in events.
+    pub name: String,
+    /// What the user sees.
+    pub label: String,
+    /// Highlight colour of its triggers.
+    #[serde(default)]
+    pub color: Rgb,
+    /// Key (with Shift) that makes the selected text a trigger of this type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcut: Option<char>,
+    /// Its roles, in the order they are shown.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+}
+
+impl EventType {
+    /// The role called `name`.
+    pub fn role(&self, name: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.name == name)
+    }
+}
+
+/// A kind of relation between two annotations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelationType {
+    /// Key stored in relations.
+    pub name: String,
+    /// What the user sees.
+    pub label: String,
+    /// Types allowed as first argument; empty allows any.
+    #[serde(default)]
+    pub arg1: Vec<String>,
+    /// Types allowed as second argument; empty allows any.
+    #[serde(default)]
+    pub arg2: Vec<String>,
+    /// Line colour.
+    #[serde(default)]
+    pub color: Rgb,
+}
+
+/// The values an attribute may take.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AttrKind {
+    /// Set or not set.
+    Flag,
+    /// One of these values.
+    Values(Vec<String>),
+    /// Free text, such as a normalised date `2016-03-24`.
+    Text,
+}
+
+/// An attribute that annotations of some types may carry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributeDef {
+    /// Key stored in annotations.
+    pub name: String,
+    /// What the user sees.
+    pub label: String,
+    /// Entity, event or relation types that may carry it; empty allows all.
+    #[serde(default)]
+    pub applies_to: Vec<String>,
+    /// Its values.
+    pub kind: AttrKind,
+}
+
+impl AttributeDef {
+    /// True when annotations of type `type_name` may carry this attribute.
+    pub fn applies(&self, type_name: &str) -> bool {
+        self.applies_to.is_empty() || self.applies_to.iter().any(|t| t == type_name)
+    }
+}
+
+/// Everything that may be annotated in a project.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    /// Entity types, in menu order.
+    #[serde(default)]
+    pub entity_types: Vec<EntityType>,
+    /// Event types, in menu order.
+    #[serde(default)]
+    pub event_types: Vec<EventType>,
+    /// Relation types, in menu order.
+    #[serde(default)]
+    pub relation_types: Vec<RelationType>,
+    /// Attributes.
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
+}
+
+impl Schema {
+    /// The entity type called `name`.
+    pub fn entity_type(&self, name: &str) -> Option<&EntityType> {
+        self.entity_types.iter().find(|t| t.name == name)
+    }
+
+    /// The event type called `name`.
+    pub fn event_type(&self, name: &str) -> Option<&EventType> {
+        self.event_types.iter().find(|t| t.name == name)
+    }
+
+    /// The relation type called `name`.
+    pub fn relation_type(&self, name: &str) -> Option<&RelationType> {
+        self.relation_types.iter().find(|t| t.name == name)
+    }
+
+    /// The attribute called `name`.
+    pub fn attribute(&self, name: &str) -> Option<&AttributeDef> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+
+    /// The attributes that annotations of type `type_name` may carry.
+    pub fn attributes_for<'a>(
+        &'a self,
+        type_name: &'a str,
+    ) -> impl Iterator<Item = &'a AttributeDef> + 'a {
+        self.attributes.iter().filter(move |a| a.applies(type_name))
+    }
+
+    /// Label of an entity or event type, or the name itself when the schema lacks it.
+    pub fn label<'a>(&'a self, type_name: &'a str) -> &'a str {
+        if let Some(t) = self.entity_type(type_name) {
+            &t.label
+        } else if let Some(t) = self.event_type(type_name) {
+            &t.label
+        } else if let Some(t) = self.relation_type(type_name) {
+            &t.label
+        } else {
+            type_name
+        }
+    }
+
+    /// Colour of an entity or event type (grey when unknown).
+    pub fn color(&self, type_name: &str) -> Rgb {
+        if let Some(t) = self.entity_type(type_name) {
+            t.color
+        } else if let Some(t) = self.event_type(type_name) {
+            t.color
+        } else {
+            Rgb::default()
+        }
+    }
+}

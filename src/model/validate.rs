@@ -1,0 +1,196 @@
+//! What a well-formed project is, checked on load and on import.
+//!
+//! Every problem names its document and annotation, so that a user can find it; none is
+//! silently repaired here.
+
+use super::annotation::{Attributes, Filler};
+use super::document::Document;
+use super::project::Project;
+use super::schema::{AttrKind, Schema};
+use super::span::Span;
+use std::collections::BTreeSet;
+
+/// One thing wrong with a project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Id of the document concerned, if any.
+    pub document: Option<String>,
+    /// The annotation concerned (`T3`, `E2`...), if any.
+    pub annotation: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(doc) = &self.document {
+            write!(f, "document {doc:?}")?;
+            if let Some(ann) = &self.annotation {
+                write!(f, ", {ann}")?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// All the problems of `project`; empty when it is well formed.
+pub fn validate(project: &Project) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
+    for doc in &project.documents {
+        if !ids.insert(doc.id.as_str()) {
+            problems.push(Problem {
+                document: Some(doc.id.clone()),
+                annotation: None,
+                message: "another document has the same id".into(),
+            });
+        }
+        validate_document(&project.schema, doc, &mut problems);
+    }
+    problems
+}
+
+struct DocChecker<'a> {
+    schema: &'a Schema,
+    doc: &'a Document,
+    char_len: usize,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl DocChecker<'_> {
+    fn report(&mut self, annotation: impl std::fmt::Display, message: String) {
+        self.problems.push(Problem {
+            document: Some(self.doc.id.clone()),
+            annotation: Some(annotation.to_string()),
+            message,
+        });
+    }
+
+    fn ranges(&mut self, ann: &dyn std::fmt::Display, ranges: &[Span], may_be_empty: bool) {
+        if ranges.is_empty() && !may_be_empty {
+            self.report(ann, "has no text range".into());
+        }
+        for (i, r) in ranges.iter().enumerate() {
+            if r.start >= r.end {
+                self.report(ann, format!("range {}-{} is empty or reversed", r.start, r.end));
+            } else if r.end > self.char_len {
+                self.report(
+                    ann,
+                    format!(
+                        "range {}-{} ends past the text ({} characters)",
+                        r.start, r.end, self.char_len
+                    ),
+                );
+            }
+            if i > 0 && ranges[i - 1].end > r.start {
+                self.report(ann, "ranges are out of order or overlap".into());
+            }
+        }
+    }
+
+    fn attributes(&mut self, ann: &dyn std::fmt::Display, type_name: &str, attrs: &Attributes) {
+        use super::annotation::AttrValue;
+        for (name, value) in attrs {
+            let Some(def) = self.schema.attribute(name) else {
+                self.report(ann, format!("attribute {name:?} is not in the schema"));
+                continue;
+            };
+            if !def.applies(type_name) {
+                self.report(ann, format!("attribute {name:?} does not apply to {type_name:?}"));
+            }
+            let fits = match (&def.kind, value) {
+                (AttrKind::Flag, AttrValue::Flag) => true,
+                (AttrKind::Values(values), AttrValue::Value(v)) => values.contains(v),
+                (AttrKind::Text, AttrValue::Value(_)) => true,
+                _ => false,
+            };
+            if !fits {
+                self.report(ann, format!("attribute {name:?} has a value it does not allow"));
+            }
+        }
+    }
+
+    fn filler(&mut self, ann: &dyn std::fmt::Display, what: &str, filler: Filler) {
+        if !self.doc.has_filler(filler) {
+            self.report(ann, format!("{what} refers to {filler}, which does not exist"));
+        }
+    }
+
+    fn ids(&mut self) {
+        let all = self
+            .doc
+            .mentions
+            .iter()
+            .map(|m| m.id.0)
+            .chain(self.doc.events.iter().map(|e| e.id.0))
+            .chain(self.doc.relations.iter().map(|r| r.id.0));
+        let mut seen = BTreeSet::new();
+        for id in all {
+            if !seen.insert(id) {
+                self.report(id, "this id is used twice".into());
+            }
+            if id >= self.doc.next_id {
+                self.report(id, format!("id is not below next_id ({})", self.doc.next_id));
+            }
+        }
+        let sorted = |ids: Vec<u32>| ids.windows(2).all(|w| w[0] < w[1]);
+        if !sorted(self.doc.mentions.iter().map(|m| m.id.0).collect())
+            || !sorted(self.doc.events.iter().map(|e| e.id.0).collect())
+            || !sorted(self.doc.relations.iter().map(|r| r.id.0).collect())
+        {
+            self.problems.push(Problem {
+                document: Some(self.doc.id.clone()),
+                annotation: None,
+                message: "annotations are not sorted by id".into(),
+            });
+        }
+    }
+}
+
+fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Problem>) {
+    let mut check = DocChecker {
+        schema,
+        doc,
+        char_len: doc.char_len(),
+        problems,
+    };
+    check.ids();
+    for m in &doc.mentions {
+        check.ranges(&m.id, &m.ranges, false);
+        if schema.entity_type(&m.entity_type).is_none() {
+            check.report(m.id, format!("entity type {:?} is not in the schema", m.entity_type));
+        }
+        check.attributes(&m.id, &m.entity_type, &m.attributes);
+    }
+    for e in &doc.events {
+        check.ranges(&e.id, &e.trigger, true);
+        let event_type = schema.event_type(&e.event_type);
+        if event_type.is_none() {
+            check.report(e.id, format!("event type {:?} is not in the schema", e.event_type));
+        }
+        for arg in &e.arguments {
+            check.filler(&e.id, &format!("role {:?}", arg.role), arg.filler);
+            if arg.filler == Filler::Event(e.id) {
+                check.report(e.id, format!("role {:?} refers to the event itself", arg.role));
+            }
+            if let Some(t) = event_type
+                && t.role(&arg.role).is_none()
+            {
+                check.report(e.id, format!("role {:?} is not a role of {:?}", arg.role, t.name));
+            }
+        }
+        check.attributes(&e.id, &e.event_type, &e.attributes);
+    }
+    for r in &doc.relations {
+        if schema.relation_type(&r.relation_type).is_none() {
+            check.report(
+                r.id,
+                format!("relation type {:?} is not in the schema", r.relation_type),
+            );
+        }
+        check.filler(&r.id, "Arg1", r.arg1);
+        check.filler(&r.id, "Arg2", r.arg2);
+        check.attributes(&r.id, &r.relation_type, &r.attributes);
+    }
+}
