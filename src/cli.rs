@@ -4,5 +4,12 @@ use std::process::ExitCode;
 
 /// Parses the command line and runs the subcommand or the GUI.
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let project = std::env::args_os().nth(1).map(std::path::PathBuf::from);
+    match crate::ui::run(project) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("eventail: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -9,3 +9,4 @@ pub mod model;
 pub mod edit;
 pub mod io;
 pub mod cli;
+pub mod ui;

@@ -5,6 +5,7 @@
 //! project is.
 
 pub mod annotation;
+pub mod conformance;
 pub mod document;
 pub mod ids;
 pub mod project;

@@ -1,0 +1,481 @@
+//! The article's runtime state (caches, drag) and its `*_ui` function.
+
+use super::blocks::{Block, blocks_from_text, snap_to_words, word_at};
+use super::highlights::{HighlightIndex, segments};
+use crate::model::{Document, EventId, Filler, Project, Span};
+use crate::ui::command::Action;
+use crate::ui::labels::describe;
+use egui::text::{CCursor, CharIndex, LayoutJob, TextFormat};
+use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use std::sync::Arc;
+
+/// Space between two blocks, in points.
+const BLOCK_GAP: f32 = 4.0;
+/// Size of the article font.
+const FONT_SIZE: f32 = 16.0;
+
+/// What the article view reads from the app for one frame.
+pub struct ArticleInput<'a> {
+    /// The open project.
+    pub project: &'a Project,
+    /// Index of the shown document.
+    pub doc_index: usize,
+    /// Changes whenever the project does, to refresh the highlights.
+    pub generation: (u64, usize),
+    /// The text selection.
+    pub selection: Option<Span>,
+    /// The selected mention or event.
+    pub selected: Option<Filler>,
+    /// The role waiting for a click on a highlight.
+    pub active_role: Option<&'a (EventId, String)>,
+}
+
+/// Runtime state of the article view: caches and the drag in progress. Never saved.
+#[derive(Default)]
+pub struct ArticleView {
+    doc_id: String,
+    blocks: Vec<Block>,
+    highlights: HighlightIndex,
+    highlights_for: Option<(u64, usize)>,
+    galleys: Vec<Option<Arc<Galley>>>,
+    galley_key: (u32, u32),
+    heights: Vec<f32>,
+    tops: Vec<f32>,
+    drag_anchor: Option<usize>,
+    scroll_to: Option<usize>,
+    popup_at: Option<Pos2>,
+}
+
+impl ArticleView {
+    /// Brings document character `char_index` into view on the next frame.
+    pub fn scroll_to(&mut self, char_index: usize) {
+        self.scroll_to = Some(char_index);
+    }
+
+    /// Where the tag popup should open (set after a selection), taken once.
+    pub fn take_popup_anchor(&mut self) -> Option<Pos2> {
+        self.popup_at.take()
+    }
+
+    fn prepare(&mut self, input: &ArticleInput<'_>, doc: &Document, width: f32, ppp: f32) {
+        if self.doc_id != doc.id || self.blocks.is_empty() {
+            self.doc_id = doc.id.clone();
+            self.blocks = blocks_from_text(&doc.text);
+            self.highlights_for = None;
+            self.galleys.clear();
+            self.heights = self
+                .blocks
+                .iter()
+                .map(|b| estimated_height(b.chars.len(), width))
+                .collect();
+            self.tops.clear();
+            self.drag_anchor = None;
+        }
+        if self.highlights_for != Some(input.generation) {
+            self.highlights = HighlightIndex::new(&input.project.schema, doc, &self.blocks);
+            self.highlights_for = Some(input.generation);
+            self.galleys.clear();
+        }
+        let key = (width.to_bits(), ppp.to_bits());
+        if self.galley_key != key {
+            self.galley_key = key;
+            self.galleys.clear();
+        }
+        self.galleys.resize(self.blocks.len(), None);
+        if self.tops.len() != self.blocks.len() + 1 {
+            self.recompute_tops();
+        }
+    }
+
+    fn recompute_tops(&mut self) {
+        self.tops.clear();
+        let mut y = 0.0;
+        self.tops.push(y);
+        for h in &self.heights {
+            y += h + BLOCK_GAP;
+            self.tops.push(y);
+        }
+    }
+
+    /// The galley of block `i`, laid out now if it is not cached.
+    fn galley(&mut self, ui: &Ui, text: &str, i: usize, width: f32) -> Option<Arc<Galley>> {
+        if let Some(Some(g)) = self.galleys.get(i) {
+            return Some(g.clone());
+        }
+        let block = self.blocks.get(i)?;
+        let job = job_for_block(ui, text, block, &self.highlights, i, width);
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let height = galley.size().y.max(FONT_SIZE);
+        if let Some(h) = self.heights.get_mut(i)
+            && (*h - height).abs() > 0.5
+        {
+            *h = height;
+            self.tops.clear();
+        }
+        if let Some(slot) = self.galleys.get_mut(i) {
+            *slot = Some(galley.clone());
+        }
+        Some(galley)
+    }
+
+    /// Index of the block at content height `y`.
+    fn block_at_y(&self, y: f32) -> usize {
+        self.tops
+            .partition_point(|&top| top <= y)
+            .saturating_sub(1)
+            .min(self.blocks.len().saturating_sub(1))
+    }
+
+    /// Index of the block that holds document character `c`.
+    fn block_of_char(&self, c: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.chars.end < c)
+            .min(self.blocks.len().saturating_sub(1))
+    }
+}
+
+/// Height of a block of `chars` characters before it is laid out.
+fn estimated_height(chars: usize, width: f32) -> f32 {
+    let chars_per_row = (width / (FONT_SIZE * 0.48)).max(10.0);
+    let rows = ((chars as f32) / chars_per_row).ceil().max(1.0);
+    rows * FONT_SIZE * 1.25
+}
+
+/// The layout job of one block: its text cut in segments coloured by their highlights.
+fn job_for_block(
+    ui: &Ui,
+    text: &str,
+    block: &Block,
+    highlights: &HighlightIndex,
+    block_index: usize,
+    width: f32,
+) -> LayoutJob {
+    let block_text = text.get(block.bytes.clone()).unwrap_or_default();
+    let font_id = FontId::proportional(FONT_SIZE);
+    let text_color = ui.visuals().text_color();
+    let mut job = LayoutJob {
+        text: block_text.to_string(),
+        wrap: egui::text::TextWrapping::wrap_at_width(width),
+        ..Default::default()
+    };
+    let byte_of: Vec<usize> = block_text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(block_text.len()))
+        .collect();
+    for seg in segments(
+        block.chars.start,
+        block.chars.len(),
+        highlights.in_block(block_index),
+    ) {
+        let mut format = TextFormat::simple(font_id.clone(), text_color);
+        if let Some(inner) = seg.covering.first() {
+            format.background = inner.color;
+            format.color = Color32::from_gray(20);
+        }
+        if let Some(outer) = seg.covering.last()
+            && seg.covering.len() > 1
+        {
+            format.underline = Stroke::new(2.5, outer.color.gamma_multiply(0.8).to_opaque());
+        }
+        let (Some(&start), Some(&end)) = (byte_of.get(seg.chars.start), byte_of.get(seg.chars.end))
+        else {
+            continue;
+        };
+        job.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: start.into()..end.into(),
+            format,
+        });
+    }
+    job
+}
+
+/// Rectangles (relative to the galley) covering block characters `range`.
+fn range_rects(galley: &Galley, range: std::ops::Range<usize>) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let n = row.char_count_excluding_newline().0;
+        let a = range.start.max(row_start);
+        let b = range.end.min(row_start + n);
+        if a < b {
+            let x0 = row.pos.x + row.x_offset(CharIndex(a - row_start));
+            let x1 = row.pos.x + row.x_offset(CharIndex(b - row_start));
+            let r = row.rect();
+            rects.push(Rect::from_min_max(pos2(x0, r.min.y), pos2(x1, r.max.y)));
+        }
+        row_start += n + usize::from(row.ends_with_newline);
+    }
+    rects
+}
+
+/// Shows the article of `input.doc_index` and pushes what the user did to `actions`.
+pub fn article_ui(
+    ui: &mut Ui,
+    view: &mut ArticleView,
+    input: &ArticleInput<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(doc) = input.project.documents.get(input.doc_index) else {
+        ui.weak("No document: File > Import text files… adds some.");
+        return;
+    };
+    let width = (ui.available_width() - 16.0).max(100.0).floor();
+    view.prepare(input, doc, width, ui.pixels_per_point());
+    let scroll_to = view.scroll_to.take();
+    egui::ScrollArea::vertical()
+        .id_salt(("article", &doc.id))
+        .auto_shrink(false)
+        .show_viewport(ui, |ui, viewport| {
+            if view.tops.is_empty() {
+                view.recompute_tops();
+            }
+            let total = view.tops.last().copied().unwrap_or(0.0);
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(width, total.max(viewport.height())), Sense::click_and_drag());
+            let origin = rect.min;
+            if let Some(c) = scroll_to {
+                let b = view.block_of_char(c);
+                let top = view.tops.get(b).copied().unwrap_or(0.0);
+                let bottom = view.tops.get(b + 1).copied().unwrap_or(top);
+                ui.scroll_to_rect(
+                    Rect::from_min_max(origin + vec2(0.0, top), origin + vec2(width, bottom)),
+                    Some(Align::Center),
+                );
+            }
+            let first = view.block_at_y(viewport.min.y);
+            let last = view.block_at_y(viewport.max.y);
+            let painter = ui.painter_at(ui.clip_rect());
+            let mut visible: Vec<(usize, Arc<Galley>, Pos2)> = Vec::new();
+            for i in first..=last {
+                let Some(galley) = view.galley(ui, &doc.text, i, width) else {
+                    continue;
+                };
+                let top = view.tops.get(i).copied().unwrap_or(0.0);
+                let pos = origin + vec2(0.0, top);
+                painter.galley(pos, galley.clone(), ui.visuals().text_color());
+                let block_rect = Rect::from_min_size(pos, galley.size());
+                let block_response =
+                    ui.interact(block_rect, ui.scope_id().with(("block", i)), Sense::hover());
+                let text = galley.text().to_string();
+                block_response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text.clone())
+                });
+                visible.push((i, galley, pos));
+            }
+            if view.tops.is_empty() {
+                // A block's real height differed from its estimate: lay out again next frame.
+                ui.ctx().request_repaint();
+            }
+            paint_selection(&painter, view, &visible, input, ui);
+            paint_emphasis(&painter, view, &visible, input, doc);
+            handle_pointer(ui, view, &visible, &response, input, doc, actions);
+        });
+}
+
+/// Document character under `pos`, if it is over a visible block.
+fn char_at(view: &ArticleView, visible: &[(usize, Arc<Galley>, Pos2)], pos: Pos2) -> Option<usize> {
+    let (i, galley, origin) = visible
+        .iter()
+        .find(|(_, g, o)| pos.y < o.y + g.size().y.max(FONT_SIZE) + BLOCK_GAP)
+        .or(visible.last())?;
+    let block = view.blocks.get(*i)?;
+    let cursor: CCursor = galley.cursor_from_pos(pos - *origin);
+    Some(block.chars.start + cursor.index.0.min(block.chars.len()))
+}
+
+/// Visible rectangles of document characters `span`.
+fn span_rects(
+    view: &ArticleView,
+    visible: &[(usize, Arc<Galley>, Pos2)],
+    span: Span,
+) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    for (i, galley, origin) in visible {
+        let Some(block) = view.blocks.get(*i) else {
+            continue;
+        };
+        let a = span.start.max(block.chars.start);
+        let b = span.end.min(block.chars.end);
+        if a < b {
+            rects.extend(
+                range_rects(galley, a - block.chars.start..b - block.chars.start)
+                    .into_iter()
+                    .map(|r| r.translate(origin.to_vec2())),
+            );
+        }
+    }
+    rects
+}
+
+fn paint_selection(
+    painter: &egui::Painter,
+    view: &ArticleView,
+    visible: &[(usize, Arc<Galley>, Pos2)],
+    input: &ArticleInput<'_>,
+    ui: &Ui,
+) {
+    let Some(selection) = input.selection else {
+        return;
+    };
+    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
+    for r in span_rects(view, visible, selection) {
+        painter.rect_filled(r, 2.0, color);
+    }
+}
+
+/// Outlines the selected mention, or the selected event's trigger and arguments with
+/// their role names.
+fn paint_emphasis(
+    painter: &egui::Painter,
+    view: &ArticleView,
+    visible: &[(usize, Arc<Galley>, Pos2)],
+    input: &ArticleInput<'_>,
+    doc: &Document,
+) {
+    let outline = |spans: &[Span], stroke: Stroke| {
+        for &span in spans {
+            for r in span_rects(view, visible, span) {
+                painter.rect_stroke(r.expand(1.5), 3.0, stroke, egui::StrokeKind::Outside);
+            }
+        }
+    };
+    let strong = Stroke::new(2.5, Color32::from_rgb(30, 60, 200));
+    match input.selected {
+        Some(Filler::Mention(id)) => {
+            if let Some(m) = doc.mention(id) {
+                outline(&m.ranges, strong);
+            }
+        }
+        Some(Filler::Event(id)) => {
+            let Some(event) = doc.event(id) else {
+                return;
+            };
+            outline(&event.trigger, strong);
+            let schema = &input.project.schema;
+            let event_type = schema.event_type(&event.event_type);
+            for arg in &event.arguments {
+                let spans = match arg.filler {
+                    Filler::Mention(m) => doc.mention(m).map(|m| m.ranges.clone()),
+                    Filler::Event(e) => doc.event(e).map(|e| e.trigger.clone()),
+                };
+                let Some(spans) = spans else { continue };
+                outline(&spans, Stroke::new(2.0, Color32::from_rgb(200, 80, 20)));
+                let label = event_type
+                    .and_then(|t| t.role(&arg.role))
+                    .map_or(arg.role.as_str(), |r| r.label.as_str());
+                if let Some(first) = spans.first().and_then(|s| span_rects(view, visible, *s).first().copied()) {
+                    let galley = painter.layout_no_wrap(
+                        label.to_string(),
+                        FontId::proportional(11.0),
+                        Color32::WHITE,
+                    );
+                    let tag = Rect::from_min_size(
+                        first.left_top() - vec2(0.0, galley.size().y + 2.0),
+                        galley.size() + vec2(6.0, 0.0),
+                    );
+                    painter.rect_filled(tag, 3.0, Color32::from_rgb(200, 80, 20));
+                    painter.galley(tag.min + vec2(3.0, 0.0), galley, Color32::WHITE);
+                }
+            }
+        }
+        None => {}
+    }
+}
+
+/// Selection by drag and double click, clicks on highlights, hover tooltips.
+fn handle_pointer(
+    ui: &Ui,
+    view: &mut ArticleView,
+    visible: &[(usize, Arc<Galley>, Pos2)],
+    response: &egui::Response,
+    input: &ArticleInput<'_>,
+    doc: &Document,
+    actions: &mut Vec<Action>,
+) {
+    let text = &doc.text;
+    let block_text = |view: &ArticleView, c: usize| {
+        let b = view.block_of_char(c);
+        view.blocks
+            .get(b)
+            .map(|block| (block.clone(), text.get(block.bytes.clone()).unwrap_or_default()))
+    };
+    if response.drag_started()
+        && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+    {
+        view.drag_anchor = char_at(view, visible, origin);
+    }
+    if response.dragged()
+        && let (Some(anchor), Some(pos)) = (view.drag_anchor, response.interact_pointer_pos())
+        && let Some(c) = char_at(view, visible, pos)
+    {
+        actions.push(Action::SelectText(Some(Span::new(anchor.min(c), anchor.max(c)))));
+    }
+    if response.drag_stopped()
+        && let (Some(anchor), Some(pos)) = (view.drag_anchor.take(), response.interact_pointer_pos())
+        && let Some(c) = char_at(view, visible, pos)
+    {
+        let (start, end) = (anchor.min(c), anchor.max(c));
+        let snapped = block_text(view, start).and_then(|(block, btext)| {
+            // A selection is snapped within the block it starts in.
+            let end = end.min(block.chars.end);
+            let local = snap_to_words(btext, start - block.chars.start..end - block.chars.start);
+            (!local.is_empty()).then(|| Span::new(block.chars.start + local.start, block.chars.start + local.end))
+        });
+        actions.push(Action::SelectText(snapped));
+        if snapped.is_some() {
+            view.popup_at = Some(pos);
+        }
+    }
+    let pointer = response.interact_pointer_pos().or(response.hover_pos());
+    if response.double_clicked()
+        && let Some(pos) = pointer
+        && let Some(c) = char_at(view, visible, pos)
+        && let Some((block, btext)) = block_text(view, c)
+        && let Some(word) = word_at(btext, c - block.chars.start)
+    {
+        actions.push(Action::SelectText(Some(Span::new(
+            block.chars.start + word.start,
+            block.chars.start + word.end,
+        ))));
+        view.popup_at = Some(pos);
+        return;
+    }
+    if response.clicked()
+        && let Some(pos) = pointer
+    {
+        let hits = char_at(view, visible, pos)
+            .map(|c| view.highlights.at(view.block_of_char(c), c))
+            .unwrap_or_default();
+        actions.push(Action::SelectText(None));
+        if let Some((event, role)) = input.active_role {
+            if let Some(&filler) = hits.first() {
+                actions.push(Action::AddArgument(*event, role.clone(), filler));
+            }
+            return;
+        }
+        // Clicking again where highlights overlap reaches the next one out.
+        let next = match input.selected.and_then(|s| hits.iter().position(|&h| h == s)) {
+            Some(i) => hits.get((i + 1) % hits.len()).copied(),
+            None => hits.first().copied(),
+        };
+        actions.push(Action::Select {
+            target: next,
+            scroll: false,
+        });
+    }
+    if let Some(pos) = response.hover_pos()
+        && !response.dragged()
+        && let Some(c) = char_at(view, visible, pos)
+    {
+        let hits = view.highlights.at(view.block_of_char(c), c);
+        if !hits.is_empty() {
+            let lines: Vec<String> = hits
+                .iter()
+                .map(|h| describe(input.project, doc, *h))
+                .collect();
+            response.clone().on_hover_text_at_pointer(lines.join("\n"));
+        }
+    }
+}

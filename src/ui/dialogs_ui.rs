@@ -1,0 +1,123 @@
+//! Modal dialogs: errors, the unsaved-changes question, and the command palette.
+
+use super::app::EventailApp;
+use super::command::{Action, UiCommand};
+use super::state::{Dialog, Pending};
+
+/// Shows the open dialog, if any, and the command palette.
+pub fn dialogs_ui(ctx: &egui::Context, app: &mut EventailApp) {
+    palette_ui(ctx, app);
+    let Some(dialog) = app.dialog.take() else {
+        return;
+    };
+    match dialog {
+        Dialog::Error(message) => {
+            let mut open = true;
+            egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading("Something went wrong");
+                ui.label(&message);
+                ui.weak("Your work is as it was: nothing was overwritten.");
+                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    open = false;
+                }
+            });
+            if open {
+                app.dialog = Some(Dialog::Error(message));
+            }
+        }
+        Dialog::Unsaved(pending) => {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "“{}” has changes that are not saved.",
+                    app.session.project.name
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        choice = Some(Choice::Save);
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        choice = Some(Choice::Discard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Cancel);
+                    }
+                });
+            });
+            match choice {
+                None => app.dialog = Some(Dialog::Unsaved(pending)),
+                Some(Choice::Cancel) => {}
+                Some(Choice::Save) => {
+                    if app.save() {
+                        app.run_pending(ctx, pending);
+                    }
+                }
+                Some(Choice::Discard) => {
+                    if pending == Pending::Quit {
+                        app.allow_close = true;
+                    }
+                    app.session.history.mark_saved();
+                    app.run_pending(ctx, pending);
+                }
+            }
+        }
+    }
+}
+
+enum Choice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Every command of the table, filtered by what the user types.
+fn palette_ui(ctx: &egui::Context, app: &mut EventailApp) {
+    let Some(query) = app.view.palette.as_mut() else {
+        return;
+    };
+    let mut chosen = None;
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        let response = ui.add(
+            egui::TextEdit::singleline(query)
+                .hint_text("Type a command")
+                .desired_width(f32::INFINITY),
+        );
+        response.request_focus();
+        let needle = query.to_lowercase();
+        let matches: Vec<UiCommand> = UiCommand::ALL
+            .into_iter()
+            .filter(|c| c.text().to_lowercase().contains(&needle))
+            .collect();
+        for command in &matches {
+            let shortcut = command
+                .shortcuts()
+                .first()
+                .map(|s| ui.ctx().format_shortcut(s))
+                .unwrap_or_default();
+            if ui
+                .add(egui::Button::new(command.text()).shortcut_text(shortcut))
+                .on_hover_text(command.text_and_tooltip().1)
+                .clicked()
+            {
+                chosen = Some(*command);
+            }
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            chosen = matches.first().copied();
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            close = true;
+        }
+    });
+    if let Some(command) = chosen {
+        app.actions.push(Action::Command(command));
+        close = true;
+    }
+    if close {
+        app.view.palette = None;
+    }
+}

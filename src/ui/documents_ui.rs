@@ -1,0 +1,61 @@
+//! The list of documents on the left: name, status, counts; the status of the shown one.
+
+use super::command::{Action, UiCommand};
+use crate::model::{DocStatus, Project};
+
+/// A mark for each status, so the list reads at a glance.
+fn status_mark(status: DocStatus) -> &'static str {
+    match status {
+        DocStatus::New => "○",
+        DocStatus::InProgress => "◑",
+        DocStatus::Done => "✔",
+    }
+}
+
+/// Shows the documents and pushes [`Action::ShowDocument`] / [`Action::SetStatus`].
+pub fn documents_ui(ui: &mut egui::Ui, project: &Project, current: usize, actions: &mut Vec<Action>) {
+    ui.heading("Documents");
+    let done = project
+        .documents
+        .iter()
+        .filter(|d| d.status == DocStatus::Done)
+        .count();
+    ui.weak(format!("{done} of {} done", project.documents.len()));
+    if let Some(doc) = project.documents.get(current) {
+        ui.horizontal(|ui| {
+            for status in DocStatus::ALL {
+                if ui
+                    .selectable_label(doc.status == status, status.label())
+                    .on_hover_text("Status of the shown document (Alt+1, Alt+2, Alt+3)")
+                    .clicked()
+                {
+                    actions.push(Action::SetStatus(current, status));
+                }
+            }
+        });
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("documents")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for (i, doc) in project.documents.iter().enumerate() {
+                let text = format!(
+                    "{} {}\n    {} mentions · {} events",
+                    status_mark(doc.status),
+                    doc.name,
+                    doc.mentions.len(),
+                    doc.events.len()
+                );
+                let response = ui
+                    .selectable_label(i == current, text)
+                    .on_hover_text(format!("{} ({})", doc.id, doc.status.label()));
+                if response.clicked() {
+                    actions.push(Action::ShowDocument(i));
+                }
+            }
+            if project.documents.is_empty() && ui.button(UiCommand::ImportText.text()).clicked() {
+                actions.push(Action::Command(UiCommand::ImportText));
+            }
+        });
+}

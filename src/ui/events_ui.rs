@@ -1,0 +1,233 @@
+//! The event list of the shown document, and the editor of the selected event: type,
+//! trigger, roles with their fillers, attributes, note, warnings.
+
+use super::command::{Action, UiCommand};
+use super::mention_ui::{attributes_ui, note_ui};
+use super::state::ViewState;
+use crate::model::conformance::{event_warnings, filler_type};
+use crate::model::{Document, Event, Filler, Project, Role};
+use crate::ui::labels::describe;
+
+/// Shows the events of the shown document.
+pub fn events_ui(ui: &mut egui::Ui, project: &Project, view: &ViewState, actions: &mut Vec<Action>) {
+    let Some(doc) = project.documents.get(view.doc) else {
+        return;
+    };
+    let schema = &project.schema;
+    ui.horizontal(|ui| {
+        ui.heading(format!("Events ({})", doc.events.len()));
+        ui.menu_button("➕ Add event", |ui| {
+            if view.selection.is_some() {
+                ui.weak("The selected text becomes the trigger");
+            } else {
+                ui.weak("No text selected: the event has no trigger");
+            }
+            for t in &schema.event_types {
+                if ui.button(&t.label).clicked() {
+                    actions.push(Action::AddEvent(t.name.clone()));
+                }
+            }
+        })
+        .response
+        .on_hover_text(UiCommand::AddEvent.text_and_tooltip().1);
+    });
+    for event in &doc.events {
+        let selected = view.selected == Some(Filler::Event(event.id));
+        let warnings = event_warnings(schema, doc, event);
+        let mark = if warnings.is_empty() { "" } else { "⚠ " };
+        let text = format!("{mark}{}", describe(project, doc, Filler::Event(event.id)));
+        let response = ui.selectable_label(selected, text);
+        if response.clicked() {
+            let target = (!selected).then_some(Filler::Event(event.id));
+            actions.push(Action::Select {
+                target,
+                scroll: true,
+            });
+        }
+        if selected {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                event_editor_ui(ui, project, doc, event, view, &warnings, actions);
+            });
+        }
+    }
+}
+
+fn event_editor_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    event: &Event,
+    view: &ViewState,
+    warnings: &[String],
+    actions: &mut Vec<Action>,
+) {
+    let schema = &project.schema;
+    let id = event.id;
+    egui::ComboBox::new(("event type", id), "Event type")
+        .selected_text(schema.label(&event.event_type))
+        .show_ui(ui, |ui| {
+            for t in &schema.event_types {
+                if ui.selectable_label(t.name == event.event_type, &t.label).clicked()
+                    && t.name != event.event_type
+                {
+                    actions.push(Action::SetEventType(id, t.name.clone()));
+                }
+            }
+        });
+    ui.horizontal(|ui| {
+        let trigger = crate::model::span::covered_text(&doc.text, &event.trigger);
+        if trigger.is_empty() {
+            ui.label("Trigger: none");
+        } else {
+            ui.label(format!("Trigger: «{trigger}»"));
+        }
+        if ui
+            .small_button("Use selection")
+            .on_hover_text("Make the selected text the trigger")
+            .clicked()
+        {
+            actions.push(Action::SetTriggerFromSelection(id));
+        }
+        if !event.trigger.is_empty() && ui.small_button("Remove").on_hover_text("No trigger").clicked() {
+            actions.push(Action::ClearTrigger(id));
+        }
+    });
+    for w in warnings {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {w}"));
+    }
+    if let Some(event_type) = schema.event_type(&event.event_type) {
+        egui::Grid::new(("roles", id))
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                for role in &event_type.roles {
+                    role_row_ui(ui, project, doc, event, role, view, actions);
+                    ui.end_row();
+                }
+            });
+    }
+    attributes_ui(ui, schema, Filler::Event(id), &event.event_type, &event.attributes, actions);
+    note_ui(ui, Filler::Event(id), &event.note, actions);
+    ui.horizontal(|ui| {
+        if ui
+            .button("🗑 Delete event")
+            .on_hover_text("Delete this event and the arguments that use it (Delete)")
+            .clicked()
+        {
+            actions.push(Action::Delete(Filler::Event(id)));
+        }
+        if !event.author.is_empty() {
+            ui.weak(format!("last changed by {} at {}", event.author, event.changed));
+        }
+    });
+}
+
+/// One role: its fillers (each removable), a button that waits for a click on a
+/// highlight, and a list of the document's candidates.
+fn role_row_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    event: &Event,
+    role: &Role,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let schema = &project.schema;
+    let mark = role.cardinality.brat_mark();
+    ui.label(format!("{}{mark}", role.label))
+        .on_hover_text(if role.fillers.is_empty() {
+            "any type".to_string()
+        } else {
+            role.fillers
+                .iter()
+                .map(|f| schema.label(f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+    ui.vertical(|ui| {
+        for (index, arg) in event.arguments.iter().enumerate() {
+            if arg.role != role.name {
+                continue;
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .link(describe(project, doc, arg.filler))
+                    .on_hover_text("Show it")
+                    .clicked()
+                {
+                    actions.push(Action::Select {
+                        target: Some(arg.filler),
+                        scroll: true,
+                    });
+                }
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(format!("Remove from {}", role.label))
+                    .clicked()
+                {
+                    actions.push(Action::RemoveArgument(event.id, index));
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let active = view
+                .active_role
+                .as_ref()
+                .is_some_and(|(e, r)| *e == event.id && *r == role.name);
+            let pick = ui
+                .selectable_label(active, "🎯 pick")
+                .on_hover_text(format!("Then click a highlight in the text to fill {}", role.label));
+            if pick.clicked() {
+                let next = (!active).then(|| (event.id, role.name.clone()));
+                actions.push(Action::ActivateRole(next));
+            }
+            candidates_ui(ui, project, doc, event, role, actions);
+        });
+    });
+}
+
+/// A list of the mentions (and events, where the role allows them) that may fill `role`,
+/// the allowed types first.
+fn candidates_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    event: &Event,
+    role: &Role,
+    actions: &mut Vec<Action>,
+) {
+    let allowed = |f: Filler| {
+        role.fillers.is_empty()
+            || filler_type(doc, f).is_some_and(|t| role.fillers.iter().any(|r| r == t))
+    };
+    let mut candidates: Vec<Filler> = doc
+        .mentions
+        .iter()
+        .map(|m| Filler::Mention(m.id))
+        .chain(
+            doc.events
+                .iter()
+                .filter(|e| e.id != event.id)
+                .map(|e| Filler::Event(e.id)),
+        )
+        .filter(|f| matches!(f, Filler::Mention(_)) || allowed(*f))
+        .collect();
+    candidates.sort_by_key(|f| !allowed(*f));
+    ui.menu_button("choose…", |ui| {
+        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            for f in candidates {
+                let mut text = describe(project, doc, f);
+                if !allowed(f) {
+                    text.push_str(" ⚠");
+                }
+                if ui.button(text).clicked() {
+                    actions.push(Action::AddArgument(event.id, role.name.clone(), f));
+                    ui.close();
+                }
+            }
+        });
+    })
+    .response
+    .on_hover_text(format!("Fill {} from the document's annotations", role.label));
+}

