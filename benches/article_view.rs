@@ -1,1 +1,144 @@
-fn main() {}
+//! Frame cost of the article view on a 1 MB article with 20,000 highlights, headless
+//! (no GPU): layout and tessellation-free painting as egui does them on the UI thread.
+//!
+//! Run: `cargo bench --bench article_view`.
+
+use eventail::model::{Document, Mention, MentionId, Project, Span};
+use eventail::ui::article::{ArticleInput, ArticleView, article_ui};
+
+fn main() {
+    divan::main();
+}
+
+const WORDS: [&str; 12] = [
+    "Palmyre",
+    "l’armée",
+    "syrienne",
+    "a",
+    "repris",
+    "la",
+    "cité",
+    "antique",
+    "après",
+    "des",
+    "combats",
+    "«\u{a0}violents\u{a0}»",
+];
+
+/// About 1 MB of French-like text in paragraphs of ~700 characters, with 20,000
+/// mentions spread over it (some nested).
+fn big_project() -> Project {
+    let mut text = String::new();
+    let mut i = 0usize;
+    while text.len() < 1_000_000 {
+        let paragraph: Vec<&str> = (0..100).map(|k| WORDS[(i + k * 7) % WORDS.len()]).collect();
+        text.push_str(&paragraph.join(" "));
+        text.push_str(".\n\n");
+        i += 1;
+    }
+    let chars = text.chars().count();
+    let mut doc = Document::new("big", "Big", text);
+    let step = chars / 20_000;
+    for n in 0..20_000u32 {
+        let start = n as usize * step;
+        let len = if n % 10 == 0 { 30 } else { 7 };
+        doc.mentions.push(Mention {
+            id: MentionId(n + 1),
+            entity_type: ["person", "place", "armed_group"][n as usize % 3].into(),
+            ranges: vec![Span::new(start, (start + len).min(chars))],
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        });
+    }
+    doc.next_id = 20_001;
+    let mut project = Project::new("bench", eventail::io::default_schema());
+    project.documents.push(doc);
+    project
+}
+
+fn input(size: egui::Vec2, scroll: f32) -> egui::RawInput {
+    let mut raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        ..Default::default()
+    };
+    if scroll != 0.0 {
+        raw.events
+            .push(egui::Event::PointerMoved(egui::pos2(400.0, 400.0)));
+        raw.events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -scroll),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+    }
+    raw
+}
+
+struct Bench {
+    ctx: egui::Context,
+    view: ArticleView,
+    project: Project,
+    generation: u64,
+}
+
+impl Bench {
+    fn new() -> Self {
+        let mut bench = Self {
+            ctx: egui::Context::default(),
+            view: ArticleView::default(),
+            project: big_project(),
+            generation: 0,
+        };
+        for _ in 0..3 {
+            bench.frame(0.0);
+        }
+        bench
+    }
+
+    fn frame(&mut self, scroll: f32) {
+        let Self {
+            ctx,
+            view,
+            project,
+            generation,
+        } = self;
+        let _ = ctx.run_ui(input(egui::vec2(900.0, 800.0), scroll), |ui| {
+            let input = ArticleInput {
+                project,
+                doc_index: 0,
+                generation: (*generation, 0),
+                selection: None,
+                selected: None,
+                active_role: None,
+            };
+            article_ui(ui, view, &input, &mut Vec::new());
+        });
+    }
+}
+
+/// A frame with nothing new: every visible galley comes from the cache.
+#[divan::bench(sample_count = 50)]
+fn steady_frame(bencher: divan::Bencher) {
+    let mut bench = Bench::new();
+    bencher.bench_local(|| bench.frame(0.0));
+}
+
+/// A frame while scrolling by 120 points: new paragraphs come into view.
+#[divan::bench(sample_count = 50)]
+fn scrolling_frame(bencher: divan::Bencher) {
+    let mut bench = Bench::new();
+    bencher.bench_local(|| bench.frame(120.0));
+}
+
+/// The frame after an edit: highlights are re-indexed and visible blocks laid out again.
+#[divan::bench(sample_count = 30)]
+fn frame_after_edit(bencher: divan::Bencher) {
+    let mut bench = Bench::new();
+    bencher.bench_local(|| {
+        bench.generation += 1;
+        bench.frame(0.0)
+    });
+}

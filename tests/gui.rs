@@ -14,11 +14,9 @@ const BODY: &str = "L’armée syrienne est entrée dans Palmyre ce jeudi.";
 
 fn sample_project(dir: &Path) -> PathBuf {
     let mut project = Project::new("Test", default_schema());
-    project.documents.push(Document::new(
-        "d1",
-        TITLE,
-        format!("{TITLE}\n\n{BODY}\n"),
-    ));
+    project
+        .documents
+        .push(Document::new("d1", TITLE, format!("{TITLE}\n\n{BODY}\n")));
     project
         .documents
         .push(Document::new("d2", "Second", "Un autre article.\n"));
@@ -63,7 +61,10 @@ fn click_at(harness: &mut Harness<'_, EventailApp>, p: Pos2) {
 }
 
 fn label_with_key(label: &str, key: Option<char>) -> String {
-    format!("{label}{}", key.map(|c| format!(" ({c})")).unwrap_or_default())
+    format!(
+        "{label}{}",
+        key.map(|c| format!(" ({c})")).unwrap_or_default()
+    )
 }
 
 #[test]
@@ -85,7 +86,9 @@ fn tag_a_word_build_an_event_undo_redo_and_save() {
     assert_eq!((selection.start, selection.end), (0, 5));
 
     // Tag it from the popup with the armed-group type.
-    let armed = schema.entity_type("armed_group").expect("schema has armed groups");
+    let armed = schema
+        .entity_type("armed_group")
+        .expect("schema has armed groups");
     harness
         .get_by_label(&label_with_key(&armed.label, armed.shortcut))
         .click();
@@ -99,7 +102,8 @@ fn tag_a_word_build_an_event_undo_redo_and_save() {
     // Select "entrée" and make it the trigger of a withdrawal... of a capture event.
     let body = paragraph(&harness, BODY);
     let y = body.center().y;
-    let entree_x = body.min.x + body.width() * (BODY.find("entrée").unwrap_or(0) as f32 / BODY.len() as f32);
+    let entree_x =
+        body.min.x + body.width() * (BODY.find("entrée").unwrap_or(0) as f32 / BODY.len() as f32);
     drag(
         &mut harness,
         Pos2::new(entree_x + 6.0, y),
@@ -107,8 +111,13 @@ fn tag_a_word_build_an_event_undo_redo_and_save() {
     );
     assert!(harness.state().text_selection().is_some());
     let capture = schema.event_type("capture").expect("schema has captures");
-    let key = capture.shortcut.map(|c| format!(" (Shift+{})", c.to_uppercase())).unwrap_or_default();
-    harness.get_by_label(&format!("{}{key}", capture.label)).click();
+    let key = capture
+        .shortcut
+        .map(|c| format!(" (Shift+{})", c.to_uppercase()))
+        .unwrap_or_default();
+    harness
+        .get_by_label(&format!("{}{key}", capture.label))
+        .click();
     harness.run();
     let doc = &harness.state().project().documents[0];
     assert_eq!(doc.events.len(), 1);
@@ -133,7 +142,10 @@ fn tag_a_word_build_an_event_undo_redo_and_save() {
         .click();
     harness.run();
     let title = paragraph(&harness, TITLE);
-    click_at(&mut harness, Pos2::new(title.min.x + 10.0, title.center().y));
+    click_at(
+        &mut harness,
+        Pos2::new(title.min.x + 10.0, title.center().y),
+    );
     let has_argument = |h: &Harness<'_, EventailApp>| {
         h.state().project().documents[0]
             .event(event_id)
@@ -166,7 +178,12 @@ fn tag_a_word_build_an_event_undo_redo_and_save() {
         "Daech"
     );
     let event = doc.event(event_id).expect("the event was saved");
-    assert!(event.arguments.iter().any(|a| a.filler == Filler::Mention(mention_id)));
+    assert!(
+        event
+            .arguments
+            .iter()
+            .any(|a| a.filler == Filler::Mention(mention_id))
+    );
 }
 
 #[test]
@@ -202,7 +219,11 @@ fn a_broken_project_shows_an_error_and_is_left_untouched() {
     let broken = "(format_version: 1, name: \"x\", schema: (), documents: [(id: \"d\"";
     std::fs::write(&path, broken).expect("write");
     let mut harness = open(path.clone());
-    let message = harness.state().error_message().expect("an error is shown").to_string();
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error is shown")
+        .to_string();
     assert!(message.contains("broken.ron"), "{message}");
     assert!(message.contains("line 1"), "{message}");
     harness.get_by_label("OK").click();

@@ -33,7 +33,11 @@ mod tests {
                 }
             }
         }
-        let mut keys: Vec<char> = schema.entity_types.iter().filter_map(|t| t.shortcut).collect();
+        let mut keys: Vec<char> = schema
+            .entity_types
+            .iter()
+            .filter_map(|t| t.shortcut)
+            .collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();

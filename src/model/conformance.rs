@@ -9,7 +9,7 @@ use super::document::Document;
 use super::schema::{Cardinality, Schema};
 
 /// The type name of whatever fills a role.
-pub fn filler_type<'a>(doc: &'a Document, filler: Filler) -> Option<&'a str> {
+pub fn filler_type(doc: &Document, filler: Filler) -> Option<&str> {
     match filler {
         Filler::Mention(id) => doc.mention(id).map(|m| m.entity_type.as_str()),
         Filler::Event(id) => doc.event(id).map(|e| e.event_type.as_str()),
@@ -23,7 +23,11 @@ pub fn event_warnings(schema: &Schema, doc: &Document, event: &Event) -> Vec<Str
     };
     let mut warnings = Vec::new();
     for role in &event_type.roles {
-        let count = event.arguments.iter().filter(|a| a.role == role.name).count();
+        let count = event
+            .arguments
+            .iter()
+            .filter(|a| a.role == role.name)
+            .count();
         let problem = match role.cardinality {
             Cardinality::One if count != 1 => Some("needs exactly one filler"),
             Cardinality::AtLeastOne if count == 0 => Some("needs at least one filler"),
@@ -36,7 +40,10 @@ pub fn event_warnings(schema: &Schema, doc: &Document, event: &Event) -> Vec<Str
     }
     for arg in &event.arguments {
         let Some(role) = event_type.role(&arg.role) else {
-            warnings.push(format!("{:?} is not a role of {}", arg.role, event_type.label));
+            warnings.push(format!(
+                "{:?} is not a role of {}",
+                arg.role, event_type.label
+            ));
             continue;
         };
         let Some(ty) = filler_type(doc, arg.filler) else {

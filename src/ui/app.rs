@@ -92,7 +92,9 @@ impl EventailApp {
             .path
             .as_ref()
             .and_then(|p| p.file_name())
-            .map_or("not saved".to_string(), |n| n.to_string_lossy().into_owned());
+            .map_or("not saved".to_string(), |n| {
+                n.to_string_lossy().into_owned()
+            });
         let dirty = if self.session.is_dirty() { "✱ " } else { "" };
         let title = format!("{dirty}{} — {file} — eventail", self.session.project.name);
         if title != self.title {
@@ -103,7 +105,7 @@ impl EventailApp {
 
     /// Shortcuts of the command table and of the schema's types.
     fn keyboard(&mut self, ctx: &egui::Context) {
-        let typing = ctx.memory(|m| m.focused().is_some());
+        let typing = ctx.text_edit_focused();
         // egui matches Ctrl+Z when Ctrl+Shift+Z is pressed, so try the shortcuts with
         // more modifiers first.
         let mut shortcuts: Vec<(UiCommand, egui::KeyboardShortcut)> = UiCommand::ALL
@@ -144,7 +146,11 @@ impl EventailApp {
             };
             let lower = c.to_lowercase().next().unwrap_or(c);
             if c.is_uppercase() {
-                if let Some(t) = schema.event_types.iter().find(|t| t.shortcut == Some(lower)) {
+                if let Some(t) = schema
+                    .event_types
+                    .iter()
+                    .find(|t| t.shortcut == Some(lower))
+                {
                     self.actions.push(Action::AddEvent(t.name.clone()));
                 }
             } else if self.view.selection.is_some()
@@ -220,14 +226,22 @@ impl eframe::App for EventailApp {
             };
             article_ui(ui, &mut self.article, &input, &mut self.actions);
         });
-        if let Some(anchor) = self.article.take_popup_anchor() {
-            self.view.popup = Some(anchor);
-        }
-        super::popup_ui::popup_ui(&ctx, &self.session.project, &mut self.view, &mut self.actions);
+        super::popup_ui::popup_ui(
+            &ctx,
+            &self.session.project,
+            &mut self.view,
+            &mut self.actions,
+        );
         super::dialogs_ui::dialogs_ui(&ctx, self);
 
         for action in std::mem::take(&mut self.actions) {
             self.execute(&ctx, action);
+        }
+        // After the actions: a new selection closes the old popup, then this one opens.
+        if let Some(anchor) = self.article.take_popup_anchor()
+            && self.view.selection.is_some()
+        {
+            self.view.popup = Some(anchor);
         }
         self.update_title(&ctx);
     }

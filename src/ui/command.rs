@@ -73,22 +73,39 @@ impl UiCommand {
     /// Menu text and tooltip.
     pub fn text_and_tooltip(self) -> (&'static str, &'static str) {
         match self {
-            UiCommand::NewProject => ("New project", "Start an empty project with the default schema"),
+            UiCommand::NewProject => (
+                "New project",
+                "Start an empty project with the default schema",
+            ),
             UiCommand::Open => ("Open…", "Open a project file (.ron)"),
             UiCommand::Save => ("Save", "Save the project to its file"),
             UiCommand::SaveAs => ("Save as…", "Save the project to a new file"),
-            UiCommand::ImportText => ("Import text files…", "Add plain-text articles to the project"),
+            UiCommand::ImportText => (
+                "Import text files…",
+                "Add plain-text articles to the project",
+            ),
             UiCommand::Quit => ("Quit", "Close eventail"),
             UiCommand::Undo => ("Undo", "Undo the last change"),
             UiCommand::Redo => ("Redo", "Redo the last undone change"),
-            UiCommand::DeleteSelected => ("Delete selected", "Delete the selected mention or event"),
+            UiCommand::DeleteSelected => {
+                ("Delete selected", "Delete the selected mention or event")
+            }
             UiCommand::NextDocument => ("Next document", "Show the next document of the list"),
-            UiCommand::PreviousDocument => ("Previous document", "Show the previous document of the list"),
+            UiCommand::PreviousDocument => (
+                "Previous document",
+                "Show the previous document of the list",
+            ),
             UiCommand::MarkNew => ("Mark new", "Mark this document as not started"),
             UiCommand::MarkInProgress => ("Mark in progress", "Mark this document as in progress"),
             UiCommand::MarkDone => ("Mark done", "Mark this document as done"),
-            UiCommand::AddEvent => ("Add event", "Add an event without trigger (select text first to use it as trigger)"),
-            UiCommand::Cancel => ("Cancel", "Drop the selection, the popup or the role being filled"),
+            UiCommand::AddEvent => (
+                "Add event",
+                "Add an event without trigger (select text first to use it as trigger)",
+            ),
+            UiCommand::Cancel => (
+                "Cancel",
+                "Drop the selection, the popup or the role being filled",
+            ),
             UiCommand::CommandPalette => ("Command palette…", "Search every command"),
         }
     }

@@ -13,7 +13,12 @@ fn status_mark(status: DocStatus) -> &'static str {
 }
 
 /// Shows the documents and pushes [`Action::ShowDocument`] / [`Action::SetStatus`].
-pub fn documents_ui(ui: &mut egui::Ui, project: &Project, current: usize, actions: &mut Vec<Action>) {
+pub fn documents_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    current: usize,
+    actions: &mut Vec<Action>,
+) {
     ui.heading("Documents");
     let done = project
         .documents

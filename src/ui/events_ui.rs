@@ -9,7 +9,12 @@ use crate::model::{Document, Event, Filler, Project, Role};
 use crate::ui::labels::describe;
 
 /// Shows the events of the shown document.
-pub fn events_ui(ui: &mut egui::Ui, project: &Project, view: &ViewState, actions: &mut Vec<Action>) {
+pub fn events_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
     let Some(doc) = project.documents.get(view.doc) else {
         return;
     };
@@ -67,7 +72,9 @@ fn event_editor_ui(
         .selected_text(schema.label(&event.event_type))
         .show_ui(ui, |ui| {
             for t in &schema.event_types {
-                if ui.selectable_label(t.name == event.event_type, &t.label).clicked()
+                if ui
+                    .selectable_label(t.name == event.event_type, &t.label)
+                    .clicked()
                     && t.name != event.event_type
                 {
                     actions.push(Action::SetEventType(id, t.name.clone()));
@@ -88,7 +95,12 @@ fn event_editor_ui(
         {
             actions.push(Action::SetTriggerFromSelection(id));
         }
-        if !event.trigger.is_empty() && ui.small_button("Remove").on_hover_text("No trigger").clicked() {
+        if !event.trigger.is_empty()
+            && ui
+                .small_button("Remove")
+                .on_hover_text("No trigger")
+                .clicked()
+        {
             actions.push(Action::ClearTrigger(id));
         }
     });
@@ -106,7 +118,14 @@ fn event_editor_ui(
                 }
             });
     }
-    attributes_ui(ui, schema, Filler::Event(id), &event.event_type, &event.attributes, actions);
+    attributes_ui(
+        ui,
+        schema,
+        Filler::Event(id),
+        &event.event_type,
+        &event.attributes,
+        actions,
+    );
     note_ui(ui, Filler::Event(id), &event.note, actions);
     ui.horizontal(|ui| {
         if ui
@@ -117,7 +136,10 @@ fn event_editor_ui(
             actions.push(Action::Delete(Filler::Event(id)));
         }
         if !event.author.is_empty() {
-            ui.weak(format!("last changed by {} at {}", event.author, event.changed));
+            ui.weak(format!(
+                "last changed by {} at {}",
+                event.author, event.changed
+            ));
         }
     });
 }
@@ -177,7 +199,10 @@ fn role_row_ui(
                 .is_some_and(|(e, r)| *e == event.id && *r == role.name);
             let pick = ui
                 .selectable_label(active, "🎯 pick")
-                .on_hover_text(format!("Then click a highlight in the text to fill {}", role.label));
+                .on_hover_text(format!(
+                    "Then click a highlight in the text to fill {}",
+                    role.label
+                ));
             if pick.clicked() {
                 let next = (!active).then(|| (event.id, role.name.clone()));
                 actions.push(Action::ActivateRole(next));
@@ -215,19 +240,24 @@ fn candidates_ui(
         .collect();
     candidates.sort_by_key(|f| !allowed(*f));
     ui.menu_button("choose…", |ui| {
-        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-            for f in candidates {
-                let mut text = describe(project, doc, f);
-                if !allowed(f) {
-                    text.push_str(" ⚠");
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for f in candidates {
+                    let mut text = describe(project, doc, f);
+                    if !allowed(f) {
+                        text.push_str(" ⚠");
+                    }
+                    if ui.button(text).clicked() {
+                        actions.push(Action::AddArgument(event.id, role.name.clone(), f));
+                        ui.close();
+                    }
                 }
-                if ui.button(text).clicked() {
-                    actions.push(Action::AddArgument(event.id, role.name.clone(), f));
-                    ui.close();
-                }
-            }
-        });
+            });
     })
     .response
-    .on_hover_text(format!("Fill {} from the document's annotations", role.label));
+    .on_hover_text(format!(
+        "Fill {} from the document's annotations",
+        role.label
+    ));
 }

@@ -16,9 +16,7 @@ impl EventailApp {
             Action::ShowDocument(index) => self.show_document(index),
             Action::SelectText(selection) => {
                 self.view.selection = selection;
-                if selection.is_none() {
-                    self.view.popup = None;
-                }
+                self.view.popup = None;
             }
             Action::Select { target, scroll } => self.select(target, scroll),
             Action::TagSelection(entity_type) => {
@@ -86,12 +84,14 @@ impl EventailApp {
                     Filler::Mention(id) => {
                         ops::update_mention(p, doc, id, label, stamp, |m| m.note = note)
                     }
-                    Filler::Event(id) => ops::update_event(p, doc, id, label, stamp, |e| e.note = note),
+                    Filler::Event(id) => {
+                        ops::update_event(p, doc, id, label, stamp, |e| e.note = note)
+                    }
                 });
             }
-            Action::SetAttribute(target, name, value) => self.update(|p, doc, stamp| {
-                ops::set_attribute(p, doc, target, &name, value, stamp)
-            }),
+            Action::SetAttribute(target, name, value) => {
+                self.update(|p, doc, stamp| ops::set_attribute(p, doc, target, &name, value, stamp))
+            }
             Action::Delete(target) => {
                 self.update(|p, doc, stamp| match target {
                     Filler::Mention(id) => ops::delete_mention(p, doc, id, stamp),
@@ -108,11 +108,18 @@ impl EventailApp {
                 self.view.selected = Some(Filler::Event(event));
             }
             Action::RemoveArgument(id, index) => self.update(|p, doc, stamp| {
-                ops::update_event(p, doc, id, format!("remove an argument of {id}"), stamp, |e| {
-                    if index < e.arguments.len() {
-                        e.arguments.remove(index);
-                    }
-                })
+                ops::update_event(
+                    p,
+                    doc,
+                    id,
+                    format!("remove an argument of {id}"),
+                    stamp,
+                    |e| {
+                        if index < e.arguments.len() {
+                            e.arguments.remove(index);
+                        }
+                    },
+                )
             }),
             Action::SetStatus(doc, status) => {
                 let built = ops::set_status(&self.session.project, doc, status);

@@ -22,4 +22,3 @@ pub fn describe(project: &Project, doc: &Document, target: Filler) -> String {
         }),
     }
 }
-

@@ -6,7 +6,12 @@ use super::state::ViewState;
 use crate::model::{AttrKind, AttrValue, Attributes, Filler, Project, Schema};
 
 /// Shows the selected mention, if a mention is selected.
-pub fn mention_ui(ui: &mut egui::Ui, project: &Project, view: &ViewState, actions: &mut Vec<Action>) {
+pub fn mention_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
     let Some(Filler::Mention(id)) = view.selected else {
         return;
     };
@@ -41,7 +46,14 @@ pub fn mention_ui(ui: &mut egui::Ui, project: &Project, view: &ViewState, action
                 }
             }
         });
-    attributes_ui(ui, schema, Filler::Mention(id), &mention.entity_type, &mention.attributes, actions);
+    attributes_ui(
+        ui,
+        schema,
+        Filler::Mention(id),
+        &mention.entity_type,
+        &mention.attributes,
+        actions,
+    );
     note_ui(ui, Filler::Mention(id), &mention.note, actions);
     let events: Vec<_> = doc.events_with_argument(Filler::Mention(id)).collect();
     if !events.is_empty() {
@@ -67,10 +79,16 @@ pub fn mention_ui(ui: &mut egui::Ui, project: &Project, view: &ViewState, action
             }
         }
     }
-    if let Some((event, role)) = &view.active_role {
-        if ui.button(format!("Fill “{role}” of {event} with {id}")).clicked() {
-            actions.push(Action::AddArgument(*event, role.clone(), Filler::Mention(id)));
-        }
+    if let Some((event, role)) = &view.active_role
+        && ui
+            .button(format!("Fill “{role}” of {event} with {id}"))
+            .clicked()
+    {
+        actions.push(Action::AddArgument(
+            *event,
+            role.clone(),
+            Filler::Mention(id),
+        ));
     }
     if ui
         .button("🗑 Delete mention")
@@ -80,7 +98,10 @@ pub fn mention_ui(ui: &mut egui::Ui, project: &Project, view: &ViewState, action
         actions.push(Action::Delete(Filler::Mention(id)));
     }
     if !mention.author.is_empty() {
-        ui.weak(format!("last changed by {} at {}", mention.author, mention.changed));
+        ui.weak(format!(
+            "last changed by {} at {}",
+            mention.author, mention.changed
+        ));
     }
     ui.separator();
 }

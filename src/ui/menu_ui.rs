@@ -62,7 +62,12 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut EventailApp) {
             }
             ui.separator();
             command_button(ui, UiCommand::AddEvent, true, &mut actions);
-            command_button(ui, UiCommand::DeleteSelected, app.view.selected.is_some(), &mut actions);
+            command_button(
+                ui,
+                UiCommand::DeleteSelected,
+                app.view.selected.is_some(),
+                &mut actions,
+            );
             command_button(ui, UiCommand::Cancel, true, &mut actions);
         });
         ui.menu_button("Document", |ui| {
@@ -80,9 +85,11 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut EventailApp) {
             command_button(ui, UiCommand::CommandPalette, true, &mut actions);
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let field = egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0);
+            // Right to left: the field first, so that its label stands before it.
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0));
             let label = ui.label("Annotator:");
-            ui.add(field).labelled_by(label.id);
+            field.labelled_by(label.id);
         });
     });
     app.actions = actions;

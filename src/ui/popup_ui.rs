@@ -7,7 +7,12 @@ use crate::model::Project;
 use crate::ui::article::color_from_rgb;
 
 /// Shows the tag popup while the view has one open.
-pub fn popup_ui(ctx: &egui::Context, project: &Project, view: &mut ViewState, actions: &mut Vec<Action>) {
+pub fn popup_ui(
+    ctx: &egui::Context,
+    project: &Project,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) {
     let (Some(anchor), Some(_)) = (view.popup, view.selection) else {
         view.popup = None;
         return;
@@ -24,8 +29,11 @@ pub fn popup_ui(ctx: &egui::Context, project: &Project, view: &mut ViewState, ac
                 ui.horizontal_wrapped(|ui| {
                     for t in &schema.entity_types {
                         let key = t.shortcut.map(|c| format!(" ({c})")).unwrap_or_default();
-                        let button = egui::Button::new(format!("{}{key}", t.label))
-                            .fill(color_from_rgb(t.color).gamma_multiply(0.8));
+                        let button = egui::Button::new(
+                            egui::RichText::new(format!("{}{key}", t.label))
+                                .color(egui::Color32::from_gray(20)),
+                        )
+                        .fill(color_from_rgb(t.color).gamma_multiply(0.8));
                         if ui.add(button).on_hover_text(&t.name).clicked() {
                             actions.push(Action::TagSelection(t.name.clone()));
                         }
@@ -39,8 +47,11 @@ pub fn popup_ui(ctx: &egui::Context, project: &Project, view: &mut ViewState, ac
                             .shortcut
                             .map(|c| format!(" (Shift+{})", c.to_uppercase()))
                             .unwrap_or_default();
-                        let button = egui::Button::new(format!("{}{key}", t.label))
-                            .fill(color_from_rgb(t.color).gamma_multiply(0.8));
+                        let button = egui::Button::new(
+                            egui::RichText::new(format!("{}{key}", t.label))
+                                .color(egui::Color32::from_gray(20)),
+                        )
+                        .fill(color_from_rgb(t.color).gamma_multiply(0.8));
                         if ui.add(button).on_hover_text(&t.name).clicked() {
                             actions.push(Action::AddEvent(t.name.clone()));
                         }
@@ -48,8 +59,9 @@ pub fn popup_ui(ctx: &egui::Context, project: &Project, view: &mut ViewState, ac
                 });
             });
         });
-    if area.response.clicked_elsewhere() && ctx.input(|i| i.pointer.any_pressed()) {
-        // A press elsewhere starts another selection or a click: the popup gives way.
+    // A press anywhere else closes the popup (the selection stays for the keyboard).
+    let pressed = ctx.input(|i| i.pointer.any_pressed());
+    if pressed && !area.response.contains_pointer() {
         view.popup = None;
     }
 }

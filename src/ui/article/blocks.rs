@@ -98,7 +98,9 @@ pub fn snap_to_words(text: &str, range: Range<usize>) -> Range<usize> {
     let segments = word_segments(text);
     let words: Vec<&Range<usize>> = segments
         .iter()
-        .filter(|(r, is_word)| *is_word && r.start < range.end.max(range.start + 1) && range.start < r.end)
+        .filter(|(r, is_word)| {
+            *is_word && r.start < range.end.max(range.start + 1) && range.start < r.end
+        })
         .map(|(r, _)| r)
         .collect();
     match (words.first(), words.last()) {

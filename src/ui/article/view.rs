@@ -232,8 +232,10 @@ pub fn article_ui(
                 view.recompute_tops();
             }
             let total = view.tops.last().copied().unwrap_or(0.0);
-            let (rect, response) =
-                ui.allocate_exact_size(vec2(width, total.max(viewport.height())), Sense::click_and_drag());
+            let (rect, response) = ui.allocate_exact_size(
+                vec2(width, total.max(viewport.height())),
+                Sense::click_and_drag(),
+            );
             let origin = rect.min;
             if let Some(c) = scroll_to {
                 let b = view.block_of_char(c);
@@ -286,11 +288,7 @@ fn char_at(view: &ArticleView, visible: &[(usize, Arc<Galley>, Pos2)], pos: Pos2
 }
 
 /// Visible rectangles of document characters `span`.
-fn span_rects(
-    view: &ArticleView,
-    visible: &[(usize, Arc<Galley>, Pos2)],
-    span: Span,
-) -> Vec<Rect> {
+fn span_rects(view: &ArticleView, visible: &[(usize, Arc<Galley>, Pos2)], span: Span) -> Vec<Rect> {
     let mut rects = Vec::new();
     for (i, galley, origin) in visible {
         let Some(block) = view.blocks.get(*i) else {
@@ -365,7 +363,10 @@ fn paint_emphasis(
                 let label = event_type
                     .and_then(|t| t.role(&arg.role))
                     .map_or(arg.role.as_str(), |r| r.label.as_str());
-                if let Some(first) = spans.first().and_then(|s| span_rects(view, visible, *s).first().copied()) {
+                if let Some(first) = spans
+                    .first()
+                    .and_then(|s| span_rects(view, visible, *s).first().copied())
+                {
                     let galley = painter.layout_no_wrap(
                         label.to_string(),
                         FontId::proportional(11.0),
@@ -397,9 +398,12 @@ fn handle_pointer(
     let text = &doc.text;
     let block_text = |view: &ArticleView, c: usize| {
         let b = view.block_of_char(c);
-        view.blocks
-            .get(b)
-            .map(|block| (block.clone(), text.get(block.bytes.clone()).unwrap_or_default()))
+        view.blocks.get(b).map(|block| {
+            (
+                block.clone(),
+                text.get(block.bytes.clone()).unwrap_or_default(),
+            )
+        })
     };
     if response.drag_started()
         && let Some(origin) = ui.input(|i| i.pointer.press_origin())
@@ -410,10 +414,14 @@ fn handle_pointer(
         && let (Some(anchor), Some(pos)) = (view.drag_anchor, response.interact_pointer_pos())
         && let Some(c) = char_at(view, visible, pos)
     {
-        actions.push(Action::SelectText(Some(Span::new(anchor.min(c), anchor.max(c)))));
+        actions.push(Action::SelectText(Some(Span::new(
+            anchor.min(c),
+            anchor.max(c),
+        ))));
     }
     if response.drag_stopped()
-        && let (Some(anchor), Some(pos)) = (view.drag_anchor.take(), response.interact_pointer_pos())
+        && let (Some(anchor), Some(pos)) =
+            (view.drag_anchor.take(), response.interact_pointer_pos())
         && let Some(c) = char_at(view, visible, pos)
     {
         let (start, end) = (anchor.min(c), anchor.max(c));
@@ -421,7 +429,12 @@ fn handle_pointer(
             // A selection is snapped within the block it starts in.
             let end = end.min(block.chars.end);
             let local = snap_to_words(btext, start - block.chars.start..end - block.chars.start);
-            (!local.is_empty()).then(|| Span::new(block.chars.start + local.start, block.chars.start + local.end))
+            (!local.is_empty()).then(|| {
+                Span::new(
+                    block.chars.start + local.start,
+                    block.chars.start + local.end,
+                )
+            })
         });
         actions.push(Action::SelectText(snapped));
         if snapped.is_some() {
@@ -456,7 +469,10 @@ fn handle_pointer(
             return;
         }
         // Clicking again where highlights overlap reaches the next one out.
-        let next = match input.selected.and_then(|s| hits.iter().position(|&h| h == s)) {
+        let next = match input
+            .selected
+            .and_then(|s| hits.iter().position(|&h| h == s))
+        {
             Some(i) => hits.get((i + 1) % hits.len()).copied(),
             None => hits.first().copied(),
         };

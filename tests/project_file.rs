@@ -1,0 +1,158 @@
+//! The RON project file: round trips, determinism, versions and validation errors.
+
+use eventail::edit::{History, Stamp, ops};
+use eventail::io::{LoadError, load_project, project_from_str, project_to_string, save_project};
+use eventail::model::{Filler, Project, Span};
+use std::path::Path;
+
+fn sample() -> Project {
+    load_project(Path::new("projects/palmyre.ron")).expect("the sample project loads")
+}
+
+#[test]
+fn sample_project_keeps_the_corpus_texts_byte_for_byte() {
+    let project = sample();
+    assert_eq!(project.documents.len(), 5);
+    for doc in &project.documents {
+        let path = Path::new("tests/fixtures/palmyre").join(format!("{}.txt", doc.id));
+        let original = std::fs::read_to_string(&path).expect("corpus text");
+        assert_eq!(doc.text, original, "{}", doc.id);
+    }
+    let first = &project.documents[0];
+    assert!(first.mentions.len() >= 20 && first.events.len() >= 5);
+}
+
+#[test]
+fn saving_then_loading_gives_the_same_project_and_the_same_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = sample();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    save_project(&a, &project).expect("save");
+    let loaded = load_project(&a).expect("load");
+    assert_eq!(loaded, project);
+    save_project(&b, &loaded).expect("save again");
+    assert_eq!(std::fs::read(&a).expect("a"), std::fs::read(&b).expect("b"));
+    // The sample on disk is already in the canonical layout: saving it changes nothing.
+    let on_disk = std::fs::read_to_string("projects/palmyre.ron").expect("sample");
+    assert_eq!(project_to_string(&project).expect("serialize"), on_disk);
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_a_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.ron");
+    let mut project = sample();
+    save_project(&path, &project).expect("first save");
+    let first = std::fs::read(&path).expect("read");
+    project.name = "Renamed".into();
+    save_project(&path, &project).expect("second save");
+    assert_eq!(
+        std::fs::read(dir.path().join("p.ron.bak")).expect("backup"),
+        first
+    );
+    assert_eq!(load_project(&path).expect("load").name, "Renamed");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}
+
+#[test]
+fn accents_and_line_ends_survive_the_file() {
+    let mut project = Project::new("t", eventail::io::default_schema());
+    let text = "Khaled al-Asaad\u{a0}: « خالد الأسعد » 👍🏽 e\u{301}\r\nfin\n";
+    project
+        .documents
+        .push(eventail::model::Document::new("d", "d", text));
+    let (edit, _) = ops::add_mention(
+        &project,
+        0,
+        "person",
+        vec![Span::new(20, 31)],
+        &Stamp::default(),
+    )
+    .expect("mention");
+    History::default().apply(&mut project, edit).expect("apply");
+    let ron = project_to_string(&project).expect("serialize");
+    let back = project_from_str(&ron, Path::new("t.ron")).expect("parse");
+    assert_eq!(back.documents[0].text, text);
+    let m = &back.documents[0].mentions[0];
+    assert_eq!(
+        eventail::model::span::covered_text(text, &m.ranges),
+        "خالد الأسعد"
+    );
+}
+
+fn load_err(text: &str) -> LoadError {
+    project_from_str(text, Path::new("/data/bad.ron")).expect_err("must fail")
+}
+
+#[test]
+fn syntax_errors_name_the_file_and_the_line() {
+    let err = load_err(
+        "(\n  format_version: 1,\n  name: \"x\",\n  schema: (),\n  documents: [(id: 3)],\n)",
+    );
+    let message = err.to_string();
+    assert!(
+        matches!(err, LoadError::Syntax { line: 5, .. }),
+        "{message}"
+    );
+    assert!(message.ends_with("/data/bad.ron"), "{message}");
+}
+
+#[test]
+fn newer_versions_are_refused_with_the_version_needed() {
+    let err = load_err("(format_version: 99, name: \"x\", schema: (), future_field: 1)");
+    let message = err.to_string();
+    assert!(matches!(err, LoadError::TooNew { found: 99, .. }));
+    assert!(message.contains("version 99"), "{message}");
+}
+
+#[test]
+fn broken_references_and_ranges_are_listed_with_document_and_annotation() {
+    let mut project = sample();
+    let doc = &mut project.documents[1];
+    let len = doc.char_len();
+    doc.mentions[0].ranges = vec![Span::new(len - 2, len + 5)];
+    let event = doc.events[0].id;
+    doc.events[0].arguments.push(eventail::model::RoleArg {
+        role: "agent".into(),
+        filler: Filler::Mention(eventail::model::MentionId(9999)),
+    });
+    let ron = project_to_string(&project).expect("serialize");
+    let err = load_err(&ron);
+    let LoadError::Invalid { problems, .. } = &err else {
+        panic!("expected validation problems, got {err}");
+    };
+    let text = err.to_string();
+    assert!(problems.len() >= 2, "{text}");
+    assert!(text.contains("001_4cb14d4706432b3e"), "{text}");
+    assert!(text.contains("ends past the text"), "{text}");
+    assert!(
+        text.contains(&format!("{event}")) && text.contains("T9999"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unreadable_files_are_reported_not_panicked_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.ron");
+    assert!(matches!(
+        load_project(&missing),
+        Err(LoadError::Read { .. })
+    ));
+    let latin1 = dir.path().join("latin1.ron");
+    std::fs::write(&latin1, b"(format_version: 1,\n name: \"caf\xe9\")").expect("write");
+    let err = load_project(&latin1).expect_err("not UTF-8");
+    assert!(matches!(err, LoadError::NotUtf8 { line: 2, .. }), "{err}");
+    for junk in ["", "\0\0\0", "[1, 2, 3]", "(format_version: -1)"] {
+        assert!(
+            project_from_str(junk, Path::new("junk.ron")).is_err(),
+            "{junk:?}"
+        );
+    }
+}
