@@ -235,3 +235,121 @@ fn a_broken_project_shows_an_error_and_is_left_untouched() {
     harness.run();
     assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
 }
+
+/// A copy of the sample project in a temporary folder.
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("palmyre.ron");
+    std::fs::copy("projects/palmyre.ron", &path).expect("copy the sample");
+    path
+}
+
+#[test]
+fn on_the_sample_tag_a_word_with_its_key_undo_redo_and_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_copy(dir.path());
+    let mut harness = open(path.clone());
+    // The third article, still new: its first line is the word "Retour".
+    harness.get_by_label_contains("Retour").click();
+    harness.run();
+    assert_eq!(harness.state().current_document(), 2);
+    let before = harness.state().project().documents[2].mentions.len();
+
+    let line = paragraph(&harness, "Retour");
+    let y = line.center().y;
+    drag(
+        &mut harness,
+        Pos2::new(line.min.x + 2.0, y),
+        Pos2::new(line.min.x + 12.0, y),
+    );
+    let selection = harness.state().text_selection().expect("selected");
+    assert_eq!((selection.start, selection.end), (0, 6));
+    // Close the popup as a person would, then use the person type's key.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.state().text_selection().is_none(),
+        "Escape drops the selection"
+    );
+    drag(
+        &mut harness,
+        Pos2::new(line.min.x + 2.0, y),
+        Pos2::new(line.min.x + 12.0, y),
+    );
+    harness.event(egui::Event::Text("l".into()));
+    harness.run();
+    let mentions = |h: &Harness<'_, EventailApp>| h.state().project().documents[2].mentions.len();
+    assert_eq!(mentions(&harness), before + 1);
+    let doc = &harness.state().project().documents[2];
+    let added = doc.mentions.last().expect("a mention");
+    assert_eq!(added.entity_type, "place");
+    assert_eq!(
+        eventail::model::span::covered_text(&doc.text, &added.ranges),
+        "Retour"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(mentions(&harness), before);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(mentions(&harness), before + 1);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = load_project(&path).expect("reload");
+    assert_eq!(saved.documents[2].mentions.len(), before + 1);
+    assert!(dir.path().join("palmyre.ron.bak").exists());
+}
+
+#[test]
+fn clicking_a_highlight_selects_it_and_delete_removes_it_with_its_arguments() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_copy(dir.path()));
+    let title = paragraph(&harness, TITLE);
+    click_at(
+        &mut harness,
+        Pos2::new(title.min.x + 10.0, title.center().y),
+    );
+    let Some(Filler::Mention(id)) = harness.state().selected() else {
+        panic!("clicking “Daech” selects its mention");
+    };
+    let doc = &harness.state().project().documents[0];
+    assert!(
+        doc.events_with_argument(Filler::Mention(id)).count() > 0,
+        "the sample uses Daech in an event"
+    );
+    // The mention panel lists the events it takes part in.
+    harness.get_by_label(&format!("Mention {id}"));
+    harness.key_press(Key::Delete);
+    harness.run();
+    let doc = &harness.state().project().documents[0];
+    assert!(doc.mention(id).is_none());
+    assert_eq!(doc.events_with_argument(Filler::Mention(id)).count(), 0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let doc = &harness.state().project().documents[0];
+    assert!(doc.mention(id).is_some());
+    assert!(doc.events_with_argument(Filler::Mention(id)).count() > 0);
+}
+
+#[test]
+fn selecting_an_event_in_the_list_opens_its_editor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_copy(dir.path()));
+    let event = harness.state().project().documents[0].events[1].clone();
+    harness
+        .get_all_by_label_contains(&format!("{} ", event.id))
+        .next()
+        .expect("the event is listed")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(Filler::Event(event.id)));
+    harness.get_by_label("🗑 Delete event").click();
+    harness.run();
+    assert!(
+        harness.state().project().documents[0]
+            .event(event.id)
+            .is_none()
+    );
+    assert!(harness.state().is_dirty());
+}

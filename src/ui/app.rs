@@ -169,7 +169,7 @@ fn sample_project() -> Project {
 }
 
 impl eframe::App for EventailApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             self.request_quit(&ctx);
@@ -179,8 +179,9 @@ impl eframe::App for EventailApp {
         egui::Panel::top("menu").show(ui, |ui| {
             super::menu_ui::menu_ui(ui, self);
         });
+        let frame_time = frame.info().cpu_usage;
         egui::Panel::bottom("status").show(ui, |ui| {
-            self.status_ui(ui);
+            self.status_ui(ui, frame_time);
         });
         egui::Panel::left("documents")
             .resizable(true)
@@ -252,7 +253,7 @@ impl eframe::App for EventailApp {
 }
 
 impl EventailApp {
-    fn status_ui(&mut self, ui: &mut egui::Ui) {
+    fn status_ui(&mut self, ui: &mut egui::Ui, frame_time: Option<f32>) {
         ui.horizontal(|ui| {
             if let Some((event, role)) = &self.view.active_role {
                 ui.colored_label(
@@ -268,6 +269,13 @@ impl EventailApp {
                 ui.weak("Drag or double-click text to select it; click a highlight to edit it");
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.view.show_frame_time
+                    && let Some(seconds) = frame_time
+                {
+                    ui.monospace(format!("frame {:.2} ms", seconds * 1000.0));
+                    // Keep measuring: without this egui only repaints on input.
+                    ui.ctx().request_repaint();
+                }
                 ui.label(&self.view.status);
             });
         });

@@ -83,6 +83,8 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut EventailApp) {
         });
         ui.menu_button("View", |ui| {
             command_button(ui, UiCommand::CommandPalette, true, &mut actions);
+            ui.checkbox(&mut app.view.show_frame_time, "Show frame time")
+                .on_hover_text("CPU time of the last frame, in the status bar");
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Right to left: the field first, so that its label stands before it.

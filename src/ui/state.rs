@@ -48,6 +48,8 @@ pub struct ViewState {
     pub palette: Option<String>,
     /// The last thing that happened, for the status bar.
     pub status: String,
+    /// Show how long the last frame took to build, in the status bar.
+    pub show_frame_time: bool,
 }
 
 /// Something that interrupts the work and waits for the user.
