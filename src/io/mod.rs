@@ -1,11 +1,16 @@
-//! The RON project file: reading with version checks and validation, atomic saving.
+//! The RON project file: reading with version checks and validation, atomic saving,
+//! recovery files and the lock that keeps two eventails off one project.
 
 mod atomic;
+mod autosave;
 mod default_schema;
+mod lock;
 mod project_file;
 
 pub use atomic::{backup_path, write_atomically};
+pub use autosave::{Autosaver, discard_recovery, pending_recovery, recovery_path};
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
+pub use lock::{LockError, LockOwner, ProjectLock, lock_path};
 pub use project_file::{
     LoadError, SaveError, load_project, project_from_str, project_to_string, save_project,
 };
