@@ -5,7 +5,8 @@
 //! layers never touch egui, so all the GUI can do to a project, a test can do without a
 //! window.
 
-pub mod model;
-pub mod edit;
-pub mod io;
 pub mod cli;
+pub mod edit;
+pub mod formats;
+pub mod io;
+pub mod model;
