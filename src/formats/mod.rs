@@ -7,5 +7,7 @@
 //! the GUI share them and tests can call them directly.
 //!
 //! - [`text`]: plain-text articles in UTF-8, UTF-16 or Windows-1252 (import).
+//! - [`brat`]: brat standoff collections, `.txt` + `.ann` + configuration (export).
 
+pub mod brat;
 pub mod text;
