@@ -311,7 +311,10 @@ pub fn delete_event(
     let mut changes = detach(document, doc_index, Filler::Event(id), stamp);
     changes.push(set(doc_index, AnnotationKey::Event(id), None));
     Ok(Edit {
-        label: format!("delete event {id} ({})", project.schema.label(&event.event_type)),
+        label: format!(
+            "delete event {id} ({})",
+            project.schema.label(&event.event_type)
+        ),
         changes,
         doc: Some(doc_index),
     })

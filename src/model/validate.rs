@@ -73,7 +73,10 @@ impl DocChecker<'_> {
         }
         for (i, r) in ranges.iter().enumerate() {
             if r.start >= r.end {
-                self.report(ann, format!("range {}-{} is empty or reversed", r.start, r.end));
+                self.report(
+                    ann,
+                    format!("range {}-{} is empty or reversed", r.start, r.end),
+                );
             } else if r.end > self.char_len {
                 self.report(
                     ann,
@@ -97,7 +100,10 @@ impl DocChecker<'_> {
                 continue;
             };
             if !def.applies(type_name) {
-                self.report(ann, format!("attribute {name:?} does not apply to {type_name:?}"));
+                self.report(
+                    ann,
+                    format!("attribute {name:?} does not apply to {type_name:?}"),
+                );
             }
             let fits = match (&def.kind, value) {
                 (AttrKind::Flag, AttrValue::Flag) => true,
@@ -106,14 +112,20 @@ impl DocChecker<'_> {
                 _ => false,
             };
             if !fits {
-                self.report(ann, format!("attribute {name:?} has a value it does not allow"));
+                self.report(
+                    ann,
+                    format!("attribute {name:?} has a value it does not allow"),
+                );
             }
         }
     }
 
     fn filler(&mut self, ann: &dyn std::fmt::Display, what: &str, filler: Filler) {
         if !self.doc.has_filler(filler) {
-            self.report(ann, format!("{what} refers to {filler}, which does not exist"));
+            self.report(
+                ann,
+                format!("{what} refers to {filler}, which does not exist"),
+            );
         }
     }
 
@@ -131,7 +143,10 @@ impl DocChecker<'_> {
                 self.report(id, "this id is used twice".into());
             }
             if id >= self.doc.next_id {
-                self.report(id, format!("id is not below next_id ({})", self.doc.next_id));
+                self.report(
+                    id,
+                    format!("id is not below next_id ({})", self.doc.next_id),
+                );
             }
         }
         let sorted = |ids: Vec<u32>| ids.windows(2).all(|w| w[0] < w[1]);
@@ -159,7 +174,10 @@ fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Problem
     for m in &doc.mentions {
         check.ranges(&m.id, &m.ranges, false);
         if schema.entity_type(&m.entity_type).is_none() {
-            check.report(m.id, format!("entity type {:?} is not in the schema", m.entity_type));
+            check.report(
+                m.id,
+                format!("entity type {:?} is not in the schema", m.entity_type),
+            );
         }
         check.attributes(&m.id, &m.entity_type, &m.attributes);
     }
@@ -167,17 +185,26 @@ fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Problem
         check.ranges(&e.id, &e.trigger, true);
         let event_type = schema.event_type(&e.event_type);
         if event_type.is_none() {
-            check.report(e.id, format!("event type {:?} is not in the schema", e.event_type));
+            check.report(
+                e.id,
+                format!("event type {:?} is not in the schema", e.event_type),
+            );
         }
         for arg in &e.arguments {
             check.filler(&e.id, &format!("role {:?}", arg.role), arg.filler);
             if arg.filler == Filler::Event(e.id) {
-                check.report(e.id, format!("role {:?} refers to the event itself", arg.role));
+                check.report(
+                    e.id,
+                    format!("role {:?} refers to the event itself", arg.role),
+                );
             }
             if let Some(t) = event_type
                 && t.role(&arg.role).is_none()
             {
-                check.report(e.id, format!("role {:?} is not a role of {:?}", arg.role, t.name));
+                check.report(
+                    e.id,
+                    format!("role {:?} is not a role of {:?}", arg.role, t.name),
+                );
             }
         }
         check.attributes(&e.id, &e.event_type, &e.attributes);
