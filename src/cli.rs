@@ -417,7 +417,7 @@ fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
     } else {
         let schema = match &args.schema {
             Some(path) => io::load_schema(path)?,
-            None => io::default_schema()?,
+            None => io::default_schema(),
         };
         let name = match &args.name {
             Some(name) => name.clone(),

@@ -1,11 +1,8 @@
-//! Schemas on their own: the default one built into eventail, and RON schema files that
-//! a team shares to start projects with the same types.
+//! Schema files: a RON [`Schema`] on its own, which a team shares so that all its
+//! projects start with the same types (`eventail import text --schema`).
 
 use crate::model::Schema;
 use std::path::{Path, PathBuf};
-
-/// The RON text of the default schema, for conflict news (`assets/schemas/`).
-pub const DEFAULT_SCHEMA_RON: &str = include_str!("../../assets/schemas/conflict-news.ron");
 
 /// Why a schema file could not be read. The path comes last in every message.
 #[derive(Debug, thiserror::Error)]
@@ -51,24 +48,9 @@ pub fn load_schema(path: &Path) -> Result<Schema, SchemaLoadError> {
     schema_from_str(&text, path)
 }
 
-/// The default schema built into eventail.
-pub fn default_schema() -> Result<Schema, SchemaLoadError> {
-    schema_from_str(
-        DEFAULT_SCHEMA_RON,
-        Path::new("assets/schemas/conflict-news.ron"),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn default_schema_parses_and_has_types() {
-        let schema = default_schema().unwrap();
-        assert!(!schema.entity_types.is_empty());
-        assert!(!schema.event_types.is_empty());
-    }
 
     #[test]
     fn syntax_error_names_position_and_path() {
