@@ -405,7 +405,7 @@ fn import_text_decodes_every_encoding_and_keeps_line_endings() {
 
     let project = load_project(&project_path).unwrap();
     assert_eq!(project.name, "Corpus Palmyre");
-    assert_eq!(project.schema, eventail::io::default_schema().unwrap());
+    assert_eq!(project.schema, eventail::io::default_schema());
     let docs: Vec<(&str, &str, &str)> = project
         .documents
         .iter()
@@ -604,4 +604,46 @@ fn export_brat_text_of_t_lines_matches_offsets_with_emoji_and_combining_accents(
     assert_eq!(checked, 4);
     assert!(ann.contains("\tPe\u{301}tra\n"), "{ann}");
     assert!(ann.contains("\tms. Fin 🏛️\n"), "{ann}");
+}
+
+#[test]
+fn import_text_uses_a_schema_file_and_reports_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Article\n").unwrap();
+    let schema_path = dir.path().join("schema.ron");
+    std::fs::write(&schema_path, ron::to_string(&schema()).unwrap()).unwrap();
+    let path = dir.path().join("p.ron");
+    let out = eventail(&[
+        &"import",
+        &"text",
+        &article,
+        &"-o",
+        &path,
+        &"--schema",
+        &schema_path,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let project = load_project(&path).unwrap();
+    assert_eq!(project.schema, schema());
+    assert_eq!(project.name, "p");
+
+    let broken = dir.path().join("broken-schema.ron");
+    std::fs::write(&broken, "(entity_types: [\n  (name: 3)]").unwrap();
+    let other = dir.path().join("q.ron");
+    let err = failure(&eventail(&[
+        &"import",
+        &"text",
+        &article,
+        &"-o",
+        &other,
+        &"--schema",
+        &broken,
+    ]));
+    assert!(err.contains("line 2, column"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&broken.display().to_string()),
+        "{err}"
+    );
+    assert!(!other.exists());
 }

@@ -113,7 +113,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> 
 }
 
 /// The name of an article: its first non-empty line, trimmed and shortened to
-/// [`MAX_NAME_CHARS`] characters, or `stem` when it has none.
+/// 120 characters, or `stem` when it has none.
 pub fn name_from_text(text: &str, stem: &str) -> String {
     let Some(line) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
         return stem.to_string();
