@@ -1,15 +1,511 @@
-//! Headless subcommands (validate, stats, import, export) and the choice of the GUI.
+//! The command line: headless subcommands, so that projects can be checked, counted,
+//! created from articles and exported in scripts and CI, without a window.
+//!
+//! Everything here is a thin layer over the library ([`crate::io`], [`crate::formats`]):
+//! parse the arguments, call it, print the result. Errors go to stderr with a non-zero
+//! exit status and name the file (and, where known, the position, document and
+//! annotation); nothing here panics on bad input.
 
+use crate::edit::ops;
+use crate::formats::{brat, text};
+use crate::io;
+use crate::model::{DocStatus, Project};
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use unicode_segmentation::UnicodeSegmentation;
 
-/// Parses the command line and runs the subcommand or the GUI.
-pub fn main() -> ExitCode {
-    let project = std::env::args_os().nth(1).map(std::path::PathBuf::from);
-    match crate::ui::run(project) {
+/// Annotate news articles with entities and events.
+///
+/// With no subcommand, opens the GUI on PROJECT (the sample project if none).
+#[derive(Debug, Parser)]
+#[command(name = "eventail", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The project to open in the GUI.
+    #[arg(value_name = "PROJECT.ron")]
+    pub project: Option<PathBuf>,
+    /// A headless subcommand instead of the GUI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load a project and check it: a summary if it is valid, its errors otherwise.
+    Validate {
+        /// The project file.
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+    },
+    /// Count annotations per type, per document and per status.
+    Stats {
+        /// The project file.
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a project from files, or add them to one.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write a project in another format.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+/// The formats that `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Plain-text articles (UTF-8, UTF-16 with BOM or Windows-1252, detected).
+    Text(ImportTextArgs),
+}
+
+/// Arguments of `import text`.
+#[derive(Debug, Args)]
+pub struct ImportTextArgs {
+    /// Text files, or folders whose `*.txt` files are imported in file-name order.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// The project to create, or to add the documents to if it exists.
+    #[arg(short, long, value_name = "P.ron")]
+    pub output: PathBuf,
+    /// Name of a new project (default: the output file's name).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// RON schema of a new project (default: the built-in conflict-news schema).
+    #[arg(long, value_name = "SCHEMA.ron")]
+    pub schema: Option<PathBuf>,
+}
+
+/// The formats that `export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A brat standoff collection: .txt + .ann per document, annotation.conf, visual.conf.
+    Brat {
+        /// The project file.
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// The folder to write (created if needed; files of the same names are replaced).
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+    },
+}
+
+/// Parses the command line; on a usage error, or for `--help` and `--version`, prints
+/// what clap says and returns the exit status to end with.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        let _ = e.print();
+        ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+    })
+}
+
+/// Runs a subcommand; prints its error on stderr and returns a failure status if any.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Validate { project } => validate(&project),
+        Command::Stats { project, json } => stats(&project, json),
+        Command::Import(ImportCommand::Text(args)) => import_text(&args),
+        Command::Export(ExportCommand::Brat { project, output }) => export_brat(&project, &output),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("eventail: {err:#}");
+        Err(e) => {
+            eprintln!("error: {}", message_from_error(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The error and its causes on one line, like `{:#}`, but without the causes that the
+/// library's errors already quote, so that the path stays last.
+fn message_from_error(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+    }
+    message
+}
+
+/// "1 document", "3 documents".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Number of documents with each status, in workflow order.
+fn status_counts(project: &Project) -> Vec<(DocStatus, usize)> {
+    DocStatus::ALL
+        .iter()
+        .map(|&s| {
+            (
+                s,
+                project.documents.iter().filter(|d| d.status == s).count(),
+            )
+        })
+        .collect()
+}
+
+/// `validate`: the summary of a project that loads, or its load error.
+fn validate(path: &Path) -> anyhow::Result<()> {
+    let project = io::load_project(path)?;
+    println!("{}", summary_from_project(&project, path));
+    Ok(())
+}
+
+/// One paragraph saying what a valid project holds.
+fn summary_from_project(project: &Project, path: &Path) -> String {
+    let docs = &project.documents;
+    let statuses: Vec<String> = status_counts(project)
+        .into_iter()
+        .map(|(s, n)| format!("{n} {}", s.label()))
+        .collect();
+    let schema = &project.schema;
+    format!(
+        "{}: project {:?} is valid: {} ({}), {}, {}, {}; schema of {}, {}, {}, {}.",
+        path.display(),
+        project.name,
+        plural(docs.len(), "document"),
+        statuses.join(", "),
+        plural(docs.iter().map(|d| d.mentions.len()).sum(), "mention"),
+        plural(docs.iter().map(|d| d.events.len()).sum(), "event"),
+        plural(docs.iter().map(|d| d.relations.len()).sum(), "relation"),
+        plural(schema.entity_types.len(), "entity type"),
+        plural(schema.event_types.len(), "event type"),
+        plural(schema.relation_types.len(), "relation type"),
+        plural(schema.attributes.len(), "attribute"),
+    )
+}
+
+/// How many annotations of one type.
+#[derive(Debug, Serialize)]
+struct TypeCount {
+    name: String,
+    label: String,
+    count: usize,
+}
+
+/// The counts of one document.
+#[derive(Debug, Serialize)]
+struct DocumentCount {
+    id: String,
+    name: String,
+    status: &'static str,
+    mentions: usize,
+    events: usize,
+    relations: usize,
+}
+
+/// How many documents have a status.
+#[derive(Debug, Serialize)]
+struct StatusCount {
+    status: &'static str,
+    documents: usize,
+}
+
+/// Everything `stats` prints, in schema and document order.
+#[derive(Debug, Serialize)]
+struct Stats {
+    project: String,
+    documents: usize,
+    mentions: usize,
+    events: usize,
+    relations: usize,
+    entity_types: Vec<TypeCount>,
+    event_types: Vec<TypeCount>,
+    relation_types: Vec<TypeCount>,
+    statuses: Vec<StatusCount>,
+    per_document: Vec<DocumentCount>,
+}
+
+/// Counts of `project`; every schema type is listed, used or not.
+fn stats_from_project(project: &Project) -> Stats {
+    let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in &project.documents {
+        let types = d
+            .mentions
+            .iter()
+            .map(|m| m.entity_type.as_str())
+            .chain(d.events.iter().map(|e| e.event_type.as_str()))
+            .chain(d.relations.iter().map(|r| r.relation_type.as_str()));
+        for t in types {
+            *by_type.entry(t).or_default() += 1;
+        }
+    }
+    let count = |name: &str, label: &str| TypeCount {
+        name: name.to_string(),
+        label: label.to_string(),
+        count: by_type.get(name).copied().unwrap_or(0),
+    };
+    let schema = &project.schema;
+    let per_document: Vec<DocumentCount> = project
+        .documents
+        .iter()
+        .map(|d| DocumentCount {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            status: d.status.label(),
+            mentions: d.mentions.len(),
+            events: d.events.len(),
+            relations: d.relations.len(),
+        })
+        .collect();
+    Stats {
+        project: project.name.clone(),
+        documents: per_document.len(),
+        mentions: per_document.iter().map(|d| d.mentions).sum(),
+        events: per_document.iter().map(|d| d.events).sum(),
+        relations: per_document.iter().map(|d| d.relations).sum(),
+        entity_types: schema
+            .entity_types
+            .iter()
+            .map(|t| count(&t.name, &t.label))
+            .collect(),
+        event_types: schema
+            .event_types
+            .iter()
+            .map(|t| count(&t.name, &t.label))
+            .collect(),
+        relation_types: schema
+            .relation_types
+            .iter()
+            .map(|t| count(&t.name, &t.label))
+            .collect(),
+        statuses: status_counts(project)
+            .into_iter()
+            .map(|(s, documents)| StatusCount {
+                status: s.label(),
+                documents,
+            })
+            .collect(),
+        per_document,
+    }
+}
+
+/// Width of a cell as a terminal shows it, roughly: one column per grapheme.
+fn width(cell: &str) -> usize {
+    cell.graphemes(true).count()
+}
+
+/// A plain-text table indented by two spaces: columns padded to their widest cell,
+/// numbers (columns listed in `right`) aligned on the right, the last column unpadded.
+fn table_from_rows(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[i].saturating_sub(width(cell)));
+            out.push_str("  ");
+            if right.contains(&i) {
+                out.push_str(&pad);
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                if i + 1 < cells.len() {
+                    out.push_str(&pad);
+                }
+            }
+        }
+        out.push('\n');
+        out
+    };
+    let mut out = line(header.to_vec());
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+/// The plain-text report of `stats`.
+fn text_from_stats(stats: &Stats) -> String {
+    let types = |title: &str, counts: &[TypeCount], what: &str| {
+        let rows: Vec<Vec<String>> = counts
+            .iter()
+            .map(|t| vec![t.name.clone(), t.count.to_string(), t.label.clone()])
+            .collect();
+        format!(
+            "\n{title}\n{}",
+            table_from_rows(&["type", what, "label"], &rows, &[1])
+        )
+    };
+    let mut out = format!(
+        "Project {:?}: {}, {}, {}, {}\n",
+        stats.project,
+        plural(stats.documents, "document"),
+        plural(stats.mentions, "mention"),
+        plural(stats.events, "event"),
+        plural(stats.relations, "relation"),
+    );
+    out.push_str(&types("Entity types", &stats.entity_types, "mentions"));
+    out.push_str(&types("Event types", &stats.event_types, "events"));
+    out.push_str(&types("Relation types", &stats.relation_types, "relations"));
+    let rows: Vec<Vec<String>> = stats
+        .statuses
+        .iter()
+        .map(|s| vec![s.status.to_string(), s.documents.to_string()])
+        .collect();
+    out.push_str("\nDocuments by status\n");
+    out.push_str(&table_from_rows(&["status", "documents"], &rows, &[1]));
+    let rows: Vec<Vec<String>> = stats
+        .per_document
+        .iter()
+        .map(|d| {
+            vec![
+                d.id.clone(),
+                d.status.to_string(),
+                d.mentions.to_string(),
+                d.events.to_string(),
+                d.relations.to_string(),
+                d.name.clone(),
+            ]
+        })
+        .collect();
+    out.push_str("\nDocuments\n");
+    out.push_str(&table_from_rows(
+        &["id", "status", "mentions", "events", "relations", "name"],
+        &rows,
+        &[2, 3, 4],
+    ));
+    out
+}
+
+/// `stats`: counts as tables, or as JSON.
+fn stats(path: &Path, json: bool) -> anyhow::Result<()> {
+    let project = io::load_project(path)?;
+    let stats = stats_from_project(&project);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&stats)?);
+    } else {
+        print!("{}", text_from_stats(&stats));
+    }
+    Ok(())
+}
+
+/// `import text`: new documents from text files, in a new or an existing project.
+fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
+    let out = &args.output;
+    let exists = out.exists();
+    let mut project = if exists {
+        if args.name.is_some() || args.schema.is_some() {
+            bail!(
+                "--name and --schema are for a new project, and this one exists (nothing \
+                 written): {}",
+                out.display()
+            );
+        }
+        io::load_project(out)
+            .context("cannot add documents to a project that does not load (nothing written)")?
+    } else {
+        let schema = match &args.schema {
+            Some(path) => io::load_schema(path)?,
+            None => io::default_schema(),
+        };
+        let name = match &args.name {
+            Some(name) => name.clone(),
+            None => out
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "eventail project".into()),
+        };
+        Project::new(name, schema)
+    };
+    let imported = text::documents_from_paths(&args.paths, &project).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+        anyhow::anyhow!(
+            "{} could not be imported (nothing written):\n{}",
+            plural(errors.len(), "file"),
+            lines.join("\n")
+        )
+    })?;
+    for i in &imported {
+        println!(
+            "{} → {} ({}): {}",
+            i.path.display(),
+            i.document.id,
+            i.encoding,
+            i.document.name
+        );
+    }
+    let added = imported.len();
+    let edit = ops::add_documents(&project, imported.into_iter().map(|i| i.document).collect());
+    edit.apply(&mut project)?;
+    io::save_project(out, &project)?;
+    println!(
+        "{} {} to {} ({} in all)",
+        if exists { "added" } else { "imported" },
+        plural(added, "document"),
+        out.display(),
+        plural(project.documents.len(), "document")
+    );
+    Ok(())
+}
+
+/// `export brat`: a brat collection; what brat cannot hold is reported as warnings.
+fn export_brat(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    let project = io::load_project(path)?;
+    let export = brat::write_brat(&project, out_dir)?;
+    for w in &export.warnings {
+        eprintln!("warning: {w}");
+    }
+    println!(
+        "wrote {} as brat standoff to {}{}",
+        plural(export.file_stems.len(), "document"),
+        out_dir.display(),
+        match export.warnings.len() {
+            0 => String::new(),
+            n => format!(" ({} on stderr)", plural(n, "warning")),
+        }
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_aligns_accented_cells_and_right_aligns_numbers() {
+        let rows = vec![
+            vec![
+                "e\u{301}te\u{301}".to_string(),
+                "7".to_string(),
+                "x".to_string(),
+            ],
+            vec![
+                "organisation".to_string(),
+                "12".to_string(),
+                "y".to_string(),
+            ],
+        ];
+        let table = table_from_rows(&["type", "n", "label"], &rows, &[1]);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], "  type           n  label");
+        assert_eq!(lines[1], "  e\u{301}te\u{301}            7  x");
+        assert_eq!(lines[2], "  organisation  12  y");
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }

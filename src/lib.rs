@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod edit;
+pub mod formats;
 pub mod io;
 pub mod model;
 pub mod ui;

@@ -353,3 +353,50 @@ fn selecting_an_event_in_the_list_opens_its_editor() {
     );
     assert!(harness.state().is_dirty());
 }
+
+#[test]
+fn imported_texts_appear_in_the_list_and_undo_removes_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_project(dir.path()));
+    let a = dir.path().join("alep.txt");
+    let b = dir.path().join("homs.txt");
+    std::fs::write(&a, "Alep, décembre 2016\r\n\r\nLa bataille d’Alep.\r\n").expect("write");
+    std::fs::write(&b, b"Homs\n\nLe si\xe8ge de Homs.\n").expect("write"); // Windows-1252
+    harness.state_mut().import_text_paths(&[a, b]);
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.documents.len(), 4);
+    assert_eq!(project.documents[3].text, "Homs\n\nLe siège de Homs.\n");
+    assert_eq!(
+        harness.state().current_document(),
+        2,
+        "the first import is shown"
+    );
+    // In the list and, shown, in the article.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("Alep, décembre 2016")
+            .count(),
+        2
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project().documents.len(), 2);
+}
+
+#[test]
+fn an_unreadable_import_adds_nothing_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_project(dir.path()));
+    let empty = dir.path().join("vide.txt");
+    std::fs::write(&empty, "").expect("write");
+    harness.state_mut().import_text_paths(&[empty]);
+    harness.run();
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error")
+        .to_string();
+    assert!(message.contains("vide.txt"), "{message}");
+    assert_eq!(harness.state().project().documents.len(), 2);
+}

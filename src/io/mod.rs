@@ -6,6 +6,7 @@ mod autosave;
 mod default_schema;
 mod lock;
 mod project_file;
+mod schema_file;
 
 pub use atomic::{backup_path, write_atomically};
 pub use autosave::{Autosaver, discard_recovery, pending_recovery, recovery_path};
@@ -14,3 +15,4 @@ pub use lock::{LockError, LockOwner, ProjectLock, lock_path};
 pub use project_file::{
     LoadError, SaveError, load_project, project_from_str, project_to_string, save_project,
 };
+pub use schema_file::{SchemaLoadError, load_schema, schema_from_str};

@@ -129,8 +129,37 @@ impl EventailApp {
 }
 
 impl EventailApp {
-    /// Adds the text files at `paths` as documents, in one undoable edit.
-    pub(super) fn import_text_paths(&mut self, paths: &[PathBuf]) {
-        let _ = paths;
+    /// Adds the text files at `paths` as documents, in one undoable edit, and shows the
+    /// first of them; if any file cannot be read, nothing is added and all the errors
+    /// are shown.
+    pub fn import_text_paths(&mut self, paths: &[PathBuf]) {
+        match crate::formats::text::documents_from_paths(paths, &self.session.project) {
+            Ok(imported) if imported.is_empty() => {}
+            Ok(imported) => {
+                let encodings: Vec<String> = imported
+                    .iter()
+                    .map(|i| format!("{} ({})", i.document.id, i.encoding))
+                    .collect();
+                let first = self.session.project.documents.len();
+                let documents = imported.into_iter().map(|i| i.document).collect();
+                let edit = crate::edit::ops::add_documents(&self.session.project, documents);
+                if self
+                    .session
+                    .history
+                    .apply(&mut self.session.project, edit)
+                    .is_ok()
+                {
+                    self.show_document(first);
+                    self.view.status = format!("Imported {}", encodings.join(", "));
+                }
+            }
+            Err(errors) => {
+                let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                self.dialog = Some(Dialog::Error(format!(
+                    "Nothing was imported:\n{}",
+                    messages.join("\n")
+                )));
+            }
+        }
     }
 }

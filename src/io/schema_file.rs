@@ -1,0 +1,62 @@
+//! Schema files: a RON [`Schema`] on its own, which a team shares so that all its
+//! projects start with the same types (`eventail import text --schema`).
+
+use crate::model::Schema;
+use std::path::{Path, PathBuf};
+
+/// Why a schema file could not be read. The path comes last in every message.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaLoadError {
+    /// The file could not be read, or is not UTF-8.
+    #[error("cannot read the schema: {source}: {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not a RON schema.
+    #[error("line {line}, column {column}: {message}: {}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+    },
+}
+
+/// Parses a RON schema from the text of the file at `path` (named in errors).
+pub fn schema_from_str(text: &str, path: &Path) -> Result<Schema, SchemaLoadError> {
+    ron::from_str(text).map_err(|e: ron::error::SpannedError| SchemaLoadError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+/// Reads the RON schema at `path`.
+pub fn load_schema(path: &Path) -> Result<Schema, SchemaLoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| SchemaLoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    schema_from_str(&text, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_error_names_position_and_path() {
+        let err = schema_from_str("(entity_types: [", Path::new("x/s.ron")).unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("line 1, column"), "{message}");
+        assert!(message.ends_with("x/s.ron"), "{message}");
+    }
+}

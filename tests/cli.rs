@@ -1,0 +1,649 @@
+//! The command line, through the built binary: exit statuses, what it prints, and the
+//! files it writes. Projects are built with the model types and the edit commands.
+
+use eventail::edit::{Stamp, ops};
+use eventail::io::{load_project, project_to_string, save_project};
+use eventail::model::{
+    AttrKind, AttrValue, AttributeDef, Cardinality, DocStatus, Document, EntityType, EventId,
+    EventType, Filler, Mention, MentionId, Project, Relation, RelationId, RelationType, Rgb, Role,
+    Schema, Span,
+};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn eventail(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eventail"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Checks that the command failed cleanly and returns its stderr.
+fn failure(out: &Output) -> String {
+    let err = stderr(out);
+    assert!(!out.status.success(), "should have failed; stderr: {err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+fn schema() -> Schema {
+    let entity = |name: &str, label: &str| EntityType {
+        name: name.into(),
+        label: label.into(),
+        color: Rgb([0xff, 0x82, 0x1c]),
+        shortcut: None,
+    };
+    let role = |name: &str, fillers: &[&str]| Role {
+        name: name.into(),
+        label: name.into(),
+        fillers: fillers.iter().map(|f| f.to_string()).collect(),
+        cardinality: Cardinality::Any,
+    };
+    Schema {
+        entity_types: vec![
+            entity("person", "Personne"),
+            entity("organisation", "Organisation"),
+            entity("place", "Lieu"),
+        ],
+        event_types: vec![EventType {
+            name: "attack".into(),
+            label: "Attaque".into(),
+            color: Rgb([0xe0, 0x70, 0x70]),
+            shortcut: None,
+            roles: vec![
+                role("attacker", &["person", "organisation"]),
+                role("target", &["person", "organisation", "place"]),
+            ],
+        }],
+        relation_types: vec![RelationType {
+            name: "part_of".into(),
+            label: "Partie de".into(),
+            arg1: vec!["organisation".into()],
+            arg2: vec!["organisation".into()],
+            color: Rgb([0x80, 0x80, 0x80]),
+        }],
+        attributes: vec![AttributeDef {
+            name: "certainty".into(),
+            label: "Certitude".into(),
+            applies_to: vec!["attack".into()],
+            kind: AttrKind::Values(vec!["certain".into(), "probable".into()]),
+        }],
+    }
+}
+
+/// The char span of the first `needle` in `text`.
+fn span(text: &str, needle: &str) -> Span {
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    Span::new(start, start + needle.chars().count())
+}
+
+/// Builds a project through the edit commands.
+struct Builder {
+    project: Project,
+    stamp: Stamp,
+}
+
+impl Builder {
+    fn new(name: &str) -> Self {
+        Self {
+            project: Project::new(name, schema()),
+            stamp: Stamp::now("test"),
+        }
+    }
+
+    fn document(&mut self, id: &str, text: &str) -> usize {
+        let edit = ops::add_documents(&self.project, vec![Document::new(id, id, text)]);
+        edit.apply(&mut self.project).unwrap();
+        self.project.documents.len() - 1
+    }
+
+    fn mention(&mut self, doc: usize, entity_type: &str, needles: &[&str]) -> MentionId {
+        let text = self.project.documents[doc].text.clone();
+        let ranges = needles.iter().map(|n| span(&text, n)).collect();
+        let (edit, id) =
+            ops::add_mention(&self.project, doc, entity_type, ranges, &self.stamp).unwrap();
+        edit.apply(&mut self.project).unwrap();
+        id
+    }
+
+    fn event(&mut self, doc: usize, trigger: &str, args: &[(&str, MentionId)]) -> EventId {
+        let text = self.project.documents[doc].text.clone();
+        let (edit, id) = ops::add_event(
+            &self.project,
+            doc,
+            "attack",
+            vec![span(&text, trigger)],
+            &self.stamp,
+        )
+        .unwrap();
+        edit.apply(&mut self.project).unwrap();
+        for (role, m) in args {
+            let filler = Filler::Mention(*m);
+            ops::add_argument(&self.project, doc, id, role, filler, &self.stamp)
+                .unwrap()
+                .apply(&mut self.project)
+                .unwrap();
+        }
+        id
+    }
+
+    /// No edit command creates relations yet: added directly, with a fresh id.
+    fn relation(&mut self, doc: usize, arg1: MentionId, arg2: MentionId) -> RelationId {
+        let d = &mut self.project.documents[doc];
+        let id = RelationId(d.next_id);
+        d.next_id += 1;
+        d.relations.push(Relation {
+            id,
+            relation_type: "part_of".into(),
+            arg1: Filler::Mention(arg1),
+            arg2: Filler::Mention(arg2),
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        });
+        id
+    }
+
+    fn status(&mut self, doc: usize, status: DocStatus) {
+        ops::set_status(&self.project, doc, status)
+            .unwrap()
+            .apply(&mut self.project)
+            .unwrap();
+    }
+
+    fn save(&self, path: &Path) {
+        save_project(path, &self.project).unwrap();
+    }
+}
+
+const ARTICLE: &str = "L’armée syrienne a repris Palmyre\u{a0}; Daech recule.\r\n\
+                       Les forces russes et syriennes attaquent Daech.\r\n";
+
+/// Two documents, annotated: 4 mentions, 1 event, 1 relation; one done.
+fn sample() -> Builder {
+    let mut b = Builder::new("Palmyre");
+    let d = b.document("d1", ARTICLE);
+    let armee = b.mention(d, "organisation", &["L’armée syrienne"]);
+    let palmyre = b.mention(d, "place", &["Palmyre"]);
+    let daech = b.mention(d, "organisation", &["Daech"]);
+    let forces = b.mention(d, "organisation", &["forces russes"]);
+    let attack = b.event(d, "repris", &[("attacker", armee), ("target", palmyre)]);
+    ops::set_attribute(
+        &b.project,
+        d,
+        Filler::Event(attack),
+        "certainty",
+        Some(AttrValue::Value("probable".into())),
+        &b.stamp,
+    )
+    .unwrap()
+    .apply(&mut b.project)
+    .unwrap();
+    b.relation(d, forces, daech);
+    b.status(d, DocStatus::Done);
+    b.document("d2", "Rien à signaler.\n");
+    b
+}
+
+fn sample_file(dir: &Path) -> PathBuf {
+    let path = dir.join("palmyre.ron");
+    sample().save(&path);
+    path
+}
+
+#[test]
+fn validate_prints_a_summary_of_a_good_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let out = eventail(&[&"validate", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\"Palmyre\" is valid"), "{text}");
+    for part in [
+        "2 documents (1 new, 0 in progress, 1 done)",
+        "4 mentions",
+        "1 event,",
+        "1 relation;",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from {text}");
+    }
+}
+
+#[test]
+fn validate_reports_a_syntax_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = project_to_string(&sample().project).unwrap();
+    // Line 3 is `    name: "Palmyre",`: drop its colon.
+    let broken = text.replacen("    name: \"Palmyre\"", "    name \"Palmyre\"", 1);
+    std::fs::write(&path, broken).unwrap();
+    let err = failure(&eventail(&[&"validate", &path]));
+    assert!(err.contains("line 3, column 9"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&path.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_names_the_document_and_annotation_of_a_bad_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad-range.ron");
+    let mut b = sample();
+    let doc = &mut b.project.documents[1];
+    let id = MentionId(doc.next_id);
+    doc.next_id += 1;
+    doc.mentions.push(Mention {
+        id,
+        entity_type: "place".into(),
+        ranges: vec![Span::new(5, 500)],
+        attributes: Default::default(),
+        note: String::new(),
+        author: String::new(),
+        changed: String::new(),
+    });
+    std::fs::write(&path, project_to_string(&b.project).unwrap()).unwrap();
+    let err = failure(&eventail(&[&"validate", &path]));
+    assert!(
+        err.contains("document \"d2\", T1: range 5-500 ends past the text (17 characters)"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with(&path.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_refuses_a_newer_format_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.ron");
+    let mut b = sample();
+    b.project.format_version = 99;
+    std::fs::write(&path, project_to_string(&b.project).unwrap()).unwrap();
+    let err = failure(&eventail(&[&"validate", &path]));
+    assert!(err.contains("format version 99"), "{err}");
+    assert!(err.contains("newer eventail"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&path.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_reports_a_file_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.ron");
+    let text = project_to_string(&sample().project).unwrap();
+    let mut bytes = text.replacen("Palmyre", "Palmyr\u{1}", 1).into_bytes();
+    let at = bytes.iter().position(|&b| b == 1).unwrap();
+    bytes[at] = 0xE9; // "é" in Latin-1
+    std::fs::write(&path, bytes).unwrap();
+    let err = failure(&eventail(&[&"validate", &path]));
+    assert!(err.contains("line 3: the file is not valid UTF-8"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&path.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_reports_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nowhere.ron");
+    let err = failure(&eventail(&[&"validate", &path]));
+    assert!(err.contains("cannot read the project"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&path.display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_without_panic() {
+    let out = eventail(&[&"validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn stats_counts_types_documents_and_statuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let out = eventail(&[&"stats", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    for expected in [
+        "Project \"Palmyre\": 2 documents, 4 mentions, 1 event, 1 relation",
+        "  type          mentions  label",
+        "  person               0  Personne",
+        "  organisation         3  Organisation",
+        "  place                1  Lieu",
+        "  attack       1  Attaque",
+        "  part_of          1  Partie de",
+        "  new                  1",
+        "  done                 1",
+        "  id  status  mentions  events  relations  name",
+        "  d1  done           4       1          1  d1",
+        "  d2  new            0       0          0  d2",
+    ] {
+        assert!(
+            lines.contains(&expected),
+            "{expected:?} missing from\n{text}"
+        );
+    }
+
+    let out = eventail(&[&"stats", &path, &"--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["mentions"], 4);
+    assert_eq!(json["entity_types"][1]["name"], "organisation");
+    assert_eq!(json["entity_types"][1]["count"], 3);
+    assert_eq!(json["per_document"][0]["status"], "done");
+    assert_eq!(json["statuses"][2]["documents"], 1);
+}
+
+/// UTF-16LE with its byte-order mark.
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+#[test]
+fn import_text_decodes_every_encoding_and_keeps_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let utf8 = "Palmyre reprise\r\n\r\nL’armée syrienne a repris Palmyre\u{a0}: « enfin ».\r\n";
+    let bom = "Deuxième article\nL’été à Homs\u{a0}!\n";
+    let utf16 = "\r\n  Troisième\u{a0}: l’offensive  \r\nÇa continue…\r\n";
+    let cp1252 = "Quatrième – l’armée à Palmyre\u{a0}; «\u{a0}déjà\u{a0}»\r\n";
+    std::fs::write(articles.join("a-utf8.txt"), utf8).unwrap();
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(bom.as_bytes());
+    std::fs::write(articles.join("b-bom.txt"), bytes).unwrap();
+    std::fs::write(articles.join("c-utf16.txt"), utf16le(utf16)).unwrap();
+    // `cp1252` in Windows-1252: – is 0x96, ’ 0x92, no-break space 0xA0, « » 0xAB 0xBB.
+    let bytes = b"Quatri\xE8me \x96 l\x92arm\xE9e \xE0 Palmyre\xA0; \xAB\xA0d\xE9j\xE0\xA0\xBB\r\n";
+    std::fs::write(articles.join("d-1252.txt"), bytes).unwrap();
+    std::fs::write(articles.join("readme.md"), "not an article").unwrap();
+
+    let project_path = dir.path().join("new.ron");
+    let out = eventail(&[
+        &"import",
+        &"text",
+        &articles,
+        &"-o",
+        &project_path,
+        &"--name",
+        &"Corpus Palmyre",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = stdout(&out);
+    for (file, encoding) in [
+        ("a-utf8.txt", "(UTF-8)"),
+        ("b-bom.txt", "(UTF-8 with BOM)"),
+        ("c-utf16.txt", "(UTF-16LE)"),
+        ("d-1252.txt", "(windows-1252)"),
+    ] {
+        let line = report.lines().find(|l| l.contains(file)).unwrap();
+        assert!(line.contains(encoding), "{line}");
+    }
+
+    let project = load_project(&project_path).unwrap();
+    assert_eq!(project.name, "Corpus Palmyre");
+    assert_eq!(project.schema, eventail::io::default_schema());
+    let docs: Vec<(&str, &str, &str)> = project
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.name.as_str(), d.text.as_str()))
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            ("a-utf8", "Palmyre reprise", utf8),
+            ("b-bom", "Deuxième article", bom),
+            ("c-utf16", "Troisième\u{a0}: l’offensive", utf16),
+            ("d-1252", cp1252.trim_end(), cp1252),
+        ]
+    );
+}
+
+#[test]
+fn import_text_refuses_empty_and_binary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    let empty = dir.path().join("empty.txt");
+    let binary = dir.path().join("photo.txt");
+    std::fs::write(&good, "Un article.\n").unwrap();
+    std::fs::write(&empty, "").unwrap();
+    std::fs::write(&binary, b"\xFF\xD8\xFF\xE0\0\x10JFIF\0").unwrap();
+    let project_path = dir.path().join("p.ron");
+    let out = eventail(&[
+        &"import",
+        &"text",
+        &good,
+        &empty,
+        &binary,
+        &"-o",
+        &project_path,
+    ]);
+    let err = failure(&out);
+    assert!(
+        err.contains("2 files could not be imported (nothing written)"),
+        "{err}"
+    );
+    let empty_line = err.lines().find(|l| l.contains("empty")).unwrap();
+    assert!(empty_line.ends_with(&empty.display().to_string()), "{err}");
+    let binary_line = err.lines().find(|l| l.contains("binary")).unwrap();
+    assert!(
+        binary_line.ends_with(&binary.display().to_string()),
+        "{err}"
+    );
+    assert!(!project_path.exists());
+}
+
+#[test]
+fn import_text_appends_to_an_existing_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let before = load_project(&path).unwrap();
+    let article = dir.path().join("d1.txt");
+    std::fs::write(&article, "Nouvel article\nsur Palmyre.\n").unwrap();
+    let out = eventail(&[&"import", &"text", &article, &"-o", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("added 1 document"),
+        "{}",
+        stdout(&out)
+    );
+    let after = load_project(&path).unwrap();
+    assert_eq!(after.documents.len(), 3);
+    assert_eq!(after.documents[..2], before.documents[..]);
+    let new = &after.documents[2];
+    assert_eq!(new.id, "d1-2");
+    assert_eq!(new.name, "Nouvel article");
+    assert_eq!(new.text, "Nouvel article\nsur Palmyre.\n");
+
+    // --schema would change the schema of annotated documents: refused.
+    let out = eventail(&[
+        &"import",
+        &"text",
+        &article,
+        &"-o",
+        &path,
+        &"--schema",
+        &path,
+    ]);
+    failure(&out);
+    assert_eq!(load_project(&path).unwrap(), after);
+}
+
+#[test]
+fn import_text_never_overwrites_a_project_that_fails_to_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let broken = b"(format_version: 1, name: \"x\", oops";
+    std::fs::write(&path, broken).unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Article\n").unwrap();
+    let err = failure(&eventail(&[&"import", &"text", &article, &"-o", &path]));
+    assert!(err.contains("does not load (nothing written)"), "{err}");
+    assert!(err.contains("line 1, column"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&path.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), broken);
+}
+
+#[test]
+fn export_brat_writes_ann_lines_and_identical_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let out_dir = dir.path().join("brat");
+    let out = eventail(&[&"export", &"brat", &path, &"-o", &out_dir]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("wrote 2 documents"),
+        "{}",
+        stdout(&out)
+    );
+
+    let project = sample().project;
+    for doc in &project.documents {
+        let txt = std::fs::read(out_dir.join(format!("{}.txt", doc.id))).unwrap();
+        assert_eq!(txt, doc.text.as_bytes());
+    }
+    let ann = std::fs::read_to_string(out_dir.join("d1.ann")).unwrap();
+    assert_eq!(
+        ann,
+        "T1\torganisation 0 16\tL’armée syrienne\n\
+         T2\tplace 26 33\tPalmyre\n\
+         T3\torganisation 36 41\tDaech\n\
+         T4\torganisation 55 68\tforces russes\n\
+         T5\tattack 19 25\trepris\n\
+         E1\tattack:T5 attacker:T1 target:T2\n\
+         R1\tpart_of Arg1:T4 Arg2:T3\n\
+         A1\tcertainty E1 probable\n"
+    );
+    assert_eq!(std::fs::read_to_string(out_dir.join("d2.ann")).unwrap(), "");
+    let conf = std::fs::read_to_string(out_dir.join("annotation.conf")).unwrap();
+    assert!(
+        conf.contains(
+            "\nattack\tattacker*:person|organisation, target*:person|organisation|place\n"
+        ),
+        "{conf}"
+    );
+    let visual = std::fs::read_to_string(out_dir.join("visual.conf")).unwrap();
+    assert!(visual.contains("\nplace | Lieu\n"), "{visual}");
+
+    // The same project gives the same bytes.
+    let again = dir.path().join("brat2");
+    assert!(
+        eventail(&[&"export", &"brat", &path, &"-o", &again])
+            .status
+            .success()
+    );
+    for name in ["d1.ann", "annotation.conf", "visual.conf"] {
+        assert_eq!(
+            std::fs::read(out_dir.join(name)).unwrap(),
+            std::fs::read(again.join(name)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn export_brat_text_of_t_lines_matches_offsets_with_emoji_and_combining_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "🇸🇾 Les forces de Pe\u{301}tra 👍🏽 entrent à Ho\u{302}ms.\r\nFin 🏛️.";
+    let mut b = Builder::new("emoji");
+    let d = b.document("e", text);
+    b.mention(d, "place", &["Pe\u{301}tra"]);
+    b.mention(d, "organisation", &["forces", "Ho\u{302}ms"]);
+    b.mention(d, "place", &["🇸🇾"]);
+    b.mention(d, "place", &["ms.\r\nFin 🏛️"]);
+    let path = dir.path().join("emoji.ron");
+    b.save(&path);
+    let out_dir = dir.path().join("brat");
+    let out = eventail(&[&"export", &"brat", &path, &"-o", &out_dir]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let txt = std::fs::read_to_string(out_dir.join("e.txt")).unwrap();
+    assert_eq!(txt, text);
+    let chars: Vec<char> = txt.chars().collect();
+    let ann = std::fs::read_to_string(out_dir.join("e.ann")).unwrap();
+    let mut checked = 0;
+    for line in ann.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (_, offsets) = fields[1].split_once(' ').unwrap();
+        let pieces: Vec<String> = offsets
+            .split(';')
+            .map(|range| {
+                let (start, end) = range.split_once(' ').unwrap();
+                let (start, end) = (start.parse().unwrap(), end.parse::<usize>().unwrap());
+                chars[start..end].iter().collect()
+            })
+            .collect();
+        assert_eq!(fields[2], pieces.join(" "), "{line}");
+        checked += 1;
+    }
+    assert_eq!(checked, 4);
+    assert!(ann.contains("\tPe\u{301}tra\n"), "{ann}");
+    assert!(ann.contains("\tms. Fin 🏛️\n"), "{ann}");
+}
+
+#[test]
+fn import_text_uses_a_schema_file_and_reports_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Article\n").unwrap();
+    let schema_path = dir.path().join("schema.ron");
+    std::fs::write(&schema_path, ron::to_string(&schema()).unwrap()).unwrap();
+    let path = dir.path().join("p.ron");
+    let out = eventail(&[
+        &"import",
+        &"text",
+        &article,
+        &"-o",
+        &path,
+        &"--schema",
+        &schema_path,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let project = load_project(&path).unwrap();
+    assert_eq!(project.schema, schema());
+    assert_eq!(project.name, "p");
+
+    let broken = dir.path().join("broken-schema.ron");
+    std::fs::write(&broken, "(entity_types: [\n  (name: 3)]").unwrap();
+    let other = dir.path().join("q.ron");
+    let err = failure(&eventail(&[
+        &"import",
+        &"text",
+        &article,
+        &"-o",
+        &other,
+        &"--schema",
+        &broken,
+    ]));
+    assert!(err.contains("line 2, column"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&broken.display().to_string()),
+        "{err}"
+    );
+    assert!(!other.exists());
+}
