@@ -400,3 +400,71 @@ fn an_unreadable_import_adds_nothing_and_says_why() {
     assert!(message.contains("vide.txt"), "{message}");
     assert_eq!(harness.state().project().documents.len(), 2);
 }
+
+#[test]
+fn a_project_open_elsewhere_opens_read_only_and_is_not_overwritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    // Process 1 (init) runs as long as the machine does: a live owner.
+    let host = eventail::io::host_name();
+    std::fs::write(
+        eventail::io::lock_path(&path),
+        format!("1\n{host}\nearlier\n"),
+    )
+    .expect("lock");
+    let before = std::fs::read(&path).expect("read");
+    let mut harness = open(path.clone());
+    harness.get_by_label("Open read-only").click();
+    harness.run();
+    assert_eq!(harness.state().project_path(), Some(path.as_path()));
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
+    assert!(harness.state().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    // Saving to the locked file is refused (Save as would ask for another file).
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_back_on_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    let recovery = eventail::io::recovery_path(&path);
+    {
+        let mut harness = open(path.clone());
+        harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+        harness.run();
+        // The autosave thread writes the recovery file soon after the first change.
+        for _ in 0..200 {
+            if recovery.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            harness.run();
+        }
+        assert!(recovery.exists(), "an autosave was written");
+        // The app "crashes": dropped without saving.
+    }
+    let mut harness = open(path.clone());
+    harness.get_by_label("Recover").click();
+    harness.run();
+    assert!(harness.state().is_dirty());
+    assert_eq!(
+        harness.state().project().documents[0].status,
+        eventail::model::DocStatus::Done
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(
+        load_project(&path).expect("saved").documents[0].status,
+        eventail::model::DocStatus::Done
+    );
+    for _ in 0..200 {
+        if !recovery.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!recovery.exists(), "saving removes the autosave");
+}

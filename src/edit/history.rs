@@ -67,6 +67,11 @@ impl History {
         self.saved_serial = self.current_serial();
     }
 
+    /// Marks the current state as differing from the file (a recovered autosave).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_serial = u64::MAX;
+    }
+
     /// True when the project differs from its last saved state.
     pub fn is_dirty(&self) -> bool {
         self.current_serial() != self.saved_serial

@@ -63,7 +63,8 @@ pub fn lock_path(project: &Path) -> PathBuf {
     project.with_file_name(name)
 }
 
-fn host_name() -> String {
+/// The name of this machine, as written in lock files.
+pub fn host_name() -> String {
     std::fs::read_to_string("/etc/hostname")
         .map(|h| h.trim().to_string())
         .ok()

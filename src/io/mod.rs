@@ -11,7 +11,7 @@ mod schema_file;
 pub use atomic::{backup_path, write_atomically};
 pub use autosave::{Autosaver, discard_recovery, pending_recovery, recovery_path};
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
-pub use lock::{LockError, LockOwner, ProjectLock, lock_path};
+pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};
 pub use project_file::{
     LoadError, SaveError, load_project, project_from_str, project_to_string, save_project,
 };

@@ -22,6 +22,10 @@ pub struct EventailApp {
     pub(super) actions: Vec<Action>,
     /// Set once the user agreed to close despite unsaved changes.
     pub(super) allow_close: bool,
+    /// Writes recovery files off the UI thread.
+    pub(super) autosaver: crate::io::Autosaver,
+    /// The generation last autosaved, and when (egui time, seconds).
+    pub(super) last_autosave: Option<((u64, usize), f64)>,
     title: String,
 }
 
@@ -40,6 +44,8 @@ impl EventailApp {
             dialog: None,
             actions: Vec::new(),
             allow_close: false,
+            autosaver: crate::io::Autosaver::new(),
+            last_autosave: None,
             title: String::new(),
         };
         if let Some(path) = project {
@@ -96,7 +102,15 @@ impl EventailApp {
                 n.to_string_lossy().into_owned()
             });
         let dirty = if self.session.is_dirty() { "✱ " } else { "" };
-        let title = format!("{dirty}{} — {file} — eventail", self.session.project.name);
+        let read_only = if self.session.read_only {
+            " (read-only)"
+        } else {
+            ""
+        };
+        let title = format!(
+            "{dirty}{} — {file}{read_only} — eventail",
+            self.session.project.name
+        );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -244,6 +258,7 @@ impl eframe::App for EventailApp {
         {
             self.view.popup = Some(anchor);
         }
+        self.autosave(&ctx);
         self.update_title(&ctx);
     }
 

@@ -48,7 +48,7 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut EventailApp) {
             });
             match choice {
                 None => app.dialog = Some(Dialog::Unsaved(pending)),
-                Some(Choice::Cancel) => {}
+                Some(Choice::Cancel | Choice::ReadOnly) => {}
                 Some(Choice::Save) => {
                     if app.save() {
                         app.run_pending(ctx, pending);
@@ -58,17 +58,84 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut EventailApp) {
                     if pending == Pending::Quit {
                         app.allow_close = true;
                     }
+                    if let Some(path) = &app.session.path {
+                        app.autosaver.clear(path);
+                    }
                     app.session.history.mark_saved();
                     app.run_pending(ctx, pending);
                 }
             }
         }
+        Dialog::Locked { path, owner } => {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("locked")).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading("Project already open");
+                ui.label(format!(
+                    "{} is open in another eventail ({owner}). Two copies editing one file \
+                     would overwrite each other's work.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Open read-only").clicked() {
+                        choice = Some(Choice::ReadOnly);
+                    }
+                    if ui
+                        .button("Open anyway")
+                        .on_hover_text("Only if you are sure the other one is gone")
+                        .clicked()
+                    {
+                        choice = Some(Choice::Discard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Cancel);
+                    }
+                });
+            });
+            match choice {
+                None => app.dialog = Some(Dialog::Locked { path, owner }),
+                Some(Choice::ReadOnly) => app.open_locked(path, None, true),
+                Some(Choice::Discard) => {
+                    let lock = crate::io::ProjectLock::take_over(&path).ok();
+                    app.open_locked(path, lock, false);
+                }
+                Some(Choice::Save | Choice::Cancel) => {}
+            }
+        }
+        Dialog::Recover { path, recovery } => {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading("Recover unsaved work?");
+                ui.label(format!(
+                    "eventail stopped before {} was saved. An autosave newer than the file \
+                     holds the changes made since.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Recover").clicked() {
+                        choice = Some(true);
+                    }
+                    if ui.button("Discard the autosave").clicked() {
+                        choice = Some(false);
+                    }
+                });
+            });
+            match choice {
+                Some(true) => app.recover(&recovery),
+                Some(false) => crate::io::discard_recovery(&path),
+                None => app.dialog = Some(Dialog::Recover { path, recovery }),
+            }
+        }
     }
 }
 
+/// What the user chose in a dialog.
 enum Choice {
     Save,
+    /// Discard changes, or ignore the other eventail's lock.
     Discard,
+    ReadOnly,
     Cancel,
 }
 

@@ -9,17 +9,56 @@ use std::path::PathBuf;
 
 impl EventailApp {
     /// Loads the project at `path`; on failure shows the error and keeps the current
-    /// project (the broken file is left untouched).
+    /// project (the broken file is left untouched). If another eventail has it open, or
+    /// an autosave newer than the file exists, asks first.
     pub fn open_path(&mut self, path: PathBuf) {
+        match crate::io::ProjectLock::acquire(&path) {
+            Ok(lock) => self.open_locked(path, Some(lock), false),
+            Err(crate::io::LockError::Held { owner, .. }) => {
+                self.dialog = Some(Dialog::Locked { path, owner });
+            }
+            // A folder where no lock can be written (read-only media): open all the same.
+            Err(crate::io::LockError::Io { .. }) => self.open_locked(path, None, false),
+        }
+    }
+
+    /// Opens `path` holding `lock` (or read-only), offering a newer autosave first.
+    pub(super) fn open_locked(
+        &mut self,
+        path: PathBuf,
+        lock: Option<crate::io::ProjectLock>,
+        read_only: bool,
+    ) {
         match io::load_project(&path) {
             Ok(project) => {
                 self.settings.remember(&path);
                 self.view.status = format!("Opened {}", path.display());
+                let recovery = (!read_only).then(|| io::pending_recovery(&path)).flatten();
                 self.replace_session(Session {
                     project,
-                    path: Some(path),
+                    path: Some(path.clone()),
                     history: Default::default(),
+                    lock,
+                    read_only,
                 });
+                if let Some(recovery) = recovery {
+                    self.dialog = Some(Dialog::Recover { path, recovery });
+                }
+            }
+            Err(err) => self.dialog = Some(Dialog::Error(err.to_string())),
+        }
+    }
+
+    /// Replaces the project's content with its autosave, as unsaved changes.
+    pub(super) fn recover(&mut self, recovery: &std::path::Path) {
+        match io::load_project(recovery) {
+            Ok(project) => {
+                self.session.project = project;
+                self.session.history = Default::default();
+                self.session.history.mark_unsaved();
+                self.article = Default::default();
+                self.view.doc = 0;
+                self.view.status = "Recovered the autosaved work: save to keep it".into();
             }
             Err(err) => self.dialog = Some(Dialog::Error(err.to_string())),
         }
@@ -81,8 +120,8 @@ impl EventailApp {
     /// Saves to the project's file, or asks for one; true when saved.
     pub(super) fn save(&mut self) -> bool {
         match self.session.path.clone() {
-            Some(path) => self.save_to(path),
-            None => self.save_as(),
+            Some(path) if !self.session.read_only => self.save_to(path),
+            _ => self.save_as(),
         }
     }
 
@@ -100,9 +139,22 @@ impl EventailApp {
     }
 
     fn save_to(&mut self, path: PathBuf) -> bool {
+        if self.session.read_only && self.session.path.as_ref() == Some(&path) {
+            self.dialog = Some(Dialog::Error(format!(
+                "this project is open read-only because another eventail has it open; \
+                 use Save as to keep your changes: {}",
+                path.display()
+            )));
+            return false;
+        }
         match io::save_project(&path, &self.session.project) {
             Ok(()) => {
                 self.session.history.mark_saved();
+                self.autosaver.clear(&path);
+                if self.session.path.as_ref() != Some(&path) {
+                    self.session.lock = io::ProjectLock::acquire(&path).ok();
+                    self.session.read_only = false;
+                }
                 self.settings.remember(&path);
                 self.view.status = format!("Saved {}", path.display());
                 self.session.path = Some(path);
@@ -161,5 +213,33 @@ impl EventailApp {
                 )));
             }
         }
+    }
+}
+
+impl EventailApp {
+    /// Writes a recovery copy every few seconds while there are unsaved changes, on a
+    /// background thread; called once per frame.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        const EVERY_SECONDS: f64 = 5.0;
+        if let Some(message) = self.autosaver.take_error() {
+            self.view.status = message;
+        }
+        let Some(path) = self.session.path.as_ref() else {
+            return;
+        };
+        if !self.session.is_dirty() || self.session.read_only {
+            return;
+        }
+        let generation = self.session.history.generation();
+        let now = ctx.input(|i| i.time);
+        let due = match self.last_autosave {
+            Some((done, at)) => done != generation && now - at >= EVERY_SECONDS,
+            None => true,
+        };
+        if due {
+            self.autosaver.save(path, &self.session.project);
+            self.last_autosave = Some((generation, now));
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(EVERY_SECONDS));
     }
 }

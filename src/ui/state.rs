@@ -13,6 +13,10 @@ pub struct Session {
     pub path: Option<PathBuf>,
     /// Undo and redo.
     pub history: History,
+    /// The lock on `path`; `None` for a project without a file, or opened read-only.
+    pub lock: Option<crate::io::ProjectLock>,
+    /// Opened while another eventail had it: saving to `path` is refused.
+    pub read_only: bool,
 }
 
 impl Session {
@@ -22,6 +26,8 @@ impl Session {
             project,
             path: None,
             history: History::default(),
+            lock: None,
+            read_only: false,
         }
     }
 
@@ -58,6 +64,20 @@ pub enum Dialog {
     Error(String),
     /// Unsaved changes would be lost by `then`.
     Unsaved(Pending),
+    /// Another running eventail has this project open.
+    Locked {
+        /// The project.
+        path: PathBuf,
+        /// Who has it open.
+        owner: crate::io::LockOwner,
+    },
+    /// An autosave newer than the project was found when opening it.
+    Recover {
+        /// The project.
+        path: PathBuf,
+        /// The recovery file.
+        recovery: PathBuf,
+    },
 }
 
 /// What to do once the user has decided about unsaved changes.
