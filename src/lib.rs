@@ -10,4 +10,5 @@ pub mod edit;
 pub mod formats;
 pub mod io;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;

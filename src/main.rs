@@ -18,6 +18,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the GUI on `project` (the sample project if `None`).
+#[cfg(feature = "gui")]
 fn run_gui(project: Option<PathBuf>) -> ExitCode {
     match eventail::ui::run(project) {
         Ok(()) => ExitCode::SUCCESS,
@@ -26,4 +27,13 @@ fn run_gui(project: Option<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Built without the `gui` feature: only the subcommands exist.
+#[cfg(not(feature = "gui"))]
+fn run_gui(_project: Option<PathBuf>) -> ExitCode {
+    eprintln!(
+        "error: this eventail was built without its window (feature \"gui\"); use a subcommand"
+    );
+    ExitCode::from(2)
 }
