@@ -468,3 +468,31 @@ fn unsaved_work_is_autosaved_and_offered_back_on_the_next_start() {
     }
     assert!(!recovery.exists(), "saving removes the autosave");
 }
+
+#[test]
+fn a_large_import_runs_in_the_background_with_progress() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_project(dir.path()));
+    let big = dir.path().join("grand.txt");
+    let paragraph = "L’armée syrienne progresse vers Palmyre.\u{a0}Les combats continuent.\n\n";
+    std::fs::write(&big, paragraph.repeat(80_000)).expect("write 6 MB");
+    harness
+        .state_mut()
+        .import_text_paths(std::slice::from_ref(&big));
+    // The call returns at once: the file is read on another thread.
+    assert_eq!(
+        harness.state().background_job(),
+        Some("Importing 1 file(s)")
+    );
+    for _ in 0..500 {
+        if harness.state().project().documents.len() == 3 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run_steps(1);
+    }
+    let project = harness.state().project();
+    assert_eq!(project.documents.len(), 3, "the import finished");
+    assert_eq!(harness.state().background_job(), None);
+    assert_eq!(project.documents[2].text.len(), paragraph.len() * 80_000);
+}

@@ -186,7 +186,18 @@ pub fn documents_from_paths(
     paths: &[PathBuf],
     project: &Project,
 ) -> Result<Vec<ImportedText>, Vec<TextImportError>> {
+    documents_from_paths_with_progress(paths, project, |_, _| true)
+}
+
+/// [`documents_from_paths`], calling `keep_going(files_done, files_total)` before each
+/// file; when it returns false the import stops and returns what it has read so far.
+pub fn documents_from_paths_with_progress(
+    paths: &[PathBuf],
+    project: &Project,
+    mut keep_going: impl FnMut(usize, usize) -> bool,
+) -> Result<Vec<ImportedText>, Vec<TextImportError>> {
     let (files, mut errors) = files_from_paths(paths);
+    let total = files.len();
     // Ids taken so far, in a scratch project so that `unused_document_id` sees them all.
     let mut taken = Project::new("", Schema::default());
     taken.documents = project
@@ -195,7 +206,10 @@ pub fn documents_from_paths(
         .map(|d| Document::new(d.id.clone(), "", ""))
         .collect();
     let mut imported = Vec::new();
-    for path in files {
+    for (done, path) in files.into_iter().enumerate() {
+        if !keep_going(done, total) {
+            break;
+        }
         match text_from_path(&path) {
             Ok((text, encoding)) => {
                 let stem = path

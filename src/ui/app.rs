@@ -26,6 +26,10 @@ pub struct EventailApp {
     pub(super) autosaver: crate::io::Autosaver,
     /// The generation last autosaved, and when (egui time, seconds).
     pub(super) last_autosave: Option<((u64, usize), f64)>,
+    /// Long work running in the background.
+    pub(super) job: Option<super::jobs::Job>,
+    /// To wake the window from background threads.
+    pub(super) ctx: egui::Context,
     title: String,
 }
 
@@ -46,6 +50,8 @@ impl EventailApp {
             allow_close: false,
             autosaver: crate::io::Autosaver::new(),
             last_autosave: None,
+            job: None,
+            ctx: cc.egui_ctx.clone(),
             title: String::new(),
         };
         if let Some(path) = project {
@@ -80,6 +86,11 @@ impl EventailApp {
     /// Index of the shown document.
     pub fn current_document(&self) -> usize {
         self.view.doc
+    }
+
+    /// What runs in the background, if anything.
+    pub fn background_job(&self) -> Option<&str> {
+        self.job.as_ref().map(|j| j.label.as_str())
     }
 
     /// The text selected in the article.
@@ -188,6 +199,7 @@ impl eframe::App for EventailApp {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             self.request_quit(&ctx);
         }
+        self.poll_job();
         self.keyboard(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {

@@ -7,6 +7,7 @@ use super::state::{Dialog, Pending};
 /// Shows the open dialog, if any, and the command palette.
 pub fn dialogs_ui(ctx: &egui::Context, app: &mut EventailApp) {
     palette_ui(ctx, app);
+    job_ui(ctx, app);
     let Some(dialog) = app.dialog.take() else {
         return;
     };
@@ -186,5 +187,30 @@ fn palette_ui(ctx: &egui::Context, app: &mut EventailApp) {
     }
     if close {
         app.view.palette = None;
+    }
+}
+
+/// The progress of the background job, with a Cancel button.
+fn job_ui(ctx: &egui::Context, app: &mut EventailApp) {
+    let Some(job) = &app.job else {
+        return;
+    };
+    let mut cancel = false;
+    egui::Modal::new(egui::Id::unique("job")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.label(&job.label);
+        let bar = match job.progress.fraction() {
+            Some(f) => egui::ProgressBar::new(f).show_percentage(),
+            None => egui::ProgressBar::new(0.0).animate(true),
+        };
+        ui.add(bar);
+        if ui.button("Cancel").clicked() {
+            cancel = true;
+        }
+    });
+    if cancel {
+        job.progress.cancel();
+        app.job = None;
+        app.view.status = "Cancelled: nothing was changed".into();
     }
 }

@@ -2,7 +2,9 @@
 //! and where unsaved changes are protected.
 
 use super::app::EventailApp;
+use super::jobs::{self, Job, JobOutput};
 use super::state::{Dialog, Pending, Session};
+use crate::formats::text::ImportedText;
 use crate::io;
 use crate::model::Project;
 use std::path::PathBuf;
@@ -22,14 +24,38 @@ impl EventailApp {
         }
     }
 
-    /// Opens `path` holding `lock` (or read-only), offering a newer autosave first.
+    /// Opens `path` holding `lock` (or read-only), offering a newer autosave first. A
+    /// large file is read on a background thread.
     pub(super) fn open_locked(
         &mut self,
         path: PathBuf,
         lock: Option<crate::io::ProjectLock>,
         read_only: bool,
     ) {
-        match io::load_project(&path) {
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if size > jobs::BACKGROUND_BYTES {
+            let label = format!("Opening {}", path.display());
+            self.job = Some(Job::spawn(label, &self.ctx, move |_| JobOutput::Opened {
+                result: io::load_project(&path),
+                path,
+                lock,
+                read_only,
+            }));
+        } else {
+            let result = io::load_project(&path);
+            self.finish_open(path, result, lock, read_only);
+        }
+    }
+
+    /// Shows a project that was read, or the error.
+    pub(super) fn finish_open(
+        &mut self,
+        path: PathBuf,
+        result: Result<Project, io::LoadError>,
+        lock: Option<crate::io::ProjectLock>,
+        read_only: bool,
+    ) {
+        match result {
             Ok(project) => {
                 self.settings.remember(&path);
                 self.view.status = format!("Opened {}", path.display());
@@ -183,9 +209,35 @@ impl EventailApp {
 impl EventailApp {
     /// Adds the text files at `paths` as documents, in one undoable edit, and shows the
     /// first of them; if any file cannot be read, nothing is added and all the errors
-    /// are shown.
+    /// are shown. Large imports run on a background thread.
     pub fn import_text_paths(&mut self, paths: &[PathBuf]) {
-        match crate::formats::text::documents_from_paths(paths, &self.session.project) {
+        if jobs::total_bytes(paths) > jobs::BACKGROUND_BYTES {
+            // The worker only needs the ids in use, not the texts.
+            let mut ids = Project::new("", Default::default());
+            ids.documents = self
+                .session
+                .project
+                .documents
+                .iter()
+                .map(|d| crate::model::Document::new(d.id.clone(), "", ""))
+                .collect();
+            let paths = paths.to_vec();
+            let label = format!("Importing {} file(s)", paths.len());
+            self.job = Some(Job::spawn(label, &self.ctx, move |progress| {
+                jobs::import_texts(&paths, &ids, progress)
+            }));
+        } else {
+            let result = crate::formats::text::documents_from_paths(paths, &self.session.project);
+            self.finish_import(result);
+        }
+    }
+
+    /// Adds imported documents, or shows why nothing was imported.
+    pub(super) fn finish_import(
+        &mut self,
+        result: Result<Vec<ImportedText>, Vec<crate::formats::text::TextImportError>>,
+    ) {
+        match result {
             Ok(imported) if imported.is_empty() => {}
             Ok(imported) => {
                 let encodings: Vec<String> = imported
@@ -212,6 +264,23 @@ impl EventailApp {
                     messages.join("\n")
                 )));
             }
+        }
+    }
+
+    /// Takes the output of a finished background job.
+    pub(super) fn poll_job(&mut self) {
+        let Some(output) = self.job.as_ref().and_then(Job::poll) else {
+            return;
+        };
+        self.job = None;
+        match output {
+            JobOutput::Opened {
+                path,
+                result,
+                lock,
+                read_only,
+            } => self.finish_open(path, result, lock, read_only),
+            JobOutput::Imported(result) => self.finish_import(result),
         }
     }
 }

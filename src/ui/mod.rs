@@ -9,6 +9,7 @@ mod documents_ui;
 mod events_ui;
 mod execute;
 mod files;
+mod jobs;
 mod labels;
 mod mention_ui;
 mod menu_ui;

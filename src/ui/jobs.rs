@@ -1,0 +1,133 @@
+//! Long work (opening a large project, importing many or large files, exporting) runs
+//! on a background thread so that the window never freezes: the user sees a progress
+//! bar and can cancel. Small work runs at once, so that the common case has no delay.
+
+use crate::formats::text::{ImportedText, TextImportError};
+use crate::io::LoadError;
+use crate::model::Project;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+/// Files larger than this in total are read on a background thread.
+pub const BACKGROUND_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How far a job has got, shared between the worker and the window.
+#[derive(Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// Sets the number of steps.
+    pub fn set_total(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    /// Sets the number of steps done.
+    pub fn set_done(&self, done: usize) {
+        self.done.store(done, Ordering::Relaxed);
+    }
+
+    /// The fraction done, if the total is known.
+    pub fn fraction(&self) -> Option<f32> {
+        let total = self.total.load(Ordering::Relaxed);
+        (total > 0).then(|| self.done.load(Ordering::Relaxed) as f32 / total as f32)
+    }
+
+    /// Asks the worker to stop.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// True once the user cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
+/// What a finished job hands back to the app.
+pub enum JobOutput {
+    /// A project was read.
+    Opened {
+        /// Its file.
+        path: PathBuf,
+        /// The project, or why it could not be read.
+        result: Result<Project, LoadError>,
+        /// The lock taken before reading, kept with the session.
+        lock: Option<crate::io::ProjectLock>,
+        /// Opened read-only.
+        read_only: bool,
+    },
+    /// Text files were read.
+    Imported(Result<Vec<ImportedText>, Vec<TextImportError>>),
+}
+
+/// Work running on a background thread.
+pub struct Job {
+    /// What it does, for the progress window.
+    pub label: String,
+    /// Its progress and cancel flag.
+    pub progress: Arc<Progress>,
+    output: mpsc::Receiver<JobOutput>,
+}
+
+impl Job {
+    /// Starts `work` on a thread; the window repaints when it ends.
+    pub fn spawn(
+        label: impl Into<String>,
+        ctx: &egui::Context,
+        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+    ) -> Self {
+        let progress = Arc::new(Progress::default());
+        let (send, output) = mpsc::channel();
+        let worker_progress = progress.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = work(&worker_progress);
+            if !worker_progress.is_cancelled() {
+                let _ = send.send(result);
+            }
+            ctx.request_repaint();
+        });
+        Self {
+            label: label.into(),
+            progress,
+            output,
+        }
+    }
+
+    /// The output, once the job is done.
+    pub fn poll(&self) -> Option<JobOutput> {
+        self.output.try_recv().ok()
+    }
+}
+
+/// Total size of the files at `paths` (folders count their `*.txt` files).
+pub fn total_bytes(paths: &[PathBuf]) -> u64 {
+    let size = |p: &std::path::Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    paths
+        .iter()
+        .map(|p| match std::fs::read_dir(p) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .map(|e| size(&e.path()))
+                .sum(),
+            Err(_) => size(p),
+        })
+        .sum()
+}
+
+/// Reads text files, moving the progress and stopping when cancelled.
+pub fn import_texts(paths: &[PathBuf], project: &Project, progress: &Progress) -> JobOutput {
+    let result =
+        crate::formats::text::documents_from_paths_with_progress(paths, project, |done, total| {
+            progress.set_total(total);
+            progress.set_done(done);
+            !progress.is_cancelled()
+        });
+    JobOutput::Imported(result)
+}
