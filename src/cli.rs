@@ -56,6 +56,15 @@ pub enum Command {
     /// Write a project in another format.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Mend a project that fails validation into a new file, listing every change.
+    Repair {
+        /// The broken project (left as it is).
+        #[arg(value_name = "BROKEN.ron")]
+        project: PathBuf,
+        /// Where to write the mended project (must be another file).
+        #[arg(short, long, value_name = "FIXED.ron")]
+        output: PathBuf,
+    },
 }
 
 /// The formats that `import` reads.
@@ -112,6 +121,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Stats { project, json } => stats(&project, json),
         Command::Import(ImportCommand::Text(args)) => import_text(&args),
         Command::Export(ExportCommand::Brat { project, output }) => export_brat(&project, &output),
+        Command::Repair { project, output } => repair(&project, &output),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -164,6 +174,31 @@ fn status_counts(project: &Project) -> Vec<(DocStatus, usize)> {
 fn validate(path: &Path) -> anyhow::Result<()> {
     let project = io::load_project(path)?;
     println!("{}", summary_from_project(&project, path));
+    Ok(())
+}
+
+/// `repair`: drop what cannot be kept, declare unknown types, write a copy, say it all.
+fn repair(path: &Path, output: &Path) -> anyhow::Result<()> {
+    let same =
+        std::fs::canonicalize(path).ok() == std::fs::canonicalize(output).ok() || path == output;
+    if same {
+        anyhow::bail!(
+            "the mended project must go to another file, so that the original stays: {}",
+            output.display()
+        );
+    }
+    let mut project = io::load_project_unchecked(path)?;
+    let changes = crate::model::repair::repair(&mut project);
+    for change in &changes {
+        println!("{change}");
+    }
+    io::save_project(output, &project)?;
+    println!(
+        "{}: {} written with {}",
+        path.display(),
+        output.display(),
+        plural(changes.len(), "change")
+    );
     Ok(())
 }
 

@@ -13,6 +13,7 @@ pub use autosave::{Autosaver, discard_recovery, pending_recovery, recovery_path}
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
 pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};
 pub use project_file::{
-    LoadError, SaveError, load_project, project_from_str, project_to_string, save_project,
+    LoadError, SaveError, load_project, load_project_unchecked, parse_project, project_from_str,
+    project_to_string, save_project,
 };
 pub use schema_file::{SchemaLoadError, load_schema, schema_from_str};

@@ -67,6 +67,7 @@ fn problems_summary(problems: &[Problem]) -> String {
         1 => "1 problem".to_string(),
         n => format!("{n} problems"),
     };
+    text.push_str(" (`eventail repair` writes a mended copy and lists what it changes)");
     for p in problems.iter().take(SHOWN) {
         text.push_str("\n  ");
         text.push_str(&p.to_string());
@@ -107,22 +108,44 @@ struct VersionProbe {
 
 /// Reads, version-checks and validates the project at `path`.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
+    project_from_str(&read_project_text(path)?, path)
+}
+
+/// Reads and version-checks the project at `path` without validating its content.
+pub fn load_project_unchecked(path: &Path) -> Result<Project, LoadError> {
+    parse_project(&read_project_text(path)?, path)
+}
+
+fn read_project_text(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         LoadError::NotUtf8 {
             path: path.to_path_buf(),
             line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
         }
-    })?;
-    project_from_str(&text, path)
+    })
 }
 
 /// Parses and validates a project from the text of the file at `path` (named in errors).
 pub fn project_from_str(text: &str, path: &Path) -> Result<Project, LoadError> {
+    let project = parse_project(text, path)?;
+    let problems = validate(&project);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    Ok(project)
+}
+
+/// Parses a project, checking its format version but not its content: for
+/// [`crate::model::repair::repair`], which needs the inconsistent project to mend it.
+pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
     let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -139,13 +162,6 @@ pub fn project_from_str(text: &str, path: &Path) -> Result<Project, LoadError> {
     // Version 1 is the first format; later versions add their migrations here.
     let mut project: Project = ron::from_str(text).map_err(syntax)?;
     project.format_version = FORMAT_VERSION;
-    let problems = validate(&project);
-    if !problems.is_empty() {
-        return Err(LoadError::Invalid {
-            path: path.to_path_buf(),
-            problems,
-        });
-    }
     Ok(project)
 }
 

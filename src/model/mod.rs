@@ -9,6 +9,7 @@ pub mod conformance;
 pub mod document;
 pub mod ids;
 pub mod project;
+pub mod repair;
 pub mod schema;
 pub mod span;
 pub mod validate;

@@ -1,0 +1,359 @@
+//! The explicit repair of a project that fails validation: drop what cannot be kept,
+//! declare in the schema what is merely unknown, and say what was done about each
+//! problem. Nothing is repaired silently: [`validate`](super::validate) reports, this
+//! module acts only when the user asks (`eventail repair`).
+
+use super::annotation::{AttrValue, Attributes, Filler};
+use super::document::Document;
+use super::project::Project;
+use super::schema::{
+    AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Role, Schema,
+};
+use super::span::Span;
+use super::validate::Problem;
+use std::collections::BTreeSet;
+
+/// Repairs `project` in place so that it validates; returns one line per change.
+pub fn repair(project: &mut Project) -> Vec<Problem> {
+    let mut report = Vec::new();
+    let mut doc_ids = BTreeSet::new();
+    let Project {
+        schema, documents, ..
+    } = project;
+    for index in 0..documents.len() {
+        if !doc_ids.insert(documents[index].id.clone()) {
+            let mut fresh = documents[index].id.clone();
+            let mut n = 2;
+            while doc_ids.contains(&fresh) {
+                fresh = format!("{}-{n}", documents[index].id);
+                n += 1;
+            }
+            report.push(Problem {
+                document: Some(documents[index].id.clone()),
+                annotation: None,
+                message: format!("another document had this id: renamed {fresh:?}"),
+            });
+            doc_ids.insert(fresh.clone());
+            documents[index].id = fresh;
+        }
+        repair_document(schema, &mut documents[index], &mut report);
+    }
+    report
+}
+
+struct Fixer<'a> {
+    schema: &'a mut Schema,
+    doc_id: String,
+    report: &'a mut Vec<Problem>,
+}
+
+impl Fixer<'_> {
+    fn note(&mut self, annotation: impl std::fmt::Display, message: String) {
+        self.report.push(Problem {
+            document: Some(self.doc_id.clone()),
+            annotation: Some(annotation.to_string()),
+            message,
+        });
+    }
+
+    /// Keeps the ranges that fit the text, sorted and without overlap.
+    fn ranges(&mut self, ann: &dyn std::fmt::Display, ranges: &mut Vec<Span>, len: usize) {
+        let before = ranges.len();
+        ranges.retain(|r| r.start < r.end && r.end <= len);
+        ranges.sort();
+        let mut kept: Vec<Span> = Vec::with_capacity(ranges.len());
+        for r in ranges.drain(..) {
+            if kept.last().is_none_or(|last| last.end <= r.start) {
+                kept.push(r);
+            }
+        }
+        if kept.len() != before {
+            self.note(
+                ann,
+                format!(
+                    "dropped {} range(s) that did not fit the text",
+                    before - kept.len()
+                ),
+            );
+        }
+        *ranges = kept;
+    }
+
+    fn attributes(&mut self, ann: &dyn std::fmt::Display, type_name: &str, attrs: &mut Attributes) {
+        let names: Vec<String> = attrs.keys().cloned().collect();
+        for name in names {
+            let Some(value) = attrs.get(&name).cloned() else {
+                continue;
+            };
+            let Some(def) = self.schema.attributes.iter_mut().find(|a| a.name == name) else {
+                let kind = match value {
+                    AttrValue::Flag => AttrKind::Flag,
+                    AttrValue::Value(_) => AttrKind::Text,
+                };
+                self.schema.attributes.push(AttributeDef {
+                    name: name.clone(),
+                    label: name.clone(),
+                    applies_to: Vec::new(),
+                    kind,
+                });
+                self.note(ann, format!("attribute {name:?} added to the schema"));
+                continue;
+            };
+            let newly_applies = !def.applies(type_name);
+            if newly_applies {
+                def.applies_to.push(type_name.to_string());
+            }
+            let fits = match (&def.kind, &value) {
+                (AttrKind::Flag, AttrValue::Flag) => true,
+                (AttrKind::Values(values), AttrValue::Value(v)) => values.contains(v),
+                (AttrKind::Text, AttrValue::Value(_)) => true,
+                _ => false,
+            };
+            if newly_applies {
+                self.note(
+                    ann,
+                    format!("attribute {name:?} now applies to {type_name:?} in the schema"),
+                );
+            }
+            if !fits {
+                attrs.remove(&name);
+                self.note(
+                    ann,
+                    format!("dropped attribute {name:?}: its value is not allowed"),
+                );
+            }
+        }
+    }
+}
+
+fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Problem>) {
+    let len = doc.char_len();
+    let mut fix = Fixer {
+        schema,
+        doc_id: doc.id.clone(),
+        report,
+    };
+    // Ids: sorted, each used once across the three kinds.
+    doc.mentions.sort_by_key(|m| m.id);
+    doc.events.sort_by_key(|e| e.id);
+    doc.relations.sort_by_key(|r| r.id);
+    let mut seen = BTreeSet::new();
+    doc.mentions.retain(|m| {
+        seen.insert(m.id.0) || {
+            fix.note(m.id, "dropped: another annotation has this id".into());
+            false
+        }
+    });
+    doc.events.retain(|e| {
+        seen.insert(e.id.0) || {
+            fix.note(e.id, "dropped: another annotation has this id".into());
+            false
+        }
+    });
+    doc.relations.retain(|r| {
+        seen.insert(r.id.0) || {
+            fix.note(r.id, "dropped: another annotation has this id".into());
+            false
+        }
+    });
+    if let Some(&max) = seen.last()
+        && doc.next_id <= max
+    {
+        doc.next_id = max + 1;
+    }
+    for m in &mut doc.mentions {
+        fix.ranges(&m.id, &mut m.ranges, len);
+        if fix.schema.entity_type(&m.entity_type).is_none() {
+            fix.schema.entity_types.push(EntityType {
+                name: m.entity_type.clone(),
+                label: m.entity_type.clone(),
+                color: Default::default(),
+                shortcut: None,
+            });
+            fix.note(
+                m.id,
+                format!("entity type {:?} added to the schema", m.entity_type),
+            );
+        }
+        fix.attributes(&m.id, &m.entity_type, &mut m.attributes);
+    }
+    doc.mentions.retain(|m| {
+        !m.ranges.is_empty() || {
+            fix.note(m.id, "dropped: no range of it fits the text".into());
+            false
+        }
+    });
+    for e in &mut doc.events {
+        fix.ranges(&e.id, &mut e.trigger, len);
+        if fix.schema.event_type(&e.event_type).is_none() {
+            fix.schema.event_types.push(EventType {
+                name: e.event_type.clone(),
+                label: e.event_type.clone(),
+                color: Default::default(),
+                shortcut: None,
+                roles: Vec::new(),
+            });
+            fix.note(
+                e.id,
+                format!("event type {:?} added to the schema", e.event_type),
+            );
+        }
+        fix.attributes(&e.id, &e.event_type, &mut e.attributes);
+    }
+    let exists = |doc: &Document, f: Filler| doc.has_filler(f);
+    let snapshot = doc.clone();
+    for e in &mut doc.events {
+        let id = e.id;
+        let before = e.arguments.len();
+        e.arguments
+            .retain(|a| exists(&snapshot, a.filler) && a.filler != Filler::Event(id));
+        if e.arguments.len() != before {
+            fix.note(
+                id,
+                format!(
+                    "dropped {} argument(s) pointing at nothing or at itself",
+                    before - e.arguments.len()
+                ),
+            );
+        }
+        for arg in &e.arguments {
+            let Some(t) = fix
+                .schema
+                .event_types
+                .iter_mut()
+                .find(|t| t.name == e.event_type)
+            else {
+                continue;
+            };
+            if t.role(&arg.role).is_none() {
+                t.roles.push(Role {
+                    name: arg.role.clone(),
+                    label: arg.role.clone(),
+                    fillers: Vec::new(),
+                    cardinality: Cardinality::Any,
+                });
+                fix.note(
+                    id,
+                    format!(
+                        "role {:?} added to {:?} in the schema",
+                        arg.role, e.event_type
+                    ),
+                );
+            }
+        }
+    }
+    let snapshot = doc.clone();
+    doc.relations.retain(|r| {
+        (exists(&snapshot, r.arg1) && exists(&snapshot, r.arg2)) || {
+            fix.note(
+                r.id,
+                "dropped: an end of the relation does not exist".into(),
+            );
+            false
+        }
+    });
+    for r in &mut doc.relations {
+        if fix.schema.relation_type(&r.relation_type).is_none() {
+            fix.schema.relation_types.push(RelationType {
+                name: r.relation_type.clone(),
+                label: r.relation_type.clone(),
+                arg1: Vec::new(),
+                arg2: Vec::new(),
+                color: Default::default(),
+            });
+            fix.note(
+                r.id,
+                format!("relation type {:?} added to the schema", r.relation_type),
+            );
+        }
+        fix.attributes(&r.id, &r.relation_type, &mut r.attributes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Event, EventId, Mention, MentionId, Relation, RelationId, RoleArg, validate,
+    };
+
+    fn mention(id: u32, ty: &str, start: usize, end: usize) -> Mention {
+        Mention {
+            id: MentionId(id),
+            entity_type: ty.into(),
+            ranges: vec![Span::new(start, end)],
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_broken_project_validates_after_repair_and_every_change_is_reported() {
+        let mut doc = Document::new("d", "d", "Daech à Palmyre");
+        doc.next_id = 2;
+        doc.mentions = vec![
+            mention(3, "armed_group", 0, 5),
+            mention(1, "place", 8, 99),
+            mention(3, "place", 8, 15),
+            mention(4, "ghost", 8, 15),
+        ];
+        doc.events.push(Event {
+            id: EventId(5),
+            event_type: "attack".into(),
+            trigger: vec![Span::new(0, 5), Span::new(2, 4)],
+            arguments: vec![
+                RoleArg {
+                    role: "attacker".into(),
+                    filler: Filler::Mention(MentionId(3)),
+                },
+                RoleArg {
+                    role: "target".into(),
+                    filler: Filler::Mention(MentionId(1)),
+                },
+                RoleArg {
+                    role: "weird".into(),
+                    filler: Filler::Event(EventId(5)),
+                },
+            ],
+            attributes: [("certainty".to_string(), AttrValue::Value("sure?".into()))].into(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        });
+        doc.relations.push(Relation {
+            id: RelationId(6),
+            relation_type: "part_of".into(),
+            arg1: Filler::Mention(MentionId(1)),
+            arg2: Filler::Mention(MentionId(4)),
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        });
+        let mut project = Project::new("p", crate::io::default_schema());
+        project.documents = vec![doc.clone(), doc];
+        assert!(!validate(&project).is_empty());
+        let report = repair(&mut project);
+        assert_eq!(validate(&project), Vec::new(), "{report:#?}");
+        let text: Vec<String> = report.iter().map(|p| p.to_string()).collect();
+        let all = text.join("\n");
+        for expected in [
+            "renamed \"d-2\"",
+            "T3: dropped: another annotation has this id",
+            "T1: dropped 1 range(s)",
+            "T1: dropped: no range of it fits the text",
+            "entity type \"ghost\" added to the schema",
+            "E5: dropped 1 range(s)",
+            "E5: dropped 2 argument(s)",
+            "dropped attribute \"certainty\"",
+            "R6: dropped: an end of the relation does not exist",
+        ] {
+            assert!(all.contains(expected), "missing {expected:?} in\n{all}");
+        }
+        let d = &project.documents[0];
+        assert_eq!(d.mentions.len(), 2);
+        assert!(d.next_id > 5);
+    }
+}
