@@ -20,23 +20,23 @@ pub fn repair(project: &mut Project) -> Vec<Problem> {
     let Project {
         schema, documents, ..
     } = project;
-    for index in 0..documents.len() {
-        if !doc_ids.insert(documents[index].id.clone()) {
-            let mut fresh = documents[index].id.clone();
+    for doc in documents.iter_mut() {
+        if !doc_ids.insert(doc.id.clone()) {
+            let mut fresh = doc.id.clone();
             let mut n = 2;
             while doc_ids.contains(&fresh) {
-                fresh = format!("{}-{n}", documents[index].id);
+                fresh = format!("{}-{n}", doc.id);
                 n += 1;
             }
             report.push(Problem {
-                document: Some(documents[index].id.clone()),
+                document: Some(doc.id.clone()),
                 annotation: None,
                 message: format!("another document had this id: renamed {fresh:?}"),
             });
             doc_ids.insert(fresh.clone());
-            documents[index].id = fresh;
+            doc.id = fresh;
         }
-        repair_document(schema, &mut documents[index], &mut report);
+        repair_document(schema, doc, &mut report);
     }
     report
 }
