@@ -52,6 +52,14 @@ fn saving_keeps_the_previous_version_as_a_backup() {
         first
     );
     assert_eq!(load_project(&path).expect("load").name, "Renamed");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        save_project(&path, &project).expect("third save");
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "saving keeps the file's permissions");
+    }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .expect("list")
         .filter_map(Result::ok)

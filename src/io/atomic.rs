@@ -24,6 +24,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
+    keep_permissions(path, tmp.as_file())?;
     tmp.as_file().sync_all()?;
     if path.exists() {
         keep_backup(path)?;
@@ -31,6 +32,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Gives the new file the permissions of the file it replaces; a temporary file is
+/// private (0600), which would hide a shared project from its group.
+fn keep_permissions(path: &Path, new: &fs::File) -> std::io::Result<()> {
+    match fs::metadata(path) {
+        Ok(old) => new.set_permissions(old.permissions()),
+        #[cfg(unix)]
+        Err(_) => {
+            use std::os::unix::fs::PermissionsExt;
+            new.set_permissions(fs::Permissions::from_mode(0o644))
+        }
+        #[cfg(not(unix))]
+        Err(_) => Ok(()),
+    }
 }
 
 /// Replaces the backup with the current version of `path`, atomically too: a hard link
