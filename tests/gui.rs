@@ -496,3 +496,49 @@ fn a_large_import_runs_in_the_background_with_progress() {
     assert_eq!(harness.state().background_job(), None);
     assert_eq!(project.documents[2].text.len(), paragraph.len() * 80_000);
 }
+
+#[test]
+fn an_inconsistent_project_is_explained_and_can_be_repaired_into_a_copy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    let mut project = load_project(&path).expect("load");
+    let id = project.documents[0].next_id;
+    project.documents[0]
+        .mentions
+        .push(eventail::model::Mention {
+            id: eventail::model::MentionId(id),
+            entity_type: "person".into(),
+            ranges: vec![eventail::model::Span::new(5, 5000)],
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        });
+    project.documents[0].next_id += 1;
+    let text = eventail::io::project_to_string(&project).expect("serialize");
+    std::fs::write(&path, &text).expect("write");
+    let mut harness = open(path.clone());
+    let message = harness
+        .state()
+        .error_message()
+        .expect("explained")
+        .to_string();
+    assert!(message.contains("document \"d1\", T1"), "{message}");
+    harness.get_by_label("Repair into a copy…");
+    let copy = dir.path().join("repaired.ron");
+    harness.state_mut().repair_to(&path, copy.clone());
+    harness.run();
+    assert_eq!(harness.state().project_path(), Some(copy.as_path()));
+    assert!(harness.state().project().documents[0].mentions.is_empty());
+    let report = harness
+        .state()
+        .error_message()
+        .expect("the changes are listed")
+        .to_string();
+    assert!(report.contains("T1: dropped"), "{report}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "the original stays"
+    );
+}

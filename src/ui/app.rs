@@ -78,7 +78,7 @@ impl EventailApp {
     /// The error shown to the user, if any.
     pub fn error_message(&self) -> Option<&str> {
         match &self.dialog {
-            Some(Dialog::Error(message)) => Some(message),
+            Some(Dialog::Error(message) | Dialog::Invalid { message, .. }) => Some(message),
             _ => None,
         }
     }

@@ -67,6 +67,30 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut EventailApp) {
                 }
             }
         }
+        Dialog::Invalid { path, message } => {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("invalid")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                ui.heading("This project has inconsistencies");
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    ui.label(&message);
+                });
+                ui.weak("The file is left as it is. A repaired copy drops what cannot be kept and lists every change.");
+                ui.horizontal(|ui| {
+                    if ui.button("Repair into a copy…").clicked() {
+                        choice = Some(Choice::Save);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(Choice::Cancel);
+                    }
+                });
+            });
+            match choice {
+                None => app.dialog = Some(Dialog::Invalid { path, message }),
+                Some(Choice::Save) => app.repair_into_copy(&path),
+                Some(_) => {}
+            }
+        }
         Dialog::Locked { path, owner } => {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("locked")).show(ctx, |ui| {

@@ -71,6 +71,59 @@ impl EventailApp {
                     self.dialog = Some(Dialog::Recover { path, recovery });
                 }
             }
+            Err(err @ io::LoadError::Invalid { .. }) => {
+                self.dialog = Some(Dialog::Invalid {
+                    path,
+                    message: err.to_string(),
+                });
+            }
+            Err(err) => self.dialog = Some(Dialog::Error(err.to_string())),
+        }
+    }
+
+    /// Mends the inconsistent project at `path` into a file the user chooses, opens the
+    /// copy, and lists what was changed; the original is left as it is.
+    pub(super) fn repair_into_copy(&mut self, path: &std::path::Path) {
+        let stem = path
+            .file_stem()
+            .map_or("project".into(), |s| s.to_string_lossy());
+        let Some(copy) = rfd::FileDialog::new()
+            .set_title("Save the repaired copy as")
+            .add_filter("eventail project", &["ron"])
+            .set_file_name(format!("{stem}-repaired.ron"))
+            .save_file()
+        else {
+            return;
+        };
+        self.repair_to(path, copy);
+    }
+
+    /// Mends the project at `path` into `copy` and opens the copy.
+    pub fn repair_to(&mut self, path: &std::path::Path, copy: PathBuf) {
+        if copy == path {
+            self.dialog = Some(Dialog::Error(format!(
+                "the repaired copy must be another file: {}",
+                copy.display()
+            )));
+            return;
+        }
+        let repaired = io::load_project_unchecked(path).map(|mut project| {
+            let changes = crate::model::repair::repair(&mut project);
+            (project, changes)
+        });
+        match repaired {
+            Ok((project, changes)) => match io::save_project(&copy, &project) {
+                Ok(()) => {
+                    self.open_path(copy);
+                    let lines: Vec<String> = changes.iter().map(|c| c.to_string()).collect();
+                    self.dialog = Some(Dialog::Error(format!(
+                        "Repaired copy opened. {} change(s):\n{}",
+                        lines.len(),
+                        lines.join("\n")
+                    )));
+                }
+                Err(err) => self.dialog = Some(Dialog::Error(err.to_string())),
+            },
             Err(err) => self.dialog = Some(Dialog::Error(err.to_string())),
         }
     }

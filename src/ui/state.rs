@@ -64,6 +64,13 @@ pub enum Dialog {
     Error(String),
     /// Unsaved changes would be lost by `then`.
     Unsaved(Pending),
+    /// The project parsed but is inconsistent: it can be repaired into a copy.
+    Invalid {
+        /// The project, left untouched.
+        path: PathBuf,
+        /// Every problem, with document and annotation.
+        message: String,
+    },
     /// Another running eventail has this project open.
     Locked {
         /// The project.
