@@ -59,11 +59,16 @@ pub fn mention_ui(
     if !events.is_empty() {
         ui.label("Takes part in:");
         for event in events {
+            let event_type = schema.event_type(&event.event_type);
             let roles: Vec<&str> = event
                 .arguments
                 .iter()
                 .filter(|a| a.filler == Filler::Mention(id))
-                .map(|a| a.role.as_str())
+                .map(|a| {
+                    event_type
+                        .and_then(|t| t.role(&a.role))
+                        .map_or(a.role.as_str(), |r| r.label.as_str())
+                })
                 .collect();
             let text = format!(
                 "{} {} ({})",
