@@ -187,13 +187,7 @@ pub fn documents_from_paths(
     project: &Project,
 ) -> Result<Vec<ImportedText>, Vec<TextImportError>> {
     let (files, mut errors) = files_from_paths(paths);
-    // Ids taken so far, in a scratch project so that `unused_document_id` sees them all.
-    let mut taken = Project::new("", Schema::default());
-    taken.documents = project
-        .documents
-        .iter()
-        .map(|d| Document::new(d.id.clone(), "", ""))
-        .collect();
+    let mut taken = ids_of_project(project);
     let mut imported = Vec::new();
     for path in files {
         match text_from_path(&path) {
@@ -225,6 +219,18 @@ pub fn documents_from_paths(
     } else {
         Err(errors)
     }
+}
+
+/// A scratch project holding only the document ids of `project`: an import pushes the
+/// ids it hands out onto it, so that `unused_document_id` sees them all.
+pub(crate) fn ids_of_project(project: &Project) -> Project {
+    let mut taken = Project::new("", Schema::default());
+    taken.documents = project
+        .documents
+        .iter()
+        .map(|d| Document::new(d.id.clone(), "", ""))
+        .collect();
+    taken
 }
 
 /// Reads and decodes one file.
