@@ -73,6 +73,14 @@ pub struct ImportTextArgs {
     /// Text files, or folders whose `*.txt` files are imported in file-name order.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
+    /// The project to create or add to.
+    #[command(flatten)]
+    pub target: ImportTarget,
+}
+
+/// The project an import writes: arguments shared by the imports.
+#[derive(Debug, Args)]
+pub struct ImportTarget {
     /// The project to create, or to add the documents to if it exists.
     #[arg(short, long, value_name = "P.ron")]
     pub output: PathBuf,
@@ -91,16 +99,10 @@ pub struct ImportDoccanoArgs {
     /// or `{"text", "label": [[start, end, "TYPE"], ...]}`, offsets in code points.
     #[arg(value_name = "FILE.jsonl")]
     pub file: PathBuf,
-    /// The project to create, or to add the documents to if it exists.
-    #[arg(short, long, value_name = "P.ron")]
-    pub output: PathBuf,
-    /// Name of a new project (default: the output file's name).
-    #[arg(long)]
-    pub name: Option<String>,
-    /// RON schema of a new project (default: the built-in conflict-news schema).
-    /// Types the schema lacks are added to it.
-    #[arg(long, value_name = "SCHEMA.ron")]
-    pub schema: Option<PathBuf>,
+    /// The project to create or add to; entity and relation types that its schema
+    /// lacks are added to it.
+    #[command(flatten)]
+    pub target: ImportTarget,
     /// Import the good lines and warn about the bad ones, instead of importing nothing.
     #[arg(long)]
     pub skip_bad_lines: bool,
@@ -457,14 +459,15 @@ fn stats(path: &Path, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The project an import adds to: `out` if it exists, else a new one named `name`
-/// (default: the file's name) with the schema of `schema` (default: the built-in one).
-/// Also says whether it existed.
-fn project_for_import(
-    out: &Path,
-    name: Option<&String>,
-    schema: Option<&PathBuf>,
-) -> anyhow::Result<(Project, bool)> {
+/// The project an import adds to: the output file if it exists, else a new one with the
+/// name and schema asked for (default: the file's name, the built-in schema). Also says
+/// whether it existed.
+fn project_for_import(target: &ImportTarget) -> anyhow::Result<(Project, bool)> {
+    let ImportTarget {
+        output: out,
+        name,
+        schema,
+    } = target;
     let exists = out.exists();
     let project = if exists {
         if name.is_some() || schema.is_some() {
@@ -516,8 +519,7 @@ fn save_import(
 
 /// `import text`: new documents from text files, in a new or an existing project.
 fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
-    let (project, exists) =
-        project_for_import(&args.output, args.name.as_ref(), args.schema.as_ref())?;
+    let (project, exists) = project_for_import(&args.target)?;
     let imported = text::documents_from_paths(&args.paths, &project).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         anyhow::anyhow!(
@@ -536,13 +538,12 @@ fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
         );
     }
     let documents = imported.into_iter().map(|i| i.document).collect();
-    save_import(&args.output, project, exists, documents)
+    save_import(&args.target.output, project, exists, documents)
 }
 
 /// `import doccano`: one document per JSONL line; new types are added to the schema.
 fn import_doccano(args: &ImportDoccanoArgs) -> anyhow::Result<()> {
-    let (mut project, exists) =
-        project_for_import(&args.output, args.name.as_ref(), args.schema.as_ref())?;
+    let (mut project, exists) = project_for_import(&args.target)?;
     let import =
         doccano::read_doccano(&args.file, &project, args.skip_bad_lines)?.map_err(|errors| {
             let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
@@ -564,7 +565,7 @@ fn import_doccano(args: &ImportDoccanoArgs) -> anyhow::Result<()> {
     }
     project.schema.entity_types.extend(import.entity_types);
     project.schema.relation_types.extend(import.relation_types);
-    save_import(&args.output, project, exists, import.documents)
+    save_import(&args.target.output, project, exists, import.documents)
 }
 
 /// `export brat`: a brat collection; what brat cannot hold is reported as warnings.

@@ -145,25 +145,7 @@ pub fn write_conll(project: &Project, path: &Path) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, EventId, Mention, MentionId};
-
-    fn span(text: &str, needle: &str) -> Span {
-        let byte = text.find(needle).unwrap();
-        let start = text[..byte].chars().count();
-        Span::new(start, start + needle.chars().count())
-    }
-
-    fn mention(id: u32, entity_type: &str, ranges: Vec<Span>) -> Mention {
-        Mention {
-            id: MentionId(id),
-            entity_type: entity_type.into(),
-            ranges,
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-        }
-    }
+    use crate::formats::test_support::{event, mention, span};
 
     #[test]
     fn outermost_mention_wins_and_triggers_have_their_column() {
@@ -175,16 +157,7 @@ mod tests {
             mention(3, "place", vec![span(text, "Palmyre")]),
             mention(4, "armed_group", vec![span(text, "Daech")]),
         ];
-        doc.events = vec![Event {
-            id: EventId(5),
-            event_type: "capture".into(),
-            trigger: vec![span(text, "reprend")],
-            arguments: vec![],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-        }];
+        doc.events = vec![event(5, "capture", vec![span(text, "reprend")])];
         assert_eq!(
             conll_from_document(&doc),
             "# doc_id = d1\n\

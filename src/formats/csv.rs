@@ -243,9 +243,9 @@ pub fn write_csv(project: &Project, out_dir: &Path) -> Result<Vec<PathBuf>, Writ
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::test_support::{event, mention};
     use crate::model::{
-        AttrKind, AttributeDef, EntityType, Event, EventId, EventType, Mention, MentionId, Role,
-        RoleArg,
+        AttrKind, AttributeDef, EntityType, Event, EventType, Mention, MentionId, Role, RoleArg,
     };
 
     #[test]
@@ -300,24 +300,17 @@ mod tests {
         };
         let text = "Homs, \"Palmyre\"\r\net Raqqa : frappés.";
         let mut doc = Document::new("d", "d", text);
-        let mention = |id, ranges: Vec<Span>, note: &str| Mention {
-            id: MentionId(id),
-            entity_type: "place".into(),
-            ranges,
+        let place = |id, ranges: Vec<Span>, note: &str| Mention {
             attributes: [("generic".to_string(), AttrValue::Flag)].into(),
             note: note.into(),
-            author: String::new(),
-            changed: String::new(),
+            ..mention(id, "place", ranges)
         };
         doc.mentions = vec![
-            mention(1, vec![Span::new(0, 4)], ""),
-            mention(2, vec![Span::new(6, 15)], " à vérifier,\nsource ?"),
-            mention(3, vec![Span::new(0, 4), Span::new(20, 25)], ""),
+            place(1, vec![Span::new(0, 4)], ""),
+            place(2, vec![Span::new(6, 15)], " à vérifier,\nsource ?"),
+            place(3, vec![Span::new(0, 4), Span::new(20, 25)], ""),
         ];
         doc.events = vec![Event {
-            id: EventId(4),
-            event_type: "attack".into(),
-            trigger: vec![Span::new(28, 35)],
             arguments: ["target", "target", "attacker"]
                 .iter()
                 .zip([1, 2, 3])
@@ -335,8 +328,7 @@ mod tests {
             ]
             .into(),
             note: "frappes\u{a0}?".into(),
-            author: String::new(),
-            changed: String::new(),
+            ..event(4, "attack", vec![Span::new(28, 35)])
         }];
         let mut p = Project::new("p", schema);
         p.documents.push(doc);

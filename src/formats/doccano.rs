@@ -482,25 +482,8 @@ pub fn read_doccano(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, EventId};
-
-    fn span(text: &str, needle: &str) -> Span {
-        let byte = text.find(needle).unwrap();
-        let start = text[..byte].chars().count();
-        Span::new(start, start + needle.chars().count())
-    }
-
-    fn mention(id: u32, entity_type: &str, ranges: Vec<Span>) -> Mention {
-        Mention {
-            id: MentionId(id),
-            entity_type: entity_type.into(),
-            ranges,
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-        }
-    }
+    use crate::formats::test_support::{event, mention, span};
+    use crate::model::EventId;
 
     fn relation(id: u32, from: u32, to: u32) -> Relation {
         Relation {
@@ -595,16 +578,7 @@ mod tests {
         let mut p = project();
         let doc = &mut p.documents[0];
         doc.mentions[0].ranges = vec![span(TEXT, "L’"), span(TEXT, "tait")];
-        doc.events.push(Event {
-            id: EventId(5),
-            event_type: "attack".into(),
-            trigger: vec![],
-            arguments: vec![],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-        });
+        doc.events.push(event(5, "attack", vec![]));
         doc.relations.push(Relation {
             arg2: Filler::Event(EventId(5)),
             ..relation(6, 1, 2)

@@ -358,45 +358,32 @@ pub fn write_json(project: &Project, path: &Path) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, EventId, Mention, MentionId, RoleArg};
+    use crate::formats::test_support::{event, mention, span};
+    use crate::model::{Event, Mention, MentionId, RoleArg};
 
     const TEXT: &str = "Ali\u{a0}👍🏽 e\u{301}te\u{301}\r\nقصف تدمر.";
 
-    /// The char span of the first `needle` in `text`.
-    fn span(text: &str, needle: &str) -> Span {
-        let byte = text.find(needle).unwrap();
-        let start = text[..byte].chars().count();
-        Span::new(start, start + needle.chars().count())
-    }
-
     fn project() -> Project {
         let mut doc = Document::new("d1", "n", TEXT);
-        let mention = |id, needles: &[&str]| Mention {
-            id: MentionId(id),
-            entity_type: "place".into(),
-            ranges: needles.iter().map(|n| span(TEXT, n)).collect(),
+        let place = |id, needles: &[&str]| Mention {
             attributes: [("generic".to_string(), AttrValue::Flag)].into(),
             note: "n".into(),
             author: "a".into(),
             changed: "c".into(),
+            ..mention(id, "place", needles.iter().map(|n| span(TEXT, n)).collect())
         };
         doc.mentions = vec![
-            mention(1, &["تدمر"]),
-            mention(2, &["👍🏽"]),
-            mention(3, &["Ali", "e\u{301}te\u{301}"]),
+            place(1, &["تدمر"]),
+            place(2, &["👍🏽"]),
+            place(3, &["Ali", "e\u{301}te\u{301}"]),
         ];
         doc.events = vec![Event {
-            id: EventId(4),
-            event_type: "attack".into(),
-            trigger: vec![span(TEXT, "قصف")],
             arguments: vec![RoleArg {
                 role: "target".into(),
                 filler: Filler::Mention(MentionId(1)),
             }],
             attributes: [("certainty".to_string(), AttrValue::Value("certain".into()))].into(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
+            ..event(4, "attack", vec![span(TEXT, "قصف")])
         }];
         let mut p = Project::new("p", Schema::default());
         p.documents.push(doc);

@@ -18,6 +18,8 @@ pub mod conll;
 pub mod csv;
 pub mod doccano;
 pub mod json;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 
 use std::path::{Path, PathBuf};
