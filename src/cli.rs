@@ -63,7 +63,8 @@ pub enum Command {
 pub enum ImportCommand {
     /// Plain-text articles (UTF-8, UTF-16 with BOM or Windows-1252, detected).
     Text(ImportTextArgs),
-    /// doccano JSONL: one document per line, its entities and relations.
+    /// doccano JSONL: one document per line, its entities and relations; types that the
+    /// schema lacks are added to it.
     Doccano(ImportDoccanoArgs),
 }
 

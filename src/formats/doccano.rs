@@ -32,7 +32,6 @@
 
 use crate::formats::text::{ids_of_project, name_from_text};
 use crate::formats::{WriteError, write_file};
-use crate::model::span::OffsetTable;
 use crate::model::{
     Document, EntityType, Filler, Mention, MentionId, Problem, Project, Relation, RelationId,
     RelationType, Rgb, Schema, Span,
@@ -131,10 +130,10 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
         }
     }
     if !doc.events.is_empty() {
-        let message = format!(
-            "{} events left out: doccano has no events",
-            doc.events.len()
-        );
+        let message = match doc.events.len() {
+            1 => "1 event left out: doccano has no events".to_string(),
+            n => format!("{n} events left out: doccano has no events"),
+        };
         warnings.push(problem(doc, None, message));
     }
     let mut relations = Vec::new();
@@ -266,7 +265,7 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
         .get("id")
         .and_then(id_from_value)
         .unwrap_or_else(|| number.to_string());
-    let char_len = OffsetTable::new(&text).char_len();
+    let char_len = text.chars().count();
     let mut entities = Vec::new();
     let mut index_of_id = BTreeMap::new();
     if let Some(list) = value.get("entities") {
@@ -591,7 +590,7 @@ mod tests {
             [
                 "document \"d1\", T1: discontinuous, which doccano cannot show: written as 2 \
                  entities",
-                "document \"d1\": 1 events left out: doccano has no events",
+                "document \"d1\": 1 event left out: doccano has no events",
                 "document \"d1\", R6: links an event, which doccano cannot show: left out",
             ]
         );
