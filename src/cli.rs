@@ -7,9 +7,9 @@
 //! annotation); nothing here panics on bad input.
 
 use crate::edit::ops;
-use crate::formats::{brat, text};
+use crate::formats::{brat, conll, csv, doccano, json, text};
 use crate::io;
-use crate::model::{DocStatus, Project};
+use crate::model::{DocStatus, Problem, Project};
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
@@ -72,6 +72,9 @@ pub enum Command {
 pub enum ImportCommand {
     /// Plain-text articles (UTF-8, UTF-16 with BOM or Windows-1252, detected).
     Text(ImportTextArgs),
+    /// doccano JSONL: one document per line, its entities and relations; types that the
+    /// schema lacks are added to it.
+    Doccano(ImportDoccanoArgs),
 }
 
 /// Arguments of `import text`.
@@ -80,6 +83,14 @@ pub struct ImportTextArgs {
     /// Text files, or folders whose `*.txt` files are imported in file-name order.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
+    /// The project to create or add to.
+    #[command(flatten)]
+    pub target: ImportTarget,
+}
+
+/// The project an import writes: arguments shared by the imports.
+#[derive(Debug, Args)]
+pub struct ImportTarget {
     /// The project to create, or to add the documents to if it exists.
     #[arg(short, long, value_name = "P.ron")]
     pub output: PathBuf,
@@ -89,6 +100,33 @@ pub struct ImportTextArgs {
     /// RON schema of a new project (default: the built-in conflict-news schema).
     #[arg(long, value_name = "SCHEMA.ron")]
     pub schema: Option<PathBuf>,
+}
+
+/// Arguments of `import doccano`.
+#[derive(Debug, Args)]
+pub struct ImportDoccanoArgs {
+    /// The JSONL file: one object per line, `{"id", "text", "entities", "relations"}`
+    /// or `{"text", "label": [[start, end, "TYPE"], ...]}`, offsets in code points.
+    #[arg(value_name = "FILE.jsonl")]
+    pub file: PathBuf,
+    /// The project to create or add to; entity and relation types that its schema
+    /// lacks are added to it.
+    #[command(flatten)]
+    pub target: ImportTarget,
+    /// Import the good lines and warn about the bad ones, instead of importing nothing.
+    #[arg(long)]
+    pub skip_bad_lines: bool,
+}
+
+/// Arguments of the exports that write one file.
+#[derive(Debug, Args)]
+pub struct ExportFileArgs {
+    /// The project file.
+    #[arg(value_name = "PROJECT.ron")]
+    pub project: PathBuf,
+    /// The file to write (replaced if it exists).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 /// The formats that `export` writes.
@@ -103,6 +141,23 @@ pub enum ExportCommand {
         #[arg(short, long, value_name = "OUTDIR")]
         output: PathBuf,
     },
+    /// The whole project as one JSON file; every range in code points, UTF-8 bytes and
+    /// UTF-16 units.
+    Json(ExportFileArgs),
+    /// events.csv and mentions.csv (UTF-8 with BOM, RFC 4180) for R, pandas or Excel.
+    Csv {
+        /// The project file.
+        #[arg(value_name = "PROJECT.ron")]
+        project: PathBuf,
+        /// The folder to write events.csv and mentions.csv into (created if needed).
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+    },
+    /// One token per line with entity and trigger BIO tags, a blank line between
+    /// sentences.
+    Conll(ExportFileArgs),
+    /// doccano JSONL (relation layout): one document per line; events are left out.
+    Doccano(ExportFileArgs),
 }
 
 /// Parses the command line; on a usage error, or for `--help` and `--version`, prints
@@ -120,7 +175,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate { project } => validate(&project),
         Command::Stats { project, json } => stats(&project, json),
         Command::Import(ImportCommand::Text(args)) => import_text(&args),
+        Command::Import(ImportCommand::Doccano(args)) => import_doccano(&args),
         Command::Export(ExportCommand::Brat { project, output }) => export_brat(&project, &output),
+        Command::Export(ExportCommand::Json(args)) => export_json(&args),
+        Command::Export(ExportCommand::Csv { project, output }) => export_csv(&project, &output),
+        Command::Export(ExportCommand::Conll(args)) => export_conll(&args),
+        Command::Export(ExportCommand::Doccano(args)) => export_doccano(&args),
         Command::Repair { project, output } => repair(&project, &output),
     };
     match result {
@@ -435,12 +495,18 @@ fn stats(path: &Path, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `import text`: new documents from text files, in a new or an existing project.
-fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
-    let out = &args.output;
+/// The project an import adds to: the output file if it exists, else a new one with the
+/// name and schema asked for (default: the file's name, the built-in schema). Also says
+/// whether it existed.
+fn project_for_import(target: &ImportTarget) -> anyhow::Result<(Project, bool)> {
+    let ImportTarget {
+        output: out,
+        name,
+        schema,
+    } = target;
     let exists = out.exists();
-    let mut project = if exists {
-        if args.name.is_some() || args.schema.is_some() {
+    let project = if exists {
+        if name.is_some() || schema.is_some() {
             bail!(
                 "--name and --schema are for a new project, and this one exists (nothing \
                  written): {}",
@@ -450,11 +516,11 @@ fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
         io::load_project(out)
             .context("cannot add documents to a project that does not load (nothing written)")?
     } else {
-        let schema = match &args.schema {
+        let schema = match schema {
             Some(path) => io::load_schema(path)?,
             None => io::default_schema(),
         };
-        let name = match &args.name {
+        let name = match name {
             Some(name) => name.clone(),
             None => out
                 .file_stem()
@@ -463,6 +529,33 @@ fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
         };
         Project::new(name, schema)
     };
+    Ok((project, exists))
+}
+
+/// Appends `documents` to `project`, saves it to `out` and says so.
+fn save_import(
+    out: &Path,
+    mut project: Project,
+    exists: bool,
+    documents: Vec<crate::model::Document>,
+) -> anyhow::Result<()> {
+    let added = documents.len();
+    let edit = ops::add_documents(&project, documents);
+    edit.apply(&mut project)?;
+    io::save_project(out, &project)?;
+    println!(
+        "{} {} to {} ({} in all)",
+        if exists { "added" } else { "imported" },
+        plural(added, "document"),
+        out.display(),
+        plural(project.documents.len(), "document")
+    );
+    Ok(())
+}
+
+/// `import text`: new documents from text files, in a new or an existing project.
+fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
+    let (project, exists) = project_for_import(&args.target)?;
     let imported = text::documents_from_paths(&args.paths, &project).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         anyhow::anyhow!(
@@ -480,35 +573,99 @@ fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
             i.document.name
         );
     }
-    let added = imported.len();
-    let edit = ops::add_documents(&project, imported.into_iter().map(|i| i.document).collect());
-    edit.apply(&mut project)?;
-    io::save_project(out, &project)?;
-    println!(
-        "{} {} to {} ({} in all)",
-        if exists { "added" } else { "imported" },
-        plural(added, "document"),
-        out.display(),
-        plural(project.documents.len(), "document")
-    );
-    Ok(())
+    let documents = imported.into_iter().map(|i| i.document).collect();
+    save_import(&args.target.output, project, exists, documents)
+}
+
+/// `import doccano`: one document per JSONL line; new types are added to the schema.
+fn import_doccano(args: &ImportDoccanoArgs) -> anyhow::Result<()> {
+    let (mut project, exists) = project_for_import(&args.target)?;
+    let import =
+        doccano::read_doccano(&args.file, &project, args.skip_bad_lines)?.map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+            anyhow::anyhow!(
+                "{} could not be imported (nothing written; --skip-bad-lines imports the \
+                 others):\n{}",
+                plural(errors.len(), "line"),
+                lines.join("\n")
+            )
+        })?;
+    for e in &import.skipped {
+        eprintln!("warning: {e}: line skipped");
+    }
+    for t in &import.entity_types {
+        println!("added entity type {:?} to the schema", t.name);
+    }
+    for t in &import.relation_types {
+        println!("added relation type {:?} to the schema", t.name);
+    }
+    project.schema.entity_types.extend(import.entity_types);
+    project.schema.relation_types.extend(import.relation_types);
+    save_import(&args.target.output, project, exists, import.documents)
 }
 
 /// `export brat`: a brat collection; what brat cannot hold is reported as warnings.
 fn export_brat(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
     let project = io::load_project(path)?;
     let export = brat::write_brat(&project, out_dir)?;
-    for w in &export.warnings {
+    report_export(
+        export.file_stems.len(),
+        "brat standoff",
+        out_dir,
+        &export.warnings,
+    );
+    Ok(())
+}
+
+/// Prints the warnings of an export on stderr and what it wrote on stdout.
+fn report_export(documents: usize, format: &str, out: &Path, warnings: &[Problem]) {
+    for w in warnings {
         eprintln!("warning: {w}");
     }
     println!(
-        "wrote {} as brat standoff to {}{}",
-        plural(export.file_stems.len(), "document"),
-        out_dir.display(),
-        match export.warnings.len() {
+        "wrote {} as {format} to {}{}",
+        plural(documents, "document"),
+        out.display(),
+        match warnings.len() {
             0 => String::new(),
             n => format!(" ({} on stderr)", plural(n, "warning")),
         }
+    );
+}
+
+/// `export json`: the whole project as one JSON file.
+fn export_json(args: &ExportFileArgs) -> anyhow::Result<()> {
+    let project = io::load_project(&args.project)?;
+    json::write_json(&project, &args.output)?;
+    report_export(project.documents.len(), "JSON", &args.output, &[]);
+    Ok(())
+}
+
+/// `export csv`: events.csv and mentions.csv in a folder.
+fn export_csv(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    let project = io::load_project(path)?;
+    csv::write_csv(&project, out_dir)?;
+    report_export(project.documents.len(), "CSV", out_dir, &[]);
+    Ok(())
+}
+
+/// `export conll`: tokens and BIO tags in one file.
+fn export_conll(args: &ExportFileArgs) -> anyhow::Result<()> {
+    let project = io::load_project(&args.project)?;
+    conll::write_conll(&project, &args.output)?;
+    report_export(project.documents.len(), "CoNLL", &args.output, &[]);
+    Ok(())
+}
+
+/// `export doccano`: doccano JSONL; what doccano cannot hold is reported as warnings.
+fn export_doccano(args: &ExportFileArgs) -> anyhow::Result<()> {
+    let project = io::load_project(&args.project)?;
+    let warnings = doccano::write_doccano(&project, &args.output)?;
+    report_export(
+        project.documents.len(),
+        "doccano JSONL",
+        &args.output,
+        &warnings,
     );
     Ok(())
 }

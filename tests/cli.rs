@@ -647,3 +647,221 @@ fn import_text_uses_a_schema_file_and_reports_a_broken_one() {
     );
     assert!(!other.exists());
 }
+
+/// The sample project shipped with eventail.
+fn palmyre() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/palmyre.ron")
+}
+
+const PALMYRE_FIRST: &str = "000_d46b7e7251063bb0";
+
+#[test]
+fn export_json_of_palmyre_slices_the_same_text_in_three_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("p.json");
+    let out = eventail(&[&"export", &"json", &palmyre(), &"-o", &out_file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("as JSON to"), "{}", stdout(&out));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    let first = &json["documents"][0];
+    assert_eq!(first["id"], PALMYRE_FIRST);
+    let e = &first["events"][0];
+    assert_eq!(
+        (e["id"].as_str(), e["type"].as_str()),
+        (Some("E86"), Some("withdrawal"))
+    );
+    assert_eq!(e["trigger_text"], "recule");
+    assert_eq!(e["trigger"][0]["start"], 6);
+    assert_eq!(e["arguments"][1]["filler"]["id"], "T2");
+    let mut checked = 0;
+    for doc in json["documents"].as_array().unwrap() {
+        let text = doc["text"].as_str().unwrap();
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let chars: Vec<char> = text.chars().collect();
+        for m in doc["mentions"].as_array().unwrap() {
+            for r in m["ranges"].as_array().unwrap() {
+                let n = |k: &str| r[k].as_u64().unwrap() as usize;
+                let by_char: String = chars[n("start")..n("end")].iter().collect();
+                assert_eq!(&text[n("start_byte")..n("end_byte")], by_char);
+                let by_utf16 = String::from_utf16(&utf16[n("start_utf16")..n("end_utf16")]);
+                assert_eq!(by_utf16.unwrap(), by_char);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn export_csv_of_palmyre_writes_a_row_per_event_and_mention() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("csv");
+    let out = eventail(&[&"export", &"csv", &palmyre(), &"-o", &out_dir]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = std::fs::read_to_string(out_dir.join("events.csv")).unwrap();
+    let events = events.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let header: Vec<&str> = events.lines().next().unwrap().split(',').collect();
+    assert_eq!(
+        header[..6],
+        ["document", "event", "type", "trigger", "start", "end"]
+    );
+    assert_eq!(header[header.len() - 2..], ["date_normalised", "note"]);
+    let row: Vec<&str> = events
+        .lines()
+        .find(|l| l.starts_with(&format!("{PALMYRE_FIRST},E86,")))
+        .unwrap()
+        .split(',')
+        .collect();
+    let cell = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(cell("trigger"), "recule");
+    assert_eq!((cell("start"), cell("end")), ("6", "12"));
+    assert_eq!(cell("agent"), "Daech");
+    assert_eq!(cell("origin"), "Palmyre | Mossoul");
+    assert_eq!(cell("certainty"), "certain");
+    let project = load_project(&palmyre()).unwrap();
+    let count = |f: fn(&Document) -> usize| project.documents.iter().map(f).sum::<usize>();
+    assert_eq!(events.split("\r\n").count() - 2, count(|d| d.events.len()));
+
+    let mentions = std::fs::read_to_string(out_dir.join("mentions.csv")).unwrap();
+    assert!(
+        mentions.contains(&format!(
+            "\r\n{PALMYRE_FIRST},T1,armed_group,Daech,0,5,0-5,"
+        )),
+        "{mentions}"
+    );
+}
+
+#[test]
+fn export_conll_of_palmyre_tags_entities_and_triggers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("p.conll");
+    let out = eventail(&[&"export", &"conll", &palmyre(), &"-o", &out_file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conll = std::fs::read_to_string(&out_file).unwrap();
+    let lines: Vec<&str> = conll.lines().take(4).collect();
+    assert_eq!(
+        lines,
+        [
+            &format!("# doc_id = {PALMYRE_FIRST}"),
+            "Daech\tB-armed_group\tO",
+            "recule\tO\tB-withdrawal",
+            "à\tO\tO",
+        ]
+    );
+    // A token partly covered by a mention ("armée") is tagged.
+    assert!(conll.contains("\n\nL'armée\tB-state_force\tO\nsyrienne\tI-state_force\tO\n"));
+}
+
+/// (type, range) of every range of every mention, sorted, and (type, arg1's first range,
+/// arg2's first range) of every relation between mentions: what doccano keeps, since it
+/// writes each range of a discontinuous mention as an entity of its own.
+fn mentions_and_relations(doc: &Document) -> (Vec<(String, Span)>, Vec<String>) {
+    let ranges = |f: Filler| match f {
+        Filler::Mention(id) => format!("{:?}", doc.mention(id).unwrap().ranges[0]),
+        Filler::Event(id) => id.to_string(),
+    };
+    let mut mentions: Vec<(String, Span)> = doc
+        .mentions
+        .iter()
+        .flat_map(|m| m.ranges.iter().map(|r| (m.entity_type.clone(), *r)))
+        .collect();
+    mentions.sort();
+    (
+        mentions,
+        doc.relations
+            .iter()
+            .filter(|r| matches!((r.arg1, r.arg2), (Filler::Mention(_), Filler::Mention(_))))
+            .map(|r| format!("{} {} {}", r.relation_type, ranges(r.arg1), ranges(r.arg2)))
+            .collect(),
+    )
+}
+
+#[test]
+fn export_then_import_doccano_keeps_palmyre_mentions_and_relations() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("p.jsonl");
+    let out = eventail(&[&"export", &"doccano", &palmyre(), &"-o", &jsonl]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("events left out"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("discontinuous"), "{}", stderr(&out));
+
+    let imported = dir.path().join("back.ron");
+    let out = eventail(&[&"import", &"doccano", &jsonl, &"-o", &imported]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let original = load_project(&palmyre()).unwrap();
+    let back = load_project(&imported).unwrap();
+    assert_eq!(back.documents.len(), original.documents.len());
+    for (a, b) in original.documents.iter().zip(&back.documents) {
+        assert_eq!((&a.id, &a.text), (&b.id, &b.text));
+        assert_eq!(mentions_and_relations(a), mentions_and_relations(b));
+    }
+}
+
+#[test]
+fn import_doccano_lists_bad_lines_and_can_skip_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("in.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": 1, \"text\": \"Daech à Homs\", \"entities\": [{\"id\": 7, \"label\": \"GPE\", \
+         \"start_offset\": 8, \"end_offset\": 12}], \"relations\": []}\n\
+         {\"text\": \"abc\", \"entities\": [{\"id\": 1, \"label\": \"X\", \"start_offset\": 2, \
+         \"end_offset\": 40}]}\n\
+         not json\n",
+    )
+    .unwrap();
+    let path = dir.path().join("p.ron");
+    let err = failure(&eventail(&[&"import", &"doccano", &jsonl, &"-o", &path]));
+    assert!(err.contains("2 lines could not be imported"), "{err}");
+    assert!(
+        err.contains(&format!("{}:2: entity 1: offsets 2-40", jsonl.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}:3: not JSON", jsonl.display())),
+        "{err}"
+    );
+    assert!(!path.exists());
+
+    let out = eventail(&[
+        &"import",
+        &"doccano",
+        &jsonl,
+        &"-o",
+        &path,
+        &"--skip-bad-lines",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(":3: not JSON: "), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("added entity type \"GPE\""),
+        "{}",
+        stdout(&out)
+    );
+    let project = load_project(&path).unwrap();
+    assert_eq!(project.documents.len(), 1);
+    assert_eq!(project.documents[0].id, "1");
+    assert_eq!(project.documents[0].mentions[0].ranges, [Span::new(8, 12)]);
+    assert!(project.schema.entity_type("GPE").is_some());
+}
+
+#[test]
+fn exports_report_an_unwritable_output_with_its_path_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("missing/dir/p.json");
+    for format in ["json", "conll", "doccano"] {
+        let err = failure(&eventail(&[
+            &"export",
+            &format,
+            &palmyre(),
+            &"-o",
+            &out_file,
+        ]));
+        assert!(err.starts_with("error: cannot write: "), "{err}");
+        assert!(
+            err.trim_end().ends_with(&out_file.display().to_string()),
+            "{err}"
+        );
+    }
+}

@@ -18,7 +18,7 @@
 //! - type, role and attribute names are brat identifiers: characters that brat's files
 //!   use as separators are replaced by `_`.
 
-use crate::model::span::Span;
+use crate::model::span::{OffsetTable, Span};
 use crate::model::{
     AttrKind, AttrValue, Attributes, Document, Filler, Problem, Project, Rgb, Schema,
 };
@@ -164,28 +164,24 @@ fn one_line_from_text(text: &str) -> String {
         .collect()
 }
 
-/// Byte offset of every character of a text, and of its end, so that slicing by
-/// character offsets costs nothing however many annotations a long article has.
+/// The characters of a text and their offsets, so that slicing by character offsets
+/// costs nothing however many annotations a long article has.
 struct CharIndex<'a> {
-    text: &'a str,
+    offsets: OffsetTable<'a>,
     chars: Vec<char>,
-    bytes: Vec<usize>,
 }
 
 impl<'a> CharIndex<'a> {
     fn new(text: &'a str) -> Self {
-        let (bytes, chars) = text.char_indices().unzip();
-        let mut index = Self { text, chars, bytes };
-        index.bytes.push(text.len());
-        index
+        Self {
+            offsets: OffsetTable::new(text),
+            chars: text.chars().collect(),
+        }
     }
 
     /// The text of `span`, which fits the text (checked by validation on load).
     fn slice(&self, span: Span) -> &'a str {
-        match (self.bytes.get(span.start), self.bytes.get(span.end)) {
-            (Some(&start), Some(&end)) if start <= end => &self.text[start..end],
-            _ => "",
-        }
+        self.offsets.slice(span).unwrap_or("")
     }
 
     /// The ranges split around line breaks, which are left out; empty pieces dropped.

@@ -198,13 +198,7 @@ pub fn documents_from_paths_with_progress(
 ) -> Result<Vec<ImportedText>, Vec<TextImportError>> {
     let (files, mut errors) = files_from_paths(paths);
     let total = files.len();
-    // Ids taken so far, in a scratch project so that `unused_document_id` sees them all.
-    let mut taken = Project::new("", Schema::default());
-    taken.documents = project
-        .documents
-        .iter()
-        .map(|d| Document::new(d.id.clone(), "", ""))
-        .collect();
+    let mut taken = ids_of_project(project);
     let mut imported = Vec::new();
     for (done, path) in files.into_iter().enumerate() {
         if !keep_going(done, total) {
@@ -239,6 +233,18 @@ pub fn documents_from_paths_with_progress(
     } else {
         Err(errors)
     }
+}
+
+/// A scratch project holding only the document ids of `project`: an import pushes the
+/// ids it hands out onto it, so that `unused_document_id` sees them all.
+pub fn ids_of_project(project: &Project) -> Project {
+    let mut taken = Project::new("", Schema::default());
+    taken.documents = project
+        .documents
+        .iter()
+        .map(|d| Document::new(d.id.clone(), "", ""))
+        .collect();
+    taken
 }
 
 /// Reads and decodes one file.

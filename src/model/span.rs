@@ -105,9 +105,103 @@ pub fn slice(text: &str, span: Span) -> Option<&str> {
 
 /// The texts of several spans joined by a space, as brat writes discontinuous mentions.
 pub fn covered_text(text: &str, spans: &[Span]) -> String {
-    spans
-        .iter()
-        .filter_map(|s| slice(text, *s))
-        .collect::<Vec<_>>()
-        .join(" ")
+    OffsetTable::new(text).covered_text(spans)
+}
+
+/// Byte and UTF-16 offsets of every character of a text and of its end, built in one
+/// pass, so that exporting thousands of spans of a long article costs one lookup each
+/// instead of a walk through the text per span.
+#[derive(Clone, Debug)]
+pub struct OffsetTable<'a> {
+    text: &'a str,
+    /// `bytes[i]`: byte offset of character `i`; one more entry for the end.
+    bytes: Vec<usize>,
+    /// `utf16[i]`: UTF-16 offset of character `i`; one more entry for the end.
+    utf16: Vec<usize>,
+}
+
+impl<'a> OffsetTable<'a> {
+    /// The table of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        let mut utf16 = Vec::with_capacity(text.len() + 1);
+        let mut units = 0;
+        for (byte, c) in text.char_indices() {
+            bytes.push(byte);
+            utf16.push(units);
+            units += c.len_utf16();
+        }
+        bytes.push(text.len());
+        utf16.push(units);
+        Self { text, bytes, utf16 }
+    }
+
+    /// The text the table indexes.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Number of characters of the text.
+    pub fn char_len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Byte offset of character `char_index` (the text's length at its end), or `None`
+    /// past the end; same as [`byte_from_char`].
+    pub fn byte_from_char(&self, char_index: usize) -> Option<usize> {
+        self.bytes.get(char_index).copied()
+    }
+
+    /// UTF-16 offset of character `char_index`, or `None` past the end; same as
+    /// [`utf16_from_char`].
+    pub fn utf16_from_char(&self, char_index: usize) -> Option<usize> {
+        self.utf16.get(char_index).copied()
+    }
+
+    /// The text covered by `span`, or `None` if the span does not fit the text; same as
+    /// [`slice`].
+    pub fn slice(&self, span: Span) -> Option<&'a str> {
+        let start = self.byte_from_char(span.start)?;
+        let end = self.byte_from_char(span.end)?;
+        self.text.get(start..end)
+    }
+
+    /// The texts of several spans joined by a space; same as [`covered_text`].
+    pub fn covered_text(&self, spans: &[Span]) -> String {
+        spans
+            .iter()
+            .filter_map(|s| self.slice(*s))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_table_agrees_with_the_one_span_helpers() {
+        let text = "a\u{a0}é\u{301}👍🏽\r\nمرحبا x";
+        let table = OffsetTable::new(text);
+        let n = text.chars().count();
+        assert_eq!(table.char_len(), n);
+        for i in 0..=n + 1 {
+            assert_eq!(table.byte_from_char(i), byte_from_char(text, i), "{i}");
+            assert_eq!(table.utf16_from_char(i), utf16_from_char(text, i), "{i}");
+        }
+        for start in 0..=n {
+            for end in start..=n + 1 {
+                let span = Span::new(start, end);
+                assert_eq!(table.slice(span), slice(text, span), "{span:?}");
+            }
+        }
+        assert_eq!(table.slice(Span::new(3, 2)), None);
+        // 👍🏽 is two code points of two UTF-16 units each.
+        let thumb = text.chars().position(|c| c == '👍').unwrap();
+        assert_eq!(
+            table.utf16_from_char(thumb + 2).unwrap() - table.utf16_from_char(thumb).unwrap(),
+            4
+        );
+    }
 }

@@ -266,14 +266,7 @@ impl EventailApp {
     pub fn import_text_paths(&mut self, paths: &[PathBuf]) {
         if jobs::total_bytes(paths) > jobs::BACKGROUND_BYTES {
             // The worker only needs the ids in use, not the texts.
-            let mut ids = Project::new("", Default::default());
-            ids.documents = self
-                .session
-                .project
-                .documents
-                .iter()
-                .map(|d| crate::model::Document::new(d.id.clone(), "", ""))
-                .collect();
+            let ids = crate::formats::text::ids_of_project(&self.session.project);
             let paths = paths.to_vec();
             let label = format!("Importing {} file(s)", paths.len());
             self.job = Some(Job::spawn(label, &self.ctx, move |progress| {

@@ -1,0 +1,365 @@
+//! CSV export: flat tables of events and mentions for statistics software (R, pandas,
+//! Stata, SPSS, Excel), where event datasets are counted, cross-tabulated and plotted.
+//!
+//! The export writes two files into a folder:
+//!
+//! - `events.csv`, one row per event: `document`, `event` (id), `type`, `trigger`
+//!   (text), `start`, `end` (code points: start of the first trigger range, end of the
+//!   last), then one column per role name (the union over the schema's event types, in
+//!   schema order; several fillers joined by ` | `, each given by its text, or by its
+//!   trigger text for an event), one column per attribute that applies to events (in
+//!   schema order; a set flag is `true`), `date_normalised` (the event's normalised date
+//!   when it has one) and `note`;
+//! - `mentions.csv`, one row per mention: `document`, `mention` (id), `type`, `text`,
+//!   `start`, `end` (first and last range), `ranges` (every range, `0-5;8-12`, for
+//!   discontinuous mentions), one column per attribute that applies to entities, `note`.
+//!
+//! A role or attribute whose name is already a column gets a `role_` or `attr_` prefix.
+//!
+//! Quoting follows RFC 4180: a field is quoted when it holds a quote (doubled), a comma,
+//! a line break, or leading or trailing white space (which some readers would strip);
+//! records end with CRLF. Files are UTF-8 **with a byte-order mark**: without it Excel
+//! opens them as the local 8-bit code page and garbles every accent and Arabic name,
+//! whereas pandas (`read_csv`), readr (`read_csv`), data.table (`fread`) and LibreOffice
+//! skip the mark; with base R, read with `read.csv(f, fileEncoding = "UTF-8-BOM")`.
+
+use crate::formats::{WriteError, write_file};
+use crate::model::span::OffsetTable;
+use crate::model::{AttrValue, Attributes, Document, Filler, Project, Schema, Span};
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// The byte-order mark that makes Excel read the files as UTF-8.
+const BOM: &str = "\u{feff}";
+
+/// Name of the attribute written in its own column of `events.csv`.
+const DATE_ATTRIBUTE: &str = "date_normalised";
+
+/// One field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a quote,
+/// a comma, a line break or leading or trailing white space.
+pub fn csv_field_from_str(field: &str) -> Cow<'_, str> {
+    let needs_quotes = field.contains(['"', ',', '\n', '\r'])
+        || field.starts_with(char::is_whitespace)
+        || field.ends_with(char::is_whitespace);
+    if needs_quotes {
+        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+/// Appends one record, ending with CRLF.
+fn push_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field_from_str(field.as_ref()));
+    }
+    out.push_str("\r\n");
+}
+
+/// Header names: `first`, then `extra` names (each prefixed with its prefix when it is
+/// already a column), then `last`.
+fn header_from_names(first: &[&str], extra: &[(&str, &str)], last: &[&str]) -> Vec<String> {
+    let mut header: Vec<String> = first.iter().map(|s| s.to_string()).collect();
+    for (prefix, name) in extra {
+        let taken = header.iter().any(|h| h == name) || last.contains(name);
+        header.push(if taken {
+            format!("{prefix}{name}")
+        } else {
+            name.to_string()
+        });
+    }
+    header.extend(last.iter().map(|s| s.to_string()));
+    header
+}
+
+/// The value of attribute `name` in a cell: `true` for a flag, empty when unset.
+fn cell_from_attribute(attributes: &Attributes, name: &str) -> String {
+    match attributes.get(name) {
+        Some(AttrValue::Flag) => "true".into(),
+        Some(AttrValue::Value(v)) => v.clone(),
+        None => String::new(),
+    }
+}
+
+/// Start of the first range and end of the last, empty cells when there is none.
+fn cells_from_ranges(ranges: &[Span]) -> [String; 2] {
+    match (ranges.first(), ranges.last()) {
+        (Some(first), Some(last)) => [first.start.to_string(), last.end.to_string()],
+        _ => Default::default(),
+    }
+}
+
+/// Role names of all the schema's event types, in schema order, without repeats.
+fn role_names_from_schema(schema: &Schema) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for role in schema.event_types.iter().flat_map(|t| &t.roles) {
+        if !names.contains(&role.name.as_str()) {
+            names.push(&role.name);
+        }
+    }
+    names
+}
+
+/// Names of the schema's attributes that apply to at least one of `types`, in schema
+/// order, except `except`.
+fn attribute_names_for<'a>(
+    schema: &'a Schema,
+    types: impl Iterator<Item = &'a str> + Clone,
+    except: &str,
+) -> Vec<&'a str> {
+    schema
+        .attributes
+        .iter()
+        .filter(|a| a.name != except && types.clone().any(|t| a.applies(t)))
+        .map(|a| a.name.as_str())
+        .collect()
+}
+
+/// The text of a role's filler: a mention's text, an event's trigger text (its id when
+/// it has no trigger).
+fn filler_text(doc: &Document, table: &OffsetTable, filler: Filler) -> String {
+    match filler {
+        Filler::Mention(id) => doc
+            .mention(id)
+            .map(|m| table.covered_text(&m.ranges))
+            .unwrap_or_else(|| id.to_string()),
+        Filler::Event(id) => match doc.event(id) {
+            Some(e) if !e.trigger.is_empty() => table.covered_text(&e.trigger),
+            _ => id.to_string(),
+        },
+    }
+}
+
+/// The text of `events.csv`, byte-order mark included.
+pub fn events_csv_from_project(project: &Project) -> String {
+    let schema = &project.schema;
+    let roles = role_names_from_schema(schema);
+    let event_types = schema.event_types.iter().map(|t| t.name.as_str());
+    let attributes = attribute_names_for(schema, event_types, DATE_ATTRIBUTE);
+    let extra: Vec<(&str, &str)> = roles
+        .iter()
+        .map(|r| ("role_", *r))
+        .chain(attributes.iter().map(|a| ("attr_", *a)))
+        .collect();
+    let fixed = ["document", "event", "type", "trigger", "start", "end"];
+    let header = header_from_names(&fixed, &extra, &[DATE_ATTRIBUTE, "note"]);
+    let mut out = BOM.to_string();
+    push_record(&mut out, &header);
+    for doc in &project.documents {
+        let table = OffsetTable::new(&doc.text);
+        for e in &doc.events {
+            let [start, end] = cells_from_ranges(&e.trigger);
+            let mut row = vec![
+                doc.id.clone(),
+                e.id.to_string(),
+                e.event_type.clone(),
+                table.covered_text(&e.trigger),
+                start,
+                end,
+            ];
+            for role in &roles {
+                let fillers: Vec<String> = e
+                    .arguments
+                    .iter()
+                    .filter(|a| a.role == *role)
+                    .map(|a| filler_text(doc, &table, a.filler))
+                    .collect();
+                row.push(fillers.join(" | "));
+            }
+            for name in &attributes {
+                row.push(cell_from_attribute(&e.attributes, name));
+            }
+            row.push(cell_from_attribute(&e.attributes, DATE_ATTRIBUTE));
+            row.push(e.note.clone());
+            push_record(&mut out, &row);
+        }
+    }
+    out
+}
+
+/// The text of `mentions.csv`, byte-order mark included.
+pub fn mentions_csv_from_project(project: &Project) -> String {
+    let schema = &project.schema;
+    let entity_types = schema.entity_types.iter().map(|t| t.name.as_str());
+    let attributes = attribute_names_for(schema, entity_types, "");
+    let extra: Vec<(&str, &str)> = attributes.iter().map(|a| ("attr_", *a)).collect();
+    let fixed = [
+        "document", "mention", "type", "text", "start", "end", "ranges",
+    ];
+    let header = header_from_names(&fixed, &extra, &["note"]);
+    let mut out = BOM.to_string();
+    push_record(&mut out, &header);
+    for doc in &project.documents {
+        let table = OffsetTable::new(&doc.text);
+        for m in &doc.mentions {
+            let [start, end] = cells_from_ranges(&m.ranges);
+            let ranges: Vec<String> = m
+                .ranges
+                .iter()
+                .map(|r| format!("{}-{}", r.start, r.end))
+                .collect();
+            let mut row = vec![
+                doc.id.clone(),
+                m.id.to_string(),
+                m.entity_type.clone(),
+                table.covered_text(&m.ranges),
+                start,
+                end,
+                ranges.join(";"),
+            ];
+            for name in &attributes {
+                row.push(cell_from_attribute(&m.attributes, name));
+            }
+            row.push(m.note.clone());
+            push_record(&mut out, &row);
+        }
+    }
+    out
+}
+
+/// Writes `events.csv` and `mentions.csv` into `out_dir` (created if needed); returns
+/// the paths written.
+pub fn write_csv(project: &Project, out_dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+    std::fs::create_dir_all(out_dir).map_err(|source| WriteError {
+        path: out_dir.to_path_buf(),
+        source,
+    })?;
+    let files = [
+        ("events.csv", events_csv_from_project(project)),
+        ("mentions.csv", mentions_csv_from_project(project)),
+    ];
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let path = out_dir.join(name);
+        write_file(&path, text)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::test_support::{event, mention};
+    use crate::model::{
+        AttrKind, AttributeDef, EntityType, Event, EventType, Mention, MentionId, Role, RoleArg,
+    };
+
+    #[test]
+    fn fields_are_quoted_as_rfc_4180_says() {
+        assert_eq!(csv_field_from_str("Palmyre"), "Palmyre");
+        assert_eq!(csv_field_from_str("é\u{a0}👍🏽"), "é\u{a0}👍🏽");
+        assert_eq!(csv_field_from_str("a,b"), "\"a,b\"");
+        assert_eq!(csv_field_from_str("dit \"non\""), "\"dit \"\"non\"\"\"");
+        assert_eq!(csv_field_from_str("a\r\nb"), "\"a\r\nb\"");
+        assert_eq!(csv_field_from_str(" a"), "\" a\"");
+        assert_eq!(csv_field_from_str("a\u{a0}"), "\"a\u{a0}\"");
+        assert_eq!(csv_field_from_str(""), "");
+    }
+
+    fn project() -> Project {
+        let role = |name: &str| Role {
+            name: name.into(),
+            label: name.into(),
+            fillers: vec![],
+            cardinality: Default::default(),
+        };
+        let event_type = |name: &str, roles: &[&str]| EventType {
+            name: name.into(),
+            label: name.into(),
+            color: Default::default(),
+            shortcut: None,
+            roles: roles.iter().map(|r| role(r)).collect(),
+        };
+        let attribute = |name: &str, applies_to: &[&str]| AttributeDef {
+            name: name.into(),
+            label: name.into(),
+            applies_to: applies_to.iter().map(|t| t.to_string()).collect(),
+            kind: AttrKind::Text,
+        };
+        let schema = Schema {
+            entity_types: vec![EntityType {
+                name: "place".into(),
+                label: "Lieu".into(),
+                color: Default::default(),
+                shortcut: None,
+            }],
+            event_types: vec![
+                event_type("attack", &["attacker", "target", "note"]),
+                event_type("capture", &["agent", "target"]),
+            ],
+            relation_types: vec![],
+            attributes: vec![
+                attribute("certainty", &["attack"]),
+                attribute("date_normalised", &["attack", "place"]),
+                attribute("generic", &["place"]),
+            ],
+        };
+        let text = "Homs, \"Palmyre\"\r\net Raqqa : frappés.";
+        let mut doc = Document::new("d", "d", text);
+        let place = |id, ranges: Vec<Span>, note: &str| Mention {
+            attributes: [("generic".to_string(), AttrValue::Flag)].into(),
+            note: note.into(),
+            ..mention(id, "place", ranges)
+        };
+        doc.mentions = vec![
+            place(1, vec![Span::new(0, 4)], ""),
+            place(2, vec![Span::new(6, 15)], " à vérifier,\nsource ?"),
+            place(3, vec![Span::new(0, 4), Span::new(20, 25)], ""),
+        ];
+        doc.events = vec![Event {
+            arguments: ["target", "target", "attacker"]
+                .iter()
+                .zip([1, 2, 3])
+                .map(|(role, m)| RoleArg {
+                    role: role.to_string(),
+                    filler: Filler::Mention(MentionId(m)),
+                })
+                .collect(),
+            attributes: [
+                ("certainty".to_string(), AttrValue::Value("probable".into())),
+                (
+                    "date_normalised".to_string(),
+                    AttrValue::Value("2016-03".into()),
+                ),
+            ]
+            .into(),
+            note: "frappes\u{a0}?".into(),
+            ..event(4, "attack", vec![Span::new(28, 35)])
+        }];
+        let mut p = Project::new("p", schema);
+        p.documents.push(doc);
+        p
+    }
+
+    #[test]
+    fn events_have_one_column_per_role_and_attribute() {
+        let csv = events_csv_from_project(&project());
+        assert_eq!(
+            csv,
+            "\u{feff}document,event,type,trigger,start,end,attacker,target,role_note,agent,\
+             certainty,date_normalised,note\r\n\
+             d,E4,attack,frappés,28,35,Homs Raqqa,\"Homs | \"\"Palmyre\"\"\",,,probable,2016-03,\
+             frappes\u{a0}?\r\n"
+        );
+    }
+
+    #[test]
+    fn mentions_list_their_ranges_and_quote_notes() {
+        let csv = mentions_csv_from_project(&project());
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "\u{feff}document,mention,type,text,start,end,ranges,date_normalised,generic,note"
+        );
+        assert_eq!(lines[1], "d,T1,place,Homs,0,4,0-4,,true,");
+        assert_eq!(
+            lines[2],
+            "d,T2,place,\"\"\"Palmyre\"\"\",6,15,6-15,,true,\" à vérifier,\nsource ?\""
+        );
+        assert_eq!(lines[3], "d,T3,place,Homs Raqqa,0,25,0-4;20-25,,true,");
+    }
+}

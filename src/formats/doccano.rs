@@ -1,0 +1,683 @@
+//! doccano JSONL: exchanging entity and relation annotations with doccano, the web
+//! annotation tool, and with the many scripts written for its export format.
+//!
+//! One JSON object per line, one line per document, in doccano's "JSONL (relation)"
+//! layout:
+//!
+//! ```json
+//! {"id": "d1", "text": "Daech quitte Palmyre.",
+//!  "entities": [{"id": 1, "label": "armed_group", "start_offset": 0, "end_offset": 5},
+//!               {"id": 2, "label": "place", "start_offset": 13, "end_offset": 20}],
+//!  "relations": [{"id": 3, "from_id": 1, "to_id": 2, "type": "located_in"}]}
+//! ```
+//!
+//! Offsets are Python string indices, that is code points, the unit of [`Span`].
+//!
+//! **Export.** `id` is the document id; entity and relation ids are eventail's numbers.
+//! doccano has no events and no discontinuous entities: events are left out (one
+//! warning per document that has some), relations with an event at one end too, and
+//! each range of a discontinuous mention becomes an entity of its own (the first keeps
+//! the mention's number and carries its relations; the others take numbers the
+//! document has never used), with a warning.
+//!
+//! **Import.** Each non-blank line becomes a document: its id is the line's `id` (a
+//! string or a number; the line number when absent), made unique in the project; its
+//! name is the first line of its text. `entities` become mentions and `relations`
+//! relations; the older sequence-labelling layout, `"label": [[start, end, "TYPE"],
+//! ...]`, is read too. Entity and relation types that the schema lacks are added to it
+//! (with a generated colour) and reported. A line that is not JSON, lacks a text, has
+//! offsets past the text or an end before its start, or a relation naming an entity
+//! the line does not have, is an error `FILE:LINE: message`; by default nothing is
+//! imported while any line is bad, and every bad line is listed.
+
+use crate::formats::text::{ids_of_project, name_from_text};
+use crate::formats::{WriteError, write_file};
+use crate::model::{
+    Document, EntityType, Filler, Mention, MentionId, Problem, Project, Relation, RelationId,
+    RelationType, Rgb, Schema, Span,
+};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A doccano file that could not be read. The path comes last.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read: {source}: {}", path.display())]
+pub struct ReadError {
+    /// The file.
+    pub path: PathBuf,
+    /// What the system said.
+    pub source: std::io::Error,
+}
+
+/// A line of a doccano file that cannot be imported, shown as `FILE:LINE: message`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}: {message}", path.display())]
+pub struct DoccanoLineError {
+    /// The file.
+    pub path: PathBuf,
+    /// Line number, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// One entity of an exported line.
+#[derive(Debug, Serialize)]
+struct DoccanoEntity<'a> {
+    id: u32,
+    label: &'a str,
+    start_offset: usize,
+    end_offset: usize,
+}
+
+/// One relation of an exported line.
+#[derive(Debug, Serialize)]
+struct DoccanoRelation<'a> {
+    id: u32,
+    from_id: u32,
+    to_id: u32,
+    #[serde(rename = "type")]
+    relation_type: &'a str,
+}
+
+/// One exported line.
+#[derive(Debug, Serialize)]
+struct DoccanoLine<'a> {
+    id: &'a str,
+    text: &'a str,
+    entities: Vec<DoccanoEntity<'a>>,
+    relations: Vec<DoccanoRelation<'a>>,
+}
+
+/// A warning about document `doc`.
+fn problem(doc: &Document, annotation: Option<String>, message: String) -> Problem {
+    Problem {
+        document: Some(doc.id.clone()),
+        annotation,
+        message,
+    }
+}
+
+/// The doccano line of a document (without its line break), and what it had to leave
+/// out or change.
+pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
+    let mut warnings = Vec::new();
+    let mut entities = Vec::new();
+    let mut next_extra = doc.next_id;
+    for m in &doc.mentions {
+        for (i, range) in m.ranges.iter().enumerate() {
+            let id = if i == 0 {
+                m.id.0
+            } else {
+                next_extra += 1;
+                next_extra - 1
+            };
+            entities.push(DoccanoEntity {
+                id,
+                label: &m.entity_type,
+                start_offset: range.start,
+                end_offset: range.end,
+            });
+        }
+        if m.ranges.len() > 1 {
+            let message = format!(
+                "discontinuous, which doccano cannot show: written as {} entities",
+                m.ranges.len()
+            );
+            warnings.push(problem(doc, Some(m.id.to_string()), message));
+        }
+    }
+    if !doc.events.is_empty() {
+        let message = match doc.events.len() {
+            1 => "1 event left out: doccano has no events".to_string(),
+            n => format!("{n} events left out: doccano has no events"),
+        };
+        warnings.push(problem(doc, None, message));
+    }
+    let mut relations = Vec::new();
+    for r in &doc.relations {
+        match (r.arg1, r.arg2) {
+            (Filler::Mention(from), Filler::Mention(to)) => relations.push(DoccanoRelation {
+                id: r.id.0,
+                from_id: from.0,
+                to_id: to.0,
+                relation_type: &r.relation_type,
+            }),
+            _ => warnings.push(problem(
+                doc,
+                Some(r.id.to_string()),
+                "links an event, which doccano cannot show: left out".into(),
+            )),
+        }
+    }
+    let line = DoccanoLine {
+        id: &doc.id,
+        text: &doc.text,
+        entities,
+        relations,
+    };
+    // Serialising these types cannot fail: no map, no non-string key.
+    (serde_json::to_string(&line).unwrap_or_default(), warnings)
+}
+
+/// The doccano JSONL text of the project (one line per document), and the warnings.
+pub fn doccano_from_project(project: &Project) -> (String, Vec<Problem>) {
+    let mut out = String::new();
+    let mut warnings = Vec::new();
+    for doc in &project.documents {
+        let (line, doc_warnings) = doccano_line_from_document(doc);
+        out.push_str(&line);
+        out.push('\n');
+        warnings.extend(doc_warnings);
+    }
+    (out, warnings)
+}
+
+/// Writes the project as doccano JSONL to `path`; returns the warnings.
+pub fn write_doccano(project: &Project, path: &Path) -> Result<Vec<Problem>, WriteError> {
+    let (text, warnings) = doccano_from_project(project);
+    write_file(path, text)?;
+    Ok(warnings)
+}
+
+/// What an import adds to a project.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DoccanoImport {
+    /// The new documents, with ids that the project does not use.
+    pub documents: Vec<Document>,
+    /// Entity types the schema lacked, to add to it.
+    pub entity_types: Vec<EntityType>,
+    /// Relation types the schema lacked, to add to it.
+    pub relation_types: Vec<RelationType>,
+    /// Lines left out (only with `skip_bad_lines`).
+    pub skipped: Vec<DoccanoLineError>,
+}
+
+/// Colours of the types an import adds, in turn.
+const PALETTE: [[u8; 3]; 8] = [
+    [0x8d, 0xd3, 0xc7],
+    [0xff, 0xff, 0xb3],
+    [0xbe, 0xba, 0xda],
+    [0xfb, 0x80, 0x72],
+    [0x80, 0xb1, 0xd3],
+    [0xfd, 0xb4, 0x62],
+    [0xb3, 0xde, 0x69],
+    [0xfc, 0xcd, 0xe5],
+];
+
+/// A line read, before it gets a document id.
+struct ParsedLine {
+    id: String,
+    text: String,
+    /// (label, span), in line order.
+    entities: Vec<(String, Span)>,
+    /// (type, index of from entity, index of to entity).
+    relations: Vec<(String, usize, usize)>,
+}
+
+/// A non-negative integer field of `object`.
+fn offset_field(object: &Value, key: &str) -> Result<usize, String> {
+    object
+        .get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or_else(|| format!("\"{key}\" must be a non-negative integer"))
+}
+
+/// Checks that `start..end` is a non-empty range of a text of `char_len` characters.
+fn checked_span(start: usize, end: usize, char_len: usize, what: &str) -> Result<Span, String> {
+    if end < start {
+        Err(format!("{what}: end {end} is before start {start}"))
+    } else if end == start {
+        Err(format!("{what}: empty range at {start}"))
+    } else if end > char_len {
+        Err(format!(
+            "{what}: offsets {start}-{end} go past the end of the text ({char_len} characters)"
+        ))
+    } else {
+        Ok(Span::new(start, end))
+    }
+}
+
+/// An id field as a string: a JSON string, or a number written as JSON writes it.
+fn id_from_value(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Reads one line (`number` counts from 1) of doccano JSONL.
+fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    if !value.is_object() {
+        return Err("not a JSON object".into());
+    }
+    let text = value
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or("no \"text\" string")?
+        .to_string();
+    let id = value
+        .get("id")
+        .and_then(id_from_value)
+        .unwrap_or_else(|| number.to_string());
+    let char_len = text.chars().count();
+    let mut entities = Vec::new();
+    let mut index_of_id = BTreeMap::new();
+    if let Some(list) = value.get("entities") {
+        for (i, entity) in list
+            .as_array()
+            .ok_or("\"entities\" is not a list")?
+            .iter()
+            .enumerate()
+        {
+            let what = format!("entity {}", i + 1);
+            let label = entity
+                .get("label")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{what}: no \"label\" string"))?;
+            let start = offset_field(entity, "start_offset").map_err(|e| format!("{what}: {e}"))?;
+            let end = offset_field(entity, "end_offset").map_err(|e| format!("{what}: {e}"))?;
+            let span = checked_span(start, end, char_len, &what)?;
+            if let Some(id) = entity.get("id").and_then(id_from_value)
+                && index_of_id.insert(id.clone(), entities.len()).is_some()
+            {
+                return Err(format!("{what}: another entity has the id {id}"));
+            }
+            entities.push((label.to_string(), span));
+        }
+    } else if let Some(list) = value.get("label") {
+        let bad = |i: usize| format!("label {}: expected [start, end, \"TYPE\"]", i + 1);
+        for (i, triple) in list
+            .as_array()
+            .ok_or("\"label\" is not a list")?
+            .iter()
+            .enumerate()
+        {
+            let parts = triple
+                .as_array()
+                .filter(|p| p.len() == 3)
+                .ok_or_else(|| bad(i))?;
+            let offset = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+            let (Some(start), Some(end), Some(label)) =
+                (offset(&parts[0]), offset(&parts[1]), parts[2].as_str())
+            else {
+                return Err(bad(i));
+            };
+            let span = checked_span(start, end, char_len, &format!("label {}", i + 1))?;
+            entities.push((label.to_string(), span));
+        }
+    }
+    let mut relations = Vec::new();
+    if let Some(list) = value.get("relations") {
+        for (i, relation) in list
+            .as_array()
+            .ok_or("\"relations\" is not a list")?
+            .iter()
+            .enumerate()
+        {
+            let what = format!("relation {}", i + 1);
+            let relation_type = relation
+                .get("type")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{what}: no \"type\" string"))?;
+            let end = |key: &str| {
+                let id = relation
+                    .get(key)
+                    .and_then(id_from_value)
+                    .ok_or_else(|| format!("{what}: no \"{key}\""))?;
+                index_of_id
+                    .get(&id)
+                    .copied()
+                    .ok_or_else(|| format!("{what}: \"{key}\" {id} is not an entity of this line"))
+            };
+            relations.push((relation_type.to_string(), end("from_id")?, end("to_id")?));
+        }
+    }
+    Ok(ParsedLine {
+        id,
+        text,
+        entities,
+        relations,
+    })
+}
+
+/// The documents of a doccano JSONL text read from `path` (named in errors), for
+/// `project`: ids unique in it, and the types its schema lacks.
+///
+/// Every line is read. With bad lines, returns all their errors, unless `skip_bad_lines`
+/// is set: then the good lines are imported and the bad ones listed in
+/// [`DoccanoImport::skipped`]. Nothing is added to the project: the caller adds the
+/// types to the schema and the documents to the project.
+pub fn doccano_import_from_bytes(
+    bytes: &[u8],
+    path: &Path,
+    project: &Project,
+    skip_bad_lines: bool,
+) -> Result<DoccanoImport, Vec<DoccanoLineError>> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let result = std::str::from_utf8(line)
+            .map_err(|e| format!("not UTF-8: {e}"))
+            .and_then(|line| {
+                let line = line.trim();
+                if line.is_empty() {
+                    Ok(None)
+                } else {
+                    parsed_line_from_str(line, i + 1).map(Some)
+                }
+            });
+        match result {
+            Ok(Some(line)) => parsed.push(line),
+            Ok(None) => {}
+            Err(message) => errors.push(DoccanoLineError {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message,
+            }),
+        }
+    }
+    if !errors.is_empty() && !skip_bad_lines {
+        return Err(errors);
+    }
+    let mut import = DoccanoImport {
+        skipped: errors,
+        ..Default::default()
+    };
+    // The schema with the types added so far, and the ids taken so far.
+    let mut schema = Schema {
+        entity_types: project.schema.entity_types.clone(),
+        relation_types: project.schema.relation_types.clone(),
+        ..Default::default()
+    };
+    let mut taken = ids_of_project(project);
+    let colour = |schema: &Schema| {
+        Rgb(PALETTE[(schema.entity_types.len() + schema.relation_types.len()) % PALETTE.len()])
+    };
+    for line in parsed {
+        let id = taken.unused_document_id(&line.id);
+        taken.documents.push(Document::new(id.clone(), "", ""));
+        let name = name_from_text(&line.text, &id);
+        let mut doc = Document::new(id, name, line.text);
+        for (label, span) in line.entities {
+            if schema.entity_type(&label).is_none() {
+                let t = EntityType {
+                    name: label.clone(),
+                    label: label.clone(),
+                    color: colour(&schema),
+                    shortcut: None,
+                };
+                schema.entity_types.push(t.clone());
+                import.entity_types.push(t);
+            }
+            doc.mentions.push(Mention {
+                id: MentionId(doc.next_id),
+                entity_type: label,
+                ranges: vec![span],
+                attributes: Default::default(),
+                note: String::new(),
+                author: String::new(),
+                changed: String::new(),
+            });
+            doc.next_id += 1;
+        }
+        for (relation_type, from, to) in line.relations {
+            if schema.relation_type(&relation_type).is_none() {
+                let t = RelationType {
+                    name: relation_type.clone(),
+                    label: relation_type.clone(),
+                    arg1: vec![],
+                    arg2: vec![],
+                    color: colour(&schema),
+                };
+                schema.relation_types.push(t.clone());
+                import.relation_types.push(t);
+            }
+            // Indices come from the line's own entities, which all became mentions.
+            let filler = |i: usize| Filler::Mention(doc.mentions[i].id);
+            let relation = Relation {
+                id: RelationId(doc.next_id),
+                relation_type,
+                arg1: filler(from),
+                arg2: filler(to),
+                attributes: Default::default(),
+                note: String::new(),
+                author: String::new(),
+                changed: String::new(),
+            };
+            doc.relations.push(relation);
+            doc.next_id += 1;
+        }
+        import.documents.push(doc);
+    }
+    Ok(import)
+}
+
+/// Reads a doccano JSONL file for `project`; see [`doccano_import_from_bytes`]. The
+/// outer error is the file that cannot be read, the inner one its bad lines.
+pub fn read_doccano(
+    path: &Path,
+    project: &Project,
+    skip_bad_lines: bool,
+) -> Result<Result<DoccanoImport, Vec<DoccanoLineError>>, ReadError> {
+    let bytes = std::fs::read(path).map_err(|source| ReadError {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(doccano_import_from_bytes(
+        &bytes,
+        path,
+        project,
+        skip_bad_lines,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::test_support::{event, mention, span};
+    use crate::model::EventId;
+
+    fn relation(id: u32, from: u32, to: u32) -> Relation {
+        Relation {
+            id: RelationId(id),
+            relation_type: "located_in".into(),
+            arg1: Filler::Mention(MentionId(from)),
+            arg2: Filler::Mention(MentionId(to)),
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        }
+    }
+
+    const TEXT: &str = "👍🏽 L’armée e\u{301}tait à تدمر\u{a0}!\r\nFin.";
+
+    fn project() -> Project {
+        let mut doc = Document::new("d1", "d1", TEXT);
+        doc.mentions = vec![
+            mention(1, "state_force", vec![span(TEXT, "L’armée")]),
+            mention(2, "place", vec![span(TEXT, "تدمر")]),
+            mention(3, "person", vec![span(TEXT, "e\u{301}tait")]),
+        ];
+        doc.relations = vec![relation(4, 1, 2)];
+        doc.next_id = 5;
+        let mut p = Project::new("p", Schema::default());
+        p.documents.push(doc);
+        p
+    }
+
+    /// (type, ranges) of the mentions and (type, arg1 ranges, arg2 ranges) of relations.
+    type Content = (
+        Vec<(String, Vec<Span>)>,
+        Vec<(String, Vec<Span>, Vec<Span>)>,
+    );
+
+    fn content(doc: &Document) -> Content {
+        let ranges = |f: Filler| match f {
+            Filler::Mention(id) => doc.mention(id).unwrap().ranges.clone(),
+            Filler::Event(_) => vec![],
+        };
+        (
+            doc.mentions
+                .iter()
+                .map(|m| (m.entity_type.clone(), m.ranges.clone()))
+                .collect(),
+            doc.relations
+                .iter()
+                .map(|r| (r.relation_type.clone(), ranges(r.arg1), ranges(r.arg2)))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_mentions_and_relations() {
+        let p = project();
+        let (jsonl, warnings) = doccano_from_project(&p);
+        assert!(warnings.is_empty());
+        let line: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+        // Python slices by code point: the offsets select the same characters.
+        let chars: Vec<char> = TEXT.chars().collect();
+        let e = &line["entities"][1];
+        let (s, t) = (
+            e["start_offset"].as_u64().unwrap() as usize,
+            e["end_offset"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(chars[s..t].iter().collect::<String>(), "تدمر");
+        assert_eq!(
+            line["relations"][0],
+            serde_json::json!({"id": 4, "from_id": 1, "to_id": 2, "type": "located_in"})
+        );
+
+        let target = Project::new("q", Schema::default());
+        let import =
+            doccano_import_from_bytes(jsonl.as_bytes(), Path::new("x.jsonl"), &target, false)
+                .unwrap();
+        assert_eq!(import.documents.len(), 1);
+        let doc = &import.documents[0];
+        assert_eq!((doc.id.as_str(), doc.text.as_str()), ("d1", TEXT));
+        assert_eq!(content(doc), content(&p.documents[0]));
+        let names = |types: Vec<String>| types.join(",");
+        assert_eq!(
+            names(import.entity_types.iter().map(|t| t.name.clone()).collect()),
+            "state_force,place,person"
+        );
+        assert_eq!(import.relation_types.len(), 1);
+        assert_ne!(import.entity_types[0].color, import.entity_types[1].color);
+    }
+
+    #[test]
+    fn events_and_discontinuous_mentions_are_reported() {
+        let mut p = project();
+        let doc = &mut p.documents[0];
+        doc.mentions[0].ranges = vec![span(TEXT, "L’"), span(TEXT, "tait")];
+        doc.events.push(event(5, "attack", vec![]));
+        doc.relations.push(Relation {
+            arg2: Filler::Event(EventId(5)),
+            ..relation(6, 1, 2)
+        });
+        doc.next_id = 7;
+        let (jsonl, warnings) = doccano_from_project(&p);
+        let warnings: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "document \"d1\", T1: discontinuous, which doccano cannot show: written as 2 \
+                 entities",
+                "document \"d1\": 1 event left out: doccano has no events",
+                "document \"d1\", R6: links an event, which doccano cannot show: left out",
+            ]
+        );
+        let line: Value = serde_json::from_str(jsonl.trim_end()).unwrap();
+        let ids: Vec<u64> = line["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_u64().unwrap())
+            .collect();
+        assert_eq!(ids, [1, 7, 2, 3]);
+    }
+
+    #[test]
+    fn the_older_label_layout_and_numbers_as_ids_are_read() {
+        let mut existing = Project::new("p", Schema::default());
+        existing.documents.push(Document::new("7", "", "x"));
+        let jsonl = "\u{feff}{\"id\": 7, \"text\": \"Daech à Homs\", \"label\": [[0, 5, \"ORG\"], [8, 12, \"LOC\"]]}\r\n\
+                     \n\
+                     {\"text\": \"Sans id\"}\n";
+        let import =
+            doccano_import_from_bytes(jsonl.as_bytes(), Path::new("f"), &existing, false).unwrap();
+        let ids: Vec<&str> = import.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["7-2", "3"]);
+        assert_eq!(import.documents[0].name, "Daech à Homs");
+        assert_eq!(
+            content(&import.documents[0]).0,
+            [
+                ("ORG".to_string(), vec![Span::new(0, 5)]),
+                ("LOC".to_string(), vec![Span::new(8, 12)])
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_all_reported_with_their_numbers() {
+        let jsonl = [
+            r#"{"text": "ok", "entities": [{"id": 1, "label": "A", "start_offset": 0, "end_offset": 2}]}"#,
+            r#"{"text": "ok""#,
+            r#"[1, 2]"#,
+            r#"{"id": 3}"#,
+            r#"{"text": "abc", "entities": [{"id": 1, "label": "A", "start_offset": 1, "end_offset": 9}]}"#,
+            r#"{"text": "abc", "entities": [{"id": 1, "label": "A", "start_offset": 2, "end_offset": 1}]}"#,
+            r#"{"text": "abc", "entities": [{"id": 1, "label": "A", "start_offset": -1, "end_offset": 1}]}"#,
+            r#"{"text": "abc", "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "R"}]}"#,
+            r#"{"text": "abc", "label": [[0, 1]]}"#,
+            "{\"text\": \"\u{ff}\"}",
+        ]
+        .join("\n");
+        let mut bytes = jsonl.into_bytes();
+        bytes.extend(b"\n{\"text\": \"\xff\"}");
+        let path = Path::new("dir/a.jsonl");
+        let project = Project::new("p", Schema::default());
+        let errors = doccano_import_from_bytes(&bytes, path, &project, false).unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 9, 11]);
+        let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(
+            messages[0].starts_with("dir/a.jsonl:2: not JSON: "),
+            "{messages:?}"
+        );
+        assert_eq!(messages[1], "dir/a.jsonl:3: not a JSON object");
+        assert_eq!(messages[2], "dir/a.jsonl:4: no \"text\" string");
+        assert_eq!(
+            messages[3],
+            "dir/a.jsonl:5: entity 1: offsets 1-9 go past the end of the text (3 characters)"
+        );
+        assert_eq!(
+            messages[4],
+            "dir/a.jsonl:6: entity 1: end 1 is before start 2"
+        );
+        assert_eq!(
+            messages[5],
+            "dir/a.jsonl:7: entity 1: \"start_offset\" must be a non-negative integer"
+        );
+        assert_eq!(
+            messages[6],
+            "dir/a.jsonl:8: relation 1: \"from_id\" 1 is not an entity of this line"
+        );
+        assert_eq!(
+            messages[7],
+            "dir/a.jsonl:9: label 1: expected [start, end, \"TYPE\"]"
+        );
+        assert!(messages[8].starts_with("dir/a.jsonl:11: not UTF-8"));
+
+        let import = doccano_import_from_bytes(&bytes, path, &project, true).unwrap();
+        assert_eq!(import.documents.len(), 2);
+        assert_eq!(import.skipped.len(), 9);
+    }
+}

@@ -1,0 +1,461 @@
+//! JSON export: the whole project in one documented structure, for scripts in any
+//! language.
+//!
+//! The RON project file is eventail's own; this export is for Python, R, JavaScript or
+//! Java code that wants annotations with their texts and offsets already worked out.
+//! Every range carries its offsets in three units, so that each consumer slices the text
+//! with its own string indices and gets the same characters:
+//!
+//! - `start`, `end`: Unicode code points (Python `str`, Rust `chars()`, brat);
+//! - `start_byte`, `end_byte`: UTF-8 bytes (Rust `&str`, Go, C);
+//! - `start_utf16`, `end_utf16`: UTF-16 code units (JavaScript, Java, C#).
+//!
+//! Ranges are half-open. Annotation ids are written as eventail shows them (`T3`, `E7`,
+//! `R9`); fillers of roles and ends of relations name them with their kind. The output is
+//! deterministic: fields in a fixed order, attributes and metadata sorted by name,
+//! pretty-printed.
+//!
+//! ```json
+//! {
+//!   "format": "eventail-json",
+//!   "version": 1,
+//!   "project": "Palmyre 2016",
+//!   "schema": { "entity_types": [...], "event_types": [...],
+//!               "relation_types": [...], "attributes": [...] },
+//!   "documents": [
+//!     {
+//!       "id": "d1", "name": "Titre", "text": "L’armée a repris Palmyre.",
+//!       "status": "in_progress",
+//!       "metadata": { "source": "AFP" },
+//!       "mentions": [
+//!         { "id": "T1", "type": "organisation",
+//!           "ranges": [ { "start": 0, "end": 7, "start_byte": 0, "end_byte": 9,
+//!                         "start_utf16": 0, "end_utf16": 7 } ],
+//!           "text": "L’armée", "attributes": { "generic": true },
+//!           "note": "", "author": "ana", "changed": "2026-11-23T12:00:00Z" }
+//!       ],
+//!       "events": [
+//!         { "id": "E3", "type": "capture",
+//!           "trigger": [ { "start": 10, "end": 16, ... } ], "trigger_text": "repris",
+//!           "arguments": [ { "role": "agent", "filler": { "kind": "mention", "id": "T1" } } ],
+//!           "attributes": { "certainty": "certain" },
+//!           "note": "", "author": "ana", "changed": "..." }
+//!       ],
+//!       "relations": [
+//!         { "id": "R4", "type": "part_of",
+//!           "arg1": { "kind": "mention", "id": "T1" }, "arg2": { "kind": "mention", "id": "T2" },
+//!           "attributes": {}, "note": "", "author": "ana", "changed": "..." }
+//!       ]
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! `status` is `new`, `in_progress` or `done`; an attribute is `true` when it is a set
+//! flag, its value (a string) otherwise; `trigger` is empty for an event without one.
+//! The schema is written as in the project file: colours as `"#rrggbb"`, cardinalities
+//! `One`, `Optional`, `Any`, `AtLeastOne`, attribute kinds `"Flag"`, `"Text"` or
+//! `{"Values": [...]}`.
+
+use crate::formats::{WriteError, write_file};
+use crate::model::span::OffsetTable;
+use crate::model::{AttrValue, Attributes, DocStatus, Document, Filler, Project, Schema, Span};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The top of the file.
+#[derive(Debug, Serialize)]
+pub struct JsonProject<'a> {
+    /// Always `eventail-json`.
+    pub format: &'static str,
+    /// Version of this structure.
+    pub version: u32,
+    /// The project's name.
+    pub project: &'a str,
+    /// The schema, as in the project file.
+    pub schema: &'a Schema,
+    /// The documents, in project order.
+    pub documents: Vec<JsonDocument<'a>>,
+}
+
+/// One document.
+#[derive(Debug, Serialize)]
+pub struct JsonDocument<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Document name.
+    pub name: &'a str,
+    /// The text, exactly as stored.
+    pub text: &'a str,
+    /// `new`, `in_progress` or `done`.
+    pub status: &'static str,
+    /// Source, date...
+    pub metadata: &'a BTreeMap<String, String>,
+    /// Mentions by id.
+    pub mentions: Vec<JsonMention<'a>>,
+    /// Events by id.
+    pub events: Vec<JsonEvent<'a>>,
+    /// Relations by id.
+    pub relations: Vec<JsonRelation<'a>>,
+}
+
+/// A half-open range in three units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct JsonRange {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// First byte (UTF-8).
+    pub start_byte: usize,
+    /// One past the last byte.
+    pub end_byte: usize,
+    /// First UTF-16 code unit.
+    pub start_utf16: usize,
+    /// One past the last UTF-16 code unit.
+    pub end_utf16: usize,
+}
+
+/// What fills a role or ends a relation.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct JsonFiller {
+    /// `mention` or `event`.
+    pub kind: &'static str,
+    /// `T3`, `E7`...
+    pub id: String,
+}
+
+/// A mention.
+#[derive(Debug, Serialize)]
+pub struct JsonMention<'a> {
+    /// `T3`...
+    pub id: String,
+    /// Entity type name.
+    #[serde(rename = "type")]
+    pub entity_type: &'a str,
+    /// Its ranges.
+    pub ranges: Vec<JsonRange>,
+    /// Texts of the ranges joined by a space.
+    pub text: String,
+    /// `true` for a set flag, the value otherwise.
+    pub attributes: BTreeMap<&'a str, serde_json::Value>,
+    /// Free text.
+    pub note: &'a str,
+    /// Who last changed it.
+    pub author: &'a str,
+    /// When (RFC 3339).
+    pub changed: &'a str,
+}
+
+/// One argument of an event.
+#[derive(Debug, Serialize)]
+pub struct JsonArgument<'a> {
+    /// Role name.
+    pub role: &'a str,
+    /// What fills it.
+    pub filler: JsonFiller,
+}
+
+/// An event.
+#[derive(Debug, Serialize)]
+pub struct JsonEvent<'a> {
+    /// `E7`...
+    pub id: String,
+    /// Event type name.
+    #[serde(rename = "type")]
+    pub event_type: &'a str,
+    /// Trigger ranges; empty when the event has no trigger.
+    pub trigger: Vec<JsonRange>,
+    /// Texts of the trigger ranges joined by a space.
+    pub trigger_text: String,
+    /// Arguments, in the annotator's order.
+    pub arguments: Vec<JsonArgument<'a>>,
+    /// `true` for a set flag, the value otherwise.
+    pub attributes: BTreeMap<&'a str, serde_json::Value>,
+    /// Free text.
+    pub note: &'a str,
+    /// Who last changed it.
+    pub author: &'a str,
+    /// When (RFC 3339).
+    pub changed: &'a str,
+}
+
+/// A relation.
+#[derive(Debug, Serialize)]
+pub struct JsonRelation<'a> {
+    /// `R9`...
+    pub id: String,
+    /// Relation type name.
+    #[serde(rename = "type")]
+    pub relation_type: &'a str,
+    /// First argument.
+    pub arg1: JsonFiller,
+    /// Second argument.
+    pub arg2: JsonFiller,
+    /// `true` for a set flag, the value otherwise.
+    pub attributes: BTreeMap<&'a str, serde_json::Value>,
+    /// Free text.
+    pub note: &'a str,
+    /// Who last changed it.
+    pub author: &'a str,
+    /// When (RFC 3339).
+    pub changed: &'a str,
+}
+
+/// The status as a JSON key.
+fn json_status_from_status(status: DocStatus) -> &'static str {
+    match status {
+        DocStatus::New => "new",
+        DocStatus::InProgress => "in_progress",
+        DocStatus::Done => "done",
+    }
+}
+
+/// The filler with its kind.
+pub fn json_filler_from_filler(filler: Filler) -> JsonFiller {
+    let kind = match filler {
+        Filler::Mention(_) => "mention",
+        Filler::Event(_) => "event",
+    };
+    JsonFiller {
+        kind,
+        id: filler.to_string(),
+    }
+}
+
+/// Attributes as JSON values: `true` for a flag, a string for a value.
+fn json_attributes_from_attributes(attributes: &Attributes) -> BTreeMap<&str, serde_json::Value> {
+    attributes
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                AttrValue::Flag => serde_json::Value::Bool(true),
+                AttrValue::Value(v) => serde_json::Value::String(v.clone()),
+            };
+            (name.as_str(), value)
+        })
+        .collect()
+}
+
+/// The range in three units; offsets past the text (which validation refuses on load)
+/// are clamped to its end.
+pub fn json_range_from_span(table: &OffsetTable, span: Span) -> JsonRange {
+    let end_of_text = table.char_len();
+    let start = span.start.min(end_of_text);
+    let end = span.end.clamp(start, end_of_text);
+    let byte = |i| table.byte_from_char(i).unwrap_or(table.text().len());
+    let utf16 = |i| table.utf16_from_char(i).unwrap_or(0);
+    JsonRange {
+        start,
+        end,
+        start_byte: byte(start),
+        end_byte: byte(end),
+        start_utf16: utf16(start),
+        end_utf16: utf16(end),
+    }
+}
+
+/// One document as JSON, its offsets computed from one table.
+pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
+    let table = OffsetTable::new(&doc.text);
+    let ranges = |spans: &[Span]| -> Vec<JsonRange> {
+        spans
+            .iter()
+            .map(|s| json_range_from_span(&table, *s))
+            .collect()
+    };
+    let mentions = doc
+        .mentions
+        .iter()
+        .map(|m| JsonMention {
+            id: m.id.to_string(),
+            entity_type: &m.entity_type,
+            ranges: ranges(&m.ranges),
+            text: table.covered_text(&m.ranges),
+            attributes: json_attributes_from_attributes(&m.attributes),
+            note: &m.note,
+            author: &m.author,
+            changed: &m.changed,
+        })
+        .collect();
+    let events = doc
+        .events
+        .iter()
+        .map(|e| JsonEvent {
+            id: e.id.to_string(),
+            event_type: &e.event_type,
+            trigger: ranges(&e.trigger),
+            trigger_text: table.covered_text(&e.trigger),
+            arguments: e
+                .arguments
+                .iter()
+                .map(|a| JsonArgument {
+                    role: &a.role,
+                    filler: json_filler_from_filler(a.filler),
+                })
+                .collect(),
+            attributes: json_attributes_from_attributes(&e.attributes),
+            note: &e.note,
+            author: &e.author,
+            changed: &e.changed,
+        })
+        .collect();
+    let relations = doc
+        .relations
+        .iter()
+        .map(|r| JsonRelation {
+            id: r.id.to_string(),
+            relation_type: &r.relation_type,
+            arg1: json_filler_from_filler(r.arg1),
+            arg2: json_filler_from_filler(r.arg2),
+            attributes: json_attributes_from_attributes(&r.attributes),
+            note: &r.note,
+            author: &r.author,
+            changed: &r.changed,
+        })
+        .collect();
+    JsonDocument {
+        id: &doc.id,
+        name: &doc.name,
+        text: &doc.text,
+        status: json_status_from_status(doc.status),
+        metadata: &doc.metadata,
+        mentions,
+        events,
+        relations,
+    }
+}
+
+/// The whole project as JSON.
+pub fn json_from_project(project: &Project) -> JsonProject<'_> {
+    JsonProject {
+        format: "eventail-json",
+        version: 1,
+        project: &project.name,
+        schema: &project.schema,
+        documents: project
+            .documents
+            .iter()
+            .map(json_document_from_document)
+            .collect(),
+    }
+}
+
+/// The project as pretty-printed JSON text, ending with a line break.
+pub fn json_string_from_project(project: &Project) -> String {
+    // Serialising these types cannot fail: every map has string keys.
+    let mut out = serde_json::to_string_pretty(&json_from_project(project)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Writes the project as JSON to `path`.
+pub fn write_json(project: &Project, path: &Path) -> Result<(), WriteError> {
+    write_file(path, json_string_from_project(project))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::test_support::{event, mention, span};
+    use crate::model::{Event, Mention, MentionId, RoleArg};
+
+    const TEXT: &str = "Ali\u{a0}👍🏽 e\u{301}te\u{301}\r\nقصف تدمر.";
+
+    fn project() -> Project {
+        let mut doc = Document::new("d1", "n", TEXT);
+        let place = |id, needles: &[&str]| Mention {
+            attributes: [("generic".to_string(), AttrValue::Flag)].into(),
+            note: "n".into(),
+            author: "a".into(),
+            changed: "c".into(),
+            ..mention(id, "place", needles.iter().map(|n| span(TEXT, n)).collect())
+        };
+        doc.mentions = vec![
+            place(1, &["تدمر"]),
+            place(2, &["👍🏽"]),
+            place(3, &["Ali", "e\u{301}te\u{301}"]),
+        ];
+        doc.events = vec![Event {
+            arguments: vec![RoleArg {
+                role: "target".into(),
+                filler: Filler::Mention(MentionId(1)),
+            }],
+            attributes: [("certainty".to_string(), AttrValue::Value("certain".into()))].into(),
+            ..event(4, "attack", vec![span(TEXT, "قصف")])
+        }];
+        let mut p = Project::new("p", Schema::default());
+        p.documents.push(doc);
+        p
+    }
+
+    #[test]
+    fn the_three_units_slice_the_same_text() {
+        let p = project();
+        let json: serde_json::Value = serde_json::from_str(&json_string_from_project(&p)).unwrap();
+        let doc = &json["documents"][0];
+        let text = doc["text"].as_str().unwrap();
+        assert_eq!(text, TEXT);
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let chars: Vec<char> = text.chars().collect();
+        let mut checked = 0;
+        let mut check = |r: &serde_json::Value, expected: &str| {
+            let n = |k: &str| r[k].as_u64().unwrap() as usize;
+            assert_eq!(&text[n("start_byte")..n("end_byte")], expected);
+            assert_eq!(
+                String::from_utf16(&utf16[n("start_utf16")..n("end_utf16")]).unwrap(),
+                expected
+            );
+            assert_eq!(
+                chars[n("start")..n("end")].iter().collect::<String>(),
+                expected
+            );
+            checked += 1;
+        };
+        for m in doc["mentions"].as_array().unwrap() {
+            let parts: Vec<&str> = m["text"].as_str().unwrap().split(' ').collect();
+            for (r, part) in m["ranges"].as_array().unwrap().iter().zip(parts) {
+                check(r, part);
+            }
+        }
+        check(&doc["events"][0]["trigger"][0], "قصف");
+        assert_eq!(checked, 5);
+        let thumb = &doc["mentions"][1]["ranges"][0];
+        assert_eq!(
+            thumb["end"].as_u64().unwrap() - thumb["start"].as_u64().unwrap(),
+            2
+        );
+        assert_eq!(
+            thumb["end_utf16"].as_u64().unwrap() - thumb["start_utf16"].as_u64().unwrap(),
+            4
+        );
+        assert_eq!(
+            thumb["end_byte"].as_u64().unwrap() - thumb["start_byte"].as_u64().unwrap(),
+            8
+        );
+    }
+
+    #[test]
+    fn annotations_carry_ids_fillers_attributes_and_notes() {
+        let p = project();
+        let json: serde_json::Value = serde_json::from_str(&json_string_from_project(&p)).unwrap();
+        let doc = &json["documents"][0];
+        assert_eq!(json["format"], "eventail-json");
+        assert_eq!(doc["status"], "new");
+        let m = &doc["mentions"][2];
+        assert_eq!(m["id"], "T3");
+        assert_eq!(m["text"], "Ali e\u{301}te\u{301}");
+        assert_eq!(m["attributes"]["generic"], true);
+        assert_eq!(m["note"], "n");
+        let e = &doc["events"][0];
+        assert_eq!(e["id"], "E4");
+        assert_eq!(e["trigger_text"], "قصف");
+        assert_eq!(e["attributes"]["certainty"], "certain");
+        assert_eq!(
+            e["arguments"][0],
+            serde_json::json!({"role": "target", "filler": {"kind": "mention", "id": "T1"}})
+        );
+        assert_eq!(json_string_from_project(&p), json_string_from_project(&p));
+    }
+}
