@@ -202,4 +202,8 @@ pub enum Action {
     RemoveArgument(EventId, usize),
     /// Change the status of a document.
     SetStatus(usize, DocStatus),
+    /// Ask where, then export the project in this format.
+    Export(super::transfer::ExportFormat),
+    /// Ask for a doccano file, then open it as a new project.
+    ImportDoccano,
 }

@@ -121,6 +121,8 @@ impl EventailApp {
                     },
                 )
             }),
+            Action::Export(format) => self.export_dialog(format),
+            Action::ImportDoccano => self.confirm_then(ctx, Pending::ImportDoccano),
             Action::SetStatus(doc, status) => {
                 let built = ops::set_status(&self.session.project, doc, status);
                 self.apply_result(built);

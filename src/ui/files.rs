@@ -143,7 +143,7 @@ impl EventailApp {
         }
     }
 
-    fn replace_session(&mut self, session: Session) {
+    pub(super) fn replace_session(&mut self, session: Session) {
         self.session = session;
         self.view = Default::default();
         self.article = Default::default();
@@ -193,6 +193,7 @@ impl EventailApp {
                 }
             }
             Pending::OpenPath(path) => self.open_path(path),
+            Pending::ImportDoccano => self.import_doccano_dialog(),
         }
     }
 
@@ -327,6 +328,8 @@ impl EventailApp {
                 read_only,
             } => self.finish_open(path, result, lock, read_only),
             JobOutput::Imported(result) => self.finish_import(result),
+            JobOutput::Exported(result) => self.finish_export(result),
+            JobOutput::NewProject(result) => self.finish_new_project(result),
         }
     }
 }

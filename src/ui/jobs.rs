@@ -64,6 +64,10 @@ pub enum JobOutput {
     },
     /// Text files were read.
     Imported(Result<Vec<ImportedText>, Vec<TextImportError>>),
+    /// An export ended: a summary, or the error.
+    Exported(Result<String, String>),
+    /// A collection was read as a new project, with the lines it skipped.
+    NewProject(Result<(Project, Vec<String>), String>),
 }
 
 /// Work running on a background thread.

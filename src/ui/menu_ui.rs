@@ -45,6 +45,20 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut EventailApp) {
             }
             ui.separator();
             command_button(ui, UiCommand::ImportText, true, &mut actions);
+            ui.menu_button("Import as a new project", |ui| {
+                if ui.button("doccano JSONL…").clicked() {
+                    actions.push(Action::ImportDoccano);
+                    ui.close();
+                }
+            });
+            ui.menu_button("Export", |ui| {
+                for format in super::transfer::ExportFormat::ALL {
+                    if ui.button(format.label()).clicked() {
+                        actions.push(Action::Export(format));
+                        ui.close();
+                    }
+                }
+            });
             ui.separator();
             command_button(ui, UiCommand::Quit, true, &mut actions);
         });

@@ -16,6 +16,7 @@ mod menu_ui;
 mod popup_ui;
 pub mod settings;
 pub mod state;
+pub mod transfer;
 
 pub use app::EventailApp;
 

@@ -98,4 +98,6 @@ pub enum Pending {
     Open,
     /// Open this project.
     OpenPath(PathBuf),
+    /// Choose a doccano file to open as a new project.
+    ImportDoccano,
 }
