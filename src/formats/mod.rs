@@ -8,6 +8,8 @@
 //!
 //! - [`text`]: plain-text articles in UTF-8, UTF-16 or Windows-1252 (import).
 //! - [`brat`]: brat standoff collections, `.txt` + `.ann` + configuration (export).
+//! - [`brat_import`]: brat standoff collections (import).
 
 pub mod brat;
+pub mod brat_import;
 pub mod text;
