@@ -766,11 +766,13 @@ impl AnnReader<'_> {
             ranges.sort();
             let mut e = event(eid, type_name, ranges);
             let roles: BTreeSet<&str> = args.iter().map(|(r, _)| r.as_str()).collect();
+            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
             for (role, arg) in args {
                 let Some(f) = filler(&targets, arg) else {
                     continue;
                 };
-                let role = self.role(type_name, role, &roles, line.number);
+                let role = self.role(type_name, role, &roles, &seen, line.number);
+                *seen.entry(role.clone()).or_default() += 1;
                 e.arguments.push(RoleArg { role, filler: f });
             }
             doc.events.push(e);
@@ -937,11 +939,16 @@ impl AnnReader<'_> {
 
     /// The role that `written` (`Theme`, or brat's numbered repeat `Theme2`) stands for in
     /// an event of `event_type`; undeclared roles are added to the schema.
+    ///
+    /// `ThemeN` is the N-th `Theme` only when N-1 `Theme`s come before it (`seen` counts
+    /// the roles so far) and `Theme` may be repeated: BioNLP's `Site2` (the site of
+    /// `Theme2`) after no `Site` stays a role of its own.
     fn role(
         &mut self,
         event_type: &str,
         written: &str,
         on_line: &BTreeSet<&str>,
+        seen: &BTreeMap<String, usize>,
         line: usize,
     ) -> String {
         let Some(t) = self
@@ -956,7 +963,9 @@ impl AnnReader<'_> {
             return written.into();
         }
         let base = written.trim_end_matches(|c: char| c.is_ascii_digit());
-        let numbered = base.len() < written.len() && !base.is_empty();
+        let number = written[base.len()..].parse::<usize>().unwrap_or(0);
+        let numbered =
+            !base.is_empty() && number >= 2 && seen.get(base).copied().unwrap_or(0) + 1 == number;
         let name = if numbered
             && (t.role(base).is_some_and(|r| r.cardinality.allows_many()) || on_line.contains(base))
         {
