@@ -429,7 +429,6 @@ pub fn ann_from_document(doc: &Document) -> (String, Vec<Problem>) {
             );
         }
     }
-    let mut next_note = 1;
     let comments = doc
         .comments
         .iter()
@@ -438,14 +437,13 @@ pub fn ann_from_document(doc: &Document) -> (String, Vec<Problem>) {
         .into_iter()
         .filter(|(_, note)| !note.is_empty())
         .map(|(id, note)| (id, "AnnotatorNotes", note));
-    for (id, kind, text) in notes.chain(comments) {
+    for (next_note, (id, kind, text)) in (1..).zip(notes.chain(comments)) {
         let _ = writeln!(
             lines,
             "#{next_note}\t{} {id}\t{}",
             brat_name_from_str(kind),
             one_line_from_text(text)
         );
-        next_note += 1;
     }
     w.out.push_str(&lines);
     (w.out, w.warnings)
