@@ -470,3 +470,26 @@ fn cli_imports_a_fixture_and_refuses_a_broken_collection() {
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&bad_out).unwrap(), "not ron");
 }
+
+#[test]
+fn deleting_an_annotation_drops_its_equivalences_normalisations_and_comments() {
+    use eventail::edit::{Stamp, ops};
+    let ann = "T1\tPerson 0 3\tAli\nT2\tPerson 4 7\tBob\nT3\tPerson 8 11\tCem\n\
+        *\tAlias T1 T2\n*\tAlias T1 T2 T3\nR1\tKnows Arg1:T1 Arg2:T3\n\
+        N1\tReference T1 Wikidata:Q1\tAli\n#1\tLemma T1\tali\n#2\tLemma R1\tknows\n#3\tLemma T2\tbob\n";
+    let dir = collection(&[("d.txt", "Ali Bob Cem"), ("d.ann", ann)]);
+    let mut project = read_brat(dir.path(), false).unwrap().project;
+    let before = project.clone();
+    let ali = project.documents[0].mentions[0].id;
+    let edit = ops::delete_mention(&project, 0, ali, &Stamp::default()).unwrap();
+    let undo = edit.apply(&mut project).unwrap();
+    assert_eq!(validate(&project), vec![]);
+    let doc = &project.documents[0];
+    assert_eq!(doc.equivalences.len(), 1);
+    assert_eq!(doc.equivalences[0].members.len(), 2);
+    assert!(doc.normalizations.is_empty());
+    assert_eq!(doc.comments.len(), 1);
+    assert_eq!(doc.comments[0].text, "bob");
+    undo.apply(&mut project).unwrap();
+    assert_eq!(project, before);
+}

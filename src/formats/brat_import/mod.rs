@@ -558,7 +558,7 @@ impl AnnReader<'_> {
                     Some('t') => format!("{r} is the trigger of an event: refer to the event"),
                     Some(_) => format!("{r} cannot be referred to here"),
                 };
-                bad.insert(line.number, why);
+                bad.entry(line.number).or_insert(why);
                 break;
             }
             if let Record::Attribute { name, target, .. } = &line.record
