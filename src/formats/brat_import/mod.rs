@@ -8,9 +8,10 @@
 //! trigger); `E` events (brat's numbered repeated roles, `Theme2`, map back to `Theme`),
 //! `R` relations, `*` equivalences, `A`/`M` attributes, `N` normalisations and `#`
 //! notes (the first `AnnotatorNotes` of an annotation is its note; other kinds and
-//! further notes are kept as [`Comment`]s). The schema comes from the configuration files
-//! ([`conf`]); types, roles and attribute values that the `.ann` files use and the
-//! configuration lacks are added, each with a warning.
+//! further notes are kept as [`Comment`]s). The schema comes from the configuration
+//! files (`annotation.conf`, `visual.conf`, `kb_shortcuts.conf`); types, roles and
+//! attribute values that the `.ann` files use and the configuration lacks are added,
+//! each with a warning.
 //!
 //! brat ids are renumbered: one counter per document, mentions first, then events, then
 //! relations, in file order. A broken line is reported as `file:line: what is wrong`; by
