@@ -7,6 +7,10 @@
 //! they are. brat ids (`T1`, `E1`...) are numbered afresh in each file, in a fixed order,
 //! so that the same project always gives the same bytes.
 //!
+//! Equivalences, normalisations and typed comments are written as `*`, `N` and `#`
+//! lines, and events that share a trigger share its `T` line, so that a collection read
+//! by [`super::brat_import`] is written back with the same annotations.
+//!
 //! Where brat cannot hold something, the export changes or leaves it out and says so in
 //! a warning ([`Problem`]); it never invents text:
 //! - a `.ann` line cannot hold a line break, so a range that crosses one is split into
