@@ -7,7 +7,7 @@
 //! annotation); nothing here panics on bad input.
 
 use crate::edit::ops;
-use crate::formats::{brat, conll, csv, doccano, json, text};
+use crate::formats::{brat, brat_import, conll, csv, doccano, json, text};
 use crate::io;
 use crate::model::{DocStatus, Problem, Project};
 use anyhow::{Context, bail};
@@ -75,6 +75,26 @@ pub enum ImportCommand {
     /// doccano JSONL: one document per line, its entities and relations; types that the
     /// schema lacks are added to it.
     Doccano(ImportDoccanoArgs),
+    /// A brat standoff collection: .txt + .ann files and annotation.conf, visual.conf.
+    Brat(ImportBratArgs),
+}
+
+/// Arguments of `import brat`.
+#[derive(Debug, Args)]
+pub struct ImportBratArgs {
+    /// The collection folder.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The project to create (an existing one is replaced only if it loads).
+    #[arg(short, long, value_name = "P.ron")]
+    pub output: PathBuf,
+    /// Leave out broken .ann lines, and what refers to them, with a warning each,
+    /// instead of importing nothing.
+    #[arg(long)]
+    pub skip_bad_lines: bool,
+    /// Name of the project (default: the folder's name).
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 /// Arguments of `import text`.
@@ -176,6 +196,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Stats { project, json } => stats(&project, json),
         Command::Import(ImportCommand::Text(args)) => import_text(&args),
         Command::Import(ImportCommand::Doccano(args)) => import_doccano(&args),
+        Command::Import(ImportCommand::Brat(args)) => import_brat(&args),
         Command::Export(ExportCommand::Brat { project, output }) => export_brat(&project, &output),
         Command::Export(ExportCommand::Json(args)) => export_json(&args),
         Command::Export(ExportCommand::Csv { project, output }) => export_csv(&project, &output),
@@ -602,6 +623,38 @@ fn import_doccano(args: &ImportDoccanoArgs) -> anyhow::Result<()> {
     project.schema.entity_types.extend(import.entity_types);
     project.schema.relation_types.extend(import.relation_types);
     save_import(&args.target.output, project, exists, import.documents)
+}
+
+/// `import brat`: a new project from a brat collection; warnings on stderr.
+fn import_brat(args: &ImportBratArgs) -> anyhow::Result<()> {
+    let out = &args.output;
+    if out.exists() {
+        io::load_project(out)
+            .context("refusing to replace a project that does not load (nothing written)")?;
+    }
+    let mut import = brat_import::read_brat(&args.dir, args.skip_bad_lines)?;
+    if let Some(name) = &args.name {
+        import.project.name = name.clone();
+    }
+    for w in &import.warnings {
+        eprintln!("warning: {w}");
+    }
+    io::save_project(out, &import.project)?;
+    let docs = &import.project.documents;
+    println!(
+        "imported {} ({}, {}, {}) from {} to {}{}",
+        plural(docs.len(), "document"),
+        plural(docs.iter().map(|d| d.mentions.len()).sum(), "mention"),
+        plural(docs.iter().map(|d| d.events.len()).sum(), "event"),
+        plural(docs.iter().map(|d| d.relations.len()).sum(), "relation"),
+        args.dir.display(),
+        out.display(),
+        match import.warnings.len() {
+            0 => String::new(),
+            n => format!(" ({} on stderr)", plural(n, "warning")),
+        }
+    );
+    Ok(())
 }
 
 /// `export brat`: a brat collection; what brat cannot hold is reported as warnings.

@@ -1,7 +1,8 @@
 //! The primitive changes that every edit is made of, each with its inverse.
 
 use crate::model::{
-    DocStatus, Document, Event, EventId, Mention, MentionId, Project, Relation, RelationId,
+    Comment, DocStatus, Document, Equivalence, Event, EventId, Mention, MentionId, Normalization,
+    Project, Relation, RelationId,
 };
 
 /// Why an edit could not be built or applied.
@@ -91,6 +92,25 @@ pub enum Change {
         /// Position in the document list.
         index: usize,
     },
+    /// Replace the equivalences, normalisations and comments of a document (they point
+    /// at annotations, so deleting one may change them).
+    SetLinks {
+        /// Document index.
+        doc: usize,
+        /// The new lists.
+        links: Box<Links>,
+    },
+}
+
+/// The lists of a document that point at its annotations from outside them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Links {
+    /// [`Document::equivalences`].
+    pub equivalences: Vec<Equivalence>,
+    /// [`Document::normalizations`].
+    pub normalizations: Vec<Normalization>,
+    /// [`Document::comments`].
+    pub comments: Vec<Comment>,
 }
 
 /// A named group of changes that the user does and undoes as one.
@@ -188,6 +208,23 @@ impl Change {
                 }
                 let document = Box::new(project.documents.remove(index));
                 Change::InsertDocument { index, document }
+            }
+            Change::SetLinks { doc, links } => {
+                let d = document(project, doc)?;
+                let Links {
+                    equivalences,
+                    normalizations,
+                    comments,
+                } = *links;
+                let old = Links {
+                    equivalences: std::mem::replace(&mut d.equivalences, equivalences),
+                    normalizations: std::mem::replace(&mut d.normalizations, normalizations),
+                    comments: std::mem::replace(&mut d.comments, comments),
+                };
+                Change::SetLinks {
+                    doc,
+                    links: Box::new(old),
+                }
             }
         })
     }

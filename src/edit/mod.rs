@@ -9,6 +9,6 @@ mod change;
 mod history;
 pub mod ops;
 
-pub use change::{Annotation, AnnotationKey, Change, Edit, EditError};
+pub use change::{Annotation, AnnotationKey, Change, Edit, EditError, Links};
 pub use history::History;
 pub use ops::Stamp;

@@ -3,10 +3,10 @@
 //! Each function checks its arguments against the project and returns an [`Edit`] to
 //! hand to a [`History`](super::History); none of them changes the project itself.
 
-use super::change::{Annotation, AnnotationKey, Change, Edit, EditError};
+use super::change::{Annotation, AnnotationKey, Change, Edit, EditError, Links};
 use crate::model::{
-    AttrValue, DocStatus, Document, Event, EventId, Filler, Mention, MentionId, Project, RoleArg,
-    Span,
+    AnnotationRef, AttrValue, DocStatus, Document, Event, EventId, Filler, Mention, MentionId,
+    Project, RoleArg, Span,
 };
 
 /// Who makes an edit and when, written on the annotations it touches.
@@ -137,7 +137,8 @@ pub fn update_mention(
     })
 }
 
-/// Removes every argument and relation that points at `filler`.
+/// Removes every argument and relation that points at `filler`, and its place in
+/// equivalences, normalisations and comments.
 fn detach(document: &Document, doc_index: usize, filler: Filler, stamp: &Stamp) -> Vec<Change> {
     let mut changes = Vec::new();
     for event in document.events_with_argument(filler) {
@@ -151,8 +152,43 @@ fn detach(document: &Document, doc_index: usize, filler: Filler, stamp: &Stamp) 
             Some(Annotation::Event(event)),
         ));
     }
+    let mut gone = vec![AnnotationRef::from(filler)];
     for relation in document.relations.iter().filter(|r| r.involves(filler)) {
         changes.push(set(doc_index, AnnotationKey::Relation(relation.id), None));
+        gone.push(AnnotationRef::Relation(relation.id));
+    }
+    let links = Links {
+        equivalences: document
+            .equivalences
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                e.members.retain(|m| *m != filler);
+                e
+            })
+            .filter(|e| e.members.len() >= 2)
+            .collect(),
+        normalizations: document
+            .normalizations
+            .iter()
+            .filter(|n| !gone.contains(&n.target))
+            .cloned()
+            .collect(),
+        comments: document
+            .comments
+            .iter()
+            .filter(|c| !gone.contains(&c.target))
+            .cloned()
+            .collect(),
+    };
+    if links.equivalences != document.equivalences
+        || links.normalizations.len() != document.normalizations.len()
+        || links.comments.len() != document.comments.len()
+    {
+        changes.push(Change::SetLinks {
+            doc: doc_index,
+            links: Box::new(links),
+        });
     }
     changes
 }

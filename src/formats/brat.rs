@@ -7,6 +7,10 @@
 //! they are. brat ids (`T1`, `E1`...) are numbered afresh in each file, in a fixed order,
 //! so that the same project always gives the same bytes.
 //!
+//! Equivalences, normalisations and typed comments are written as `*`, `N` and `#`
+//! lines, and events that share a trigger share its `T` line, so that a collection read
+//! by [`super::brat_import`] is written back with the same annotations.
+//!
 //! Where brat cannot hold something, the export changes or leaves it out and says so in
 //! a warning ([`Problem`]); it never invents text:
 //! - a `.ann` line cannot hold a line break, so a range that crosses one is split into
@@ -20,7 +24,7 @@
 
 use crate::model::span::{OffsetTable, Span};
 use crate::model::{
-    AttrKind, AttrValue, Attributes, Document, Filler, Problem, Project, Rgb, Schema,
+    AnnotationRef, AttrKind, AttrValue, Attributes, Document, Filler, Problem, Project, Rgb, Schema,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -268,8 +272,9 @@ impl<'a> AnnWriter<'a> {
 /// The `.ann` file of a document, and warnings for what brat cannot represent.
 ///
 /// Lines come in this order: T for mentions (by id), T for event triggers (events of
-/// the same type and trigger share one), E, R, A (attributes of mentions, then events,
-/// then relations), `#` (notes). Repeated roles are numbered brat-style: `target`,
+/// the same type and trigger share one), E, R, `*` (equivalences), A (attributes of
+/// mentions, then events, then relations), N (normalisations), `#` (notes, then the
+/// other comments). Repeated roles are numbered brat-style: `target`,
 /// `target2`, `target3`.
 pub fn ann_from_document(doc: &Document) -> (String, Vec<Problem>) {
     let mut w = AnnWriter {
@@ -365,6 +370,27 @@ pub fn ann_from_document(doc: &Document) -> (String, Vec<Problem>) {
         relation_ids.insert(r.id, id);
     }
 
+    for eq in &doc.equivalences {
+        let members: Vec<&str> = eq
+            .members
+            .iter()
+            .filter_map(|m| w.ids.get(m).map(String::as_str))
+            .collect();
+        if members.len() < 2 {
+            w.warn(
+                &eq.relation_type,
+                "equivalence of fewer than two exported annotations: left out",
+            );
+            continue;
+        }
+        let line = format!(
+            "*\t{} {}\n",
+            brat_name_from_str(&eq.relation_type),
+            members.join(" ")
+        );
+        w.out.push_str(&line);
+    }
+
     // Attributes and notes, on the annotations that were exported.
     let mut notes = Vec::new();
     for m in &doc.mentions {
@@ -385,17 +411,41 @@ pub fn ann_from_document(doc: &Document) -> (String, Vec<Problem>) {
             notes.push((id.clone(), &r.note));
         }
     }
-    let mut next_note = 1;
-    for (id, note) in notes {
-        if !note.is_empty() {
+    let brat_id = |target: AnnotationRef| match target {
+        AnnotationRef::Mention(id) => w.ids.get(&Filler::Mention(id)),
+        AnnotationRef::Event(id) => w.ids.get(&Filler::Event(id)),
+        AnnotationRef::Relation(id) => relation_ids.get(&id),
+    };
+    let mut lines = String::new();
+    for (n, norm) in doc.normalizations.iter().enumerate() {
+        if let Some(id) = brat_id(norm.target) {
             let _ = writeln!(
-                w.out,
-                "#{next_note}\tAnnotatorNotes {id}\t{}",
-                one_line_from_text(note)
+                lines,
+                "N{}\tReference {id} {}:{}\t{}",
+                n + 1,
+                brat_name_from_str(&norm.resource),
+                one_line_from_text(&norm.id).replace(char::is_whitespace, "_"),
+                one_line_from_text(&norm.text)
             );
-            next_note += 1;
         }
     }
+    let comments = doc
+        .comments
+        .iter()
+        .filter_map(|c| Some((brat_id(c.target)?.clone(), c.kind.as_str(), &c.text)));
+    let notes = notes
+        .into_iter()
+        .filter(|(_, note)| !note.is_empty())
+        .map(|(id, note)| (id, "AnnotatorNotes", note));
+    for (next_note, (id, kind, text)) in (1..).zip(notes.chain(comments)) {
+        let _ = writeln!(
+            lines,
+            "#{next_note}\t{} {id}\t{}",
+            brat_name_from_str(kind),
+            one_line_from_text(text)
+        );
+    }
+    w.out.push_str(&lines);
     (w.out, w.warnings)
 }
 
@@ -451,13 +501,24 @@ pub fn annotation_conf_from_project(project: &Project) -> String {
         out.push('\n');
     }
     out.push_str("\n[relations]\n\n");
+    let equivalences: BTreeSet<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| &d.equivalences)
+        .map(|e| e.relation_type.as_str())
+        .collect();
     for r in &schema.relation_types {
         let _ = writeln!(
             out,
-            "{}\tArg1:{}, Arg2:{}",
+            "{}\tArg1:{}, Arg2:{}{}",
             brat_name_from_str(&r.name),
             brat_types_from_names(schema, &r.arg1),
-            brat_types_from_names(schema, &r.arg2)
+            brat_types_from_names(schema, &r.arg2),
+            if equivalences.contains(r.name.as_str()) {
+                ", <REL-TYPE>:symmetric-transitive"
+            } else {
+                ""
+            }
         );
     }
     out.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");

@@ -11,9 +11,11 @@
 //! - [`json`]: the whole project as documented JSON, offsets in three units (export).
 //! - [`csv`]: `events.csv` and `mentions.csv` for statistics software (export).
 //! - [`conll`]: tokens with BIO tags for sequence labelling (export).
+//! - [`brat_import`]: brat standoff collections (import).
 //! - [`doccano`]: doccano JSONL with entities and relations (import and export).
 
 pub mod brat;
+pub mod brat_import;
 pub mod conll;
 pub mod csv;
 pub mod doccano;

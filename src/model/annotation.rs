@@ -134,3 +134,70 @@ impl Relation {
         self.arg1 == filler || self.arg2 == filler
     }
 }
+
+/// Any annotation of a document: what a normalisation or a typed comment is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum AnnotationRef {
+    /// A mention.
+    Mention(MentionId),
+    /// An event.
+    Event(EventId),
+    /// A relation.
+    Relation(RelationId),
+}
+
+impl From<Filler> for AnnotationRef {
+    fn from(filler: Filler) -> Self {
+        match filler {
+            Filler::Mention(id) => AnnotationRef::Mention(id),
+            Filler::Event(id) => AnnotationRef::Event(id),
+        }
+    }
+}
+
+impl std::fmt::Display for AnnotationRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnnotationRef::Mention(id) => id.fmt(f),
+            AnnotationRef::Event(id) => id.fmt(f),
+            AnnotationRef::Relation(id) => id.fmt(f),
+        }
+    }
+}
+
+/// Annotations that all denote the same thing (brat's `*\tEquiv T1 T2 T3`): a
+/// symmetric and transitive relation, stored as one group instead of pairwise links.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Equivalence {
+    /// Name of a relation type of the schema (`Equiv`, `Alias`...).
+    pub relation_type: String,
+    /// The annotations that are equivalent: two or more, in the order given.
+    pub members: Vec<Filler>,
+}
+
+/// A link from an annotation to an entry of an external resource (brat's `N` lines:
+/// `N1\tReference T1 Wikipedia:534366\tBarack Obama`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Normalization {
+    /// The annotation normalised.
+    pub target: AnnotationRef,
+    /// The resource: `Wikipedia`, `GeoNames`, `UniProt`...
+    pub resource: String,
+    /// The entry's id in the resource.
+    pub id: String,
+    /// The entry's name, as shown to the user.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// A typed remark on an annotation other than its note (brat's `#` lines of a type
+/// other than the first `AnnotatorNotes`, such as TDT's `Lemma`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// The annotation commented.
+    pub target: AnnotationRef,
+    /// The kind of comment (`Lemma`, `AnnotatorNotes`...).
+    pub kind: String,
+    /// The comment, one line.
+    pub text: String,
+}

@@ -1,6 +1,8 @@
 //! One article with its annotations.
 
-use super::annotation::{Event, Filler, Mention, Relation};
+use super::annotation::{
+    AnnotationRef, Comment, Equivalence, Event, Filler, Mention, Normalization, Relation,
+};
 use super::ids::{EventId, MentionId, RelationId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -61,6 +63,15 @@ pub struct Document {
     /// Links between annotations.
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// Groups of equivalent annotations (brat `*` lines); absent from older files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equivalences: Vec<Equivalence>,
+    /// Links from annotations to external resources (brat `N` lines).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub normalizations: Vec<Normalization>,
+    /// Typed remarks on annotations besides their notes (brat `#` lines).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 fn first_id() -> u32 {
@@ -107,6 +118,15 @@ impl Document {
         match filler {
             Filler::Mention(id) => self.mention(id).is_some(),
             Filler::Event(id) => self.event(id).is_some(),
+        }
+    }
+
+    /// True when `target` names an annotation of this document.
+    pub fn has_annotation(&self, target: AnnotationRef) -> bool {
+        match target {
+            AnnotationRef::Mention(id) => self.mention(id).is_some(),
+            AnnotationRef::Event(id) => self.event(id).is_some(),
+            AnnotationRef::Relation(id) => self.relation(id).is_some(),
         }
     }
 

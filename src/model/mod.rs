@@ -14,7 +14,10 @@ pub mod schema;
 pub mod span;
 pub mod validate;
 
-pub use annotation::{AttrValue, Attributes, Event, Filler, Mention, Relation, RoleArg};
+pub use annotation::{
+    AnnotationRef, AttrValue, Attributes, Comment, Equivalence, Event, Filler, Mention,
+    Normalization, Relation, RoleArg,
+};
 pub use document::{DocStatus, Document};
 pub use ids::{EventId, MentionId, RelationId};
 pub use project::{FORMAT_VERSION, Project};

@@ -252,6 +252,52 @@ fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Pro
             false
         }
     });
+    let snapshot = doc.clone();
+    let before = doc.equivalences.len();
+    for eq in &mut doc.equivalences {
+        eq.members.retain(|&m| exists(&snapshot, m));
+    }
+    doc.equivalences.retain(|eq| eq.members.len() >= 2);
+    if doc.equivalences.len() != before {
+        fix.report.push(Problem {
+            document: Some(fix.doc_id.clone()),
+            annotation: None,
+            message: format!(
+                "dropped {} equivalence(s) left with fewer than two members",
+                before - doc.equivalences.len()
+            ),
+        });
+    }
+    for eq in &doc.equivalences {
+        if fix.schema.relation_type(&eq.relation_type).is_none() {
+            fix.schema.relation_types.push(RelationType {
+                name: eq.relation_type.clone(),
+                label: eq.relation_type.clone(),
+                arg1: Vec::new(),
+                arg2: Vec::new(),
+                color: Default::default(),
+            });
+            fix.report.push(Problem {
+                document: Some(fix.doc_id.clone()),
+                annotation: None,
+                message: format!("relation type {:?} added to the schema", eq.relation_type),
+            });
+        }
+    }
+    let (normalizations, comments) = (doc.normalizations.len(), doc.comments.len());
+    doc.normalizations
+        .retain(|n| snapshot.has_annotation(n.target));
+    doc.comments.retain(|c| snapshot.has_annotation(c.target));
+    let dropped = normalizations + comments - doc.normalizations.len() - doc.comments.len();
+    if dropped > 0 {
+        fix.report.push(Problem {
+            document: Some(fix.doc_id.clone()),
+            annotation: None,
+            message: format!(
+                "dropped {dropped} normalisation(s) or comment(s) on missing annotations"
+            ),
+        });
+    }
     for r in &mut doc.relations {
         if fix.schema.relation_type(&r.relation_type).is_none() {
             fix.schema.relation_types.push(RelationType {

@@ -163,6 +163,53 @@ impl DocChecker<'_> {
     }
 }
 
+impl DocChecker<'_> {
+    /// Equivalences, normalisations and comments: every reference resolves.
+    fn links(&mut self) {
+        let doc = self.doc;
+        for (i, eq) in doc.equivalences.iter().enumerate() {
+            let what = format!("equivalence {} ({})", i + 1, eq.relation_type);
+            if self.schema.relation_type(&eq.relation_type).is_none() {
+                self.report(
+                    &what,
+                    format!("relation type {:?} is not in the schema", eq.relation_type),
+                );
+            }
+            if eq.members.len() < 2 {
+                self.report(&what, "has fewer than two members".into());
+            }
+            for &member in &eq.members {
+                self.filler(&what, "a member", member);
+            }
+        }
+        for n in &doc.normalizations {
+            if !doc.has_annotation(n.target) {
+                self.report(
+                    n.target,
+                    format!(
+                        "normalisation {}:{} refers to an annotation that does not exist",
+                        n.resource, n.id
+                    ),
+                );
+            }
+            if n.resource.is_empty() || n.id.is_empty() {
+                self.report(n.target, "normalisation without resource or id".into());
+            }
+        }
+        for c in &doc.comments {
+            if !doc.has_annotation(c.target) {
+                self.report(
+                    c.target,
+                    format!(
+                        "comment {:?} refers to an annotation that does not exist",
+                        c.kind
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Problem>) {
     let mut check = DocChecker {
         schema,
@@ -220,4 +267,5 @@ fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Problem
         check.filler(&r.id, "Arg2", r.arg2);
         check.attributes(&r.id, &r.relation_type, &r.attributes);
     }
+    check.links();
 }
