@@ -542,3 +542,43 @@ fn an_inconsistent_project_is_explained_and_can_be_repaired_into_a_copy() {
         "the original stays"
     );
 }
+
+/// Runs frames until the background job is over.
+fn wait_for_job(harness: &mut Harness<'_, EventailApp>) {
+    for _ in 0..1000 {
+        if harness.state().background_job().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run_steps(1);
+    }
+    harness.run();
+    assert_eq!(harness.state().background_job(), None, "the job ended");
+}
+
+#[test]
+fn export_then_import_brat_through_the_file_menu_actions() {
+    use eventail::ui::transfer::ExportFormat;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_copy(dir.path()));
+    let original = harness.state().project().clone();
+    for format in ExportFormat::ALL {
+        let out = dir.path().join(format!("{format:?}"));
+        harness.state_mut().export_to(format, out.clone());
+        wait_for_job(&mut harness);
+        assert!(harness.state().error_message().is_none(), "{format:?}");
+        assert!(out.exists(), "{format:?} wrote {}", out.display());
+    }
+    harness.state_mut().import_brat(dir.path().join("Brat"));
+    wait_for_job(&mut harness);
+    let imported = harness.state().project();
+    assert_eq!(imported.documents.len(), original.documents.len());
+    for (a, b) in imported.documents.iter().zip(&original.documents) {
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.mentions.len(), b.mentions.len(), "{}", a.id);
+    }
+    assert!(
+        harness.state().is_dirty(),
+        "an imported project is not saved yet"
+    );
+}

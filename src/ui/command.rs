@@ -206,4 +206,6 @@ pub enum Action {
     Export(super::transfer::ExportFormat),
     /// Ask for a doccano file, then open it as a new project.
     ImportDoccano,
+    /// Ask for a brat collection folder, then open it as a new project.
+    ImportBrat,
 }

@@ -123,6 +123,7 @@ impl EventailApp {
             }),
             Action::Export(format) => self.export_dialog(format),
             Action::ImportDoccano => self.confirm_then(ctx, Pending::ImportDoccano),
+            Action::ImportBrat => self.confirm_then(ctx, Pending::ImportBrat),
             Action::SetStatus(doc, status) => {
                 let built = ops::set_status(&self.session.project, doc, status);
                 self.apply_result(built);

@@ -194,6 +194,7 @@ impl EventailApp {
             }
             Pending::OpenPath(path) => self.open_path(path),
             Pending::ImportDoccano => self.import_doccano_dialog(),
+            Pending::ImportBrat => self.import_brat_dialog(),
         }
     }
 

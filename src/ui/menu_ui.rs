@@ -46,6 +46,10 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut EventailApp) {
             ui.separator();
             command_button(ui, UiCommand::ImportText, true, &mut actions);
             ui.menu_button("Import as a new project", |ui| {
+                if ui.button("brat collection (folder)…").clicked() {
+                    actions.push(Action::ImportBrat);
+                    ui.close();
+                }
                 if ui.button("doccano JSONL…").clicked() {
                     actions.push(Action::ImportDoccano);
                     ui.close();

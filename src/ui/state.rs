@@ -100,4 +100,6 @@ pub enum Pending {
     OpenPath(PathBuf),
     /// Choose a doccano file to open as a new project.
     ImportDoccano,
+    /// Choose a brat collection to open as a new project.
+    ImportBrat,
 }

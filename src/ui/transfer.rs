@@ -157,6 +157,32 @@ impl EventailApp {
         }));
     }
 
+    /// Asks for a brat collection folder and opens it as a new project.
+    pub(super) fn import_brat_dialog(&mut self) {
+        let Some(dir) = rfd::FileDialog::new()
+            .set_title("Import a brat collection (folder)")
+            .pick_folder()
+        else {
+            return;
+        };
+        self.import_brat(dir);
+    }
+
+    /// Reads a brat collection as a new, unsaved project (schema from its
+    /// configuration); broken lines are skipped and listed with the other warnings.
+    pub fn import_brat(&mut self, dir: PathBuf) {
+        let label = format!("Importing {}", dir.display());
+        self.job = Some(Job::spawn(label, &self.ctx, move |_| {
+            let result = formats::brat_import::read_brat(&dir, true)
+                .map(|import| {
+                    let warnings = import.warnings.iter().map(|w| w.to_string()).collect();
+                    (import.project, warnings)
+                })
+                .map_err(|e| e.to_string());
+            JobOutput::NewProject(result)
+        }));
+    }
+
     /// Shows an imported collection as a new, unsaved project.
     pub(super) fn finish_new_project(&mut self, result: Result<(Project, Vec<String>), String>) {
         match result {
@@ -167,7 +193,7 @@ impl EventailApp {
                     self.view.status = "Imported: File > Save as… keeps it".into();
                 } else {
                     self.dialog = Some(Dialog::Error(format!(
-                        "Imported, leaving out {} bad line(s):\n{}",
+                        "Imported, with {} warning(s):\n{}",
                         skipped.len(),
                         skipped.join("\n")
                     )));
