@@ -146,7 +146,7 @@ pub fn brat_name_from_str(name: &str) -> String {
 }
 
 /// True for the characters that end a line for brat's reader (Python's `splitlines`).
-fn is_line_break(c: char) -> bool {
+pub(crate) fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r'

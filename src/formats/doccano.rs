@@ -195,18 +195,6 @@ pub struct DoccanoImport {
     pub skipped: Vec<DoccanoLineError>,
 }
 
-/// Colours of the types an import adds, in turn.
-const PALETTE: [[u8; 3]; 8] = [
-    [0x8d, 0xd3, 0xc7],
-    [0xff, 0xff, 0xb3],
-    [0xbe, 0xba, 0xda],
-    [0xfb, 0x80, 0x72],
-    [0x80, 0xb1, 0xd3],
-    [0xfd, 0xb4, 0x62],
-    [0xb3, 0xde, 0x69],
-    [0xfc, 0xcd, 0xe5],
-];
-
 /// A line read, before it gets a document id.
 struct ParsedLine {
     id: String,
@@ -398,7 +386,7 @@ pub fn doccano_import_from_bytes(
     };
     let mut taken = ids_of_project(project);
     let colour = |schema: &Schema| {
-        Rgb(PALETTE[(schema.entity_types.len() + schema.relation_types.len()) % PALETTE.len()])
+        Rgb::from_palette(schema.entity_types.len() + schema.relation_types.len())
     };
     for line in parsed {
         let id = taken.unused_document_id(&line.id);

@@ -28,6 +28,27 @@ impl From<Rgb> for String {
     }
 }
 
+/// Distinct pastel colours for types that come without one (imports), taken in turn.
+const PALETTE: [[u8; 3]; 10] = [
+    [0x8d, 0xd3, 0xc7],
+    [0xff, 0xff, 0xb3],
+    [0xbe, 0xba, 0xda],
+    [0xfb, 0x80, 0x72],
+    [0x80, 0xb1, 0xd3],
+    [0xfd, 0xb4, 0x62],
+    [0xb3, 0xde, 0x69],
+    [0xfc, 0xcd, 0xe5],
+    [0xd9, 0xd9, 0xd9],
+    [0xcc, 0xeb, 0xc5],
+];
+
+impl Rgb {
+    /// The `n`-th colour of a palette of distinct pastels, for a type without one.
+    pub fn from_palette(n: usize) -> Self {
+        Rgb(PALETTE[n % PALETTE.len()])
+    }
+}
+
 impl Default for Rgb {
     fn default() -> Self {
         Rgb([0xc0, 0xc0, 0xc0])

@@ -12,25 +12,6 @@ use crate::model::{
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Colours for types that `visual.conf` gives none, taken in turn.
-const PALETTE: [[u8; 3]; 10] = [
-    [0x8d, 0xd3, 0xc7],
-    [0xff, 0xff, 0xb3],
-    [0xbe, 0xba, 0xda],
-    [0xfb, 0x80, 0x72],
-    [0x80, 0xb1, 0xd3],
-    [0xfd, 0xb4, 0x62],
-    [0xb3, 0xde, 0x69],
-    [0xfc, 0xcd, 0xe5],
-    [0xd9, 0xd9, 0xd9],
-    [0xcc, 0xeb, 0xc5],
-];
-
-/// The `n`-th colour of the palette, for a type without one.
-pub(super) fn palette_color(n: usize) -> Rgb {
-    Rgb(PALETTE[n % PALETTE.len()])
-}
-
 /// A colour written `#rrggbb`, `#rgb` or as one of the common HTML names.
 fn rgb_from_str(s: &str) -> Option<Rgb> {
     let s = s.trim();
@@ -420,7 +401,7 @@ fn schema_from_conf(conf: &AnnotationConf, visual: &VisualConf) -> Schema {
         Some(c) => *c,
         None => {
             colors_used += 1;
-            palette_color(colors_used - 1)
+            Rgb::from_palette(colors_used - 1)
         }
     };
     let mut schema = Schema::default();

@@ -20,6 +20,7 @@
 
 mod conf;
 
+use crate::formats::brat::is_line_break;
 use crate::formats::text::name_from_text;
 use crate::model::{
     AnnotationRef, AttrKind, AttrValue, AttributeDef, Cardinality, Comment, Document, EntityType,
@@ -379,22 +380,6 @@ fn parse_line(line: &str) -> Result<(Option<String>, Record), String> {
         }
     };
     Ok(((kind != '*').then(|| id.to_string()), record))
-}
-
-/// True for the characters brat treats as line ends (they cannot be in a `.ann` text).
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\u{0b}'
-            | '\u{0c}'
-            | '\u{1c}'
-            | '\u{1d}'
-            | '\u{1e}'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
 }
 
 /// Reads one `.ann` file into a document, growing the schema as needed.
@@ -890,8 +875,9 @@ impl AnnReader<'_> {
             line,
             format!("type {name} is not an entity type of annotation.conf: added"),
         );
-        let color =
-            conf::palette_color(self.schema.entity_types.len() + self.schema.event_types.len());
+        let color = crate::model::Rgb::from_palette(
+            self.schema.entity_types.len() + self.schema.event_types.len(),
+        );
         self.schema.entity_types.push(EntityType {
             name: name.into(),
             label: name.into(),
@@ -909,8 +895,9 @@ impl AnnReader<'_> {
             line,
             format!("type {name} is not an event type of annotation.conf: added"),
         );
-        let color =
-            conf::palette_color(self.schema.entity_types.len() + self.schema.event_types.len());
+        let color = crate::model::Rgb::from_palette(
+            self.schema.entity_types.len() + self.schema.event_types.len(),
+        );
         self.schema.event_types.push(EventType {
             name: name.into(),
             label: name.into(),
