@@ -161,21 +161,43 @@ pub fn read_brat(dir: &Path, skip_bad_lines: bool) -> Result<BratImport, BratImp
             doc.metadata
                 .insert("file".into(), file.to_string_lossy().into_owned());
         }
-        let mut reader = AnnReader {
-            path: &ann_path,
-            schema: &mut project.schema,
-            warnings: &mut warnings,
-            errors: Vec::new(),
+        let ann_errors = read_ann(
+            &ann,
+            &ann_path,
+            &mut doc,
+            &mut project.schema,
             skip_bad_lines,
-        };
-        reader.read(&ann, &mut doc);
-        errors.extend(reader.errors);
+            &mut warnings,
+        );
+        errors.extend(ann_errors);
         project.documents.push(doc);
     }
     if !errors.is_empty() {
         return Err(BratImportError::BadLines(errors));
     }
     Ok(BratImport { project, warnings })
+}
+
+/// Reads the lines of one `.ann` file (named `ann_path` in messages) into `doc`, whose
+/// text is the matching `.txt`; types the schema lacks are added to it with a warning.
+/// Returns the broken lines (left out when `skip_bad_lines`, then as warnings).
+pub fn read_ann(
+    ann: &str,
+    ann_path: &Path,
+    doc: &mut Document,
+    schema: &mut crate::model::Schema,
+    skip_bad_lines: bool,
+    warnings: &mut Vec<ImportProblem>,
+) -> Vec<ImportProblem> {
+    let mut reader = AnnReader {
+        path: ann_path,
+        schema,
+        warnings,
+        errors: Vec::new(),
+        skip_bad_lines,
+    };
+    reader.read(ann, doc);
+    reader.errors
 }
 
 /// The content of a UTF-8 file; a `.ann` file's byte-order mark is dropped, a `.txt`
