@@ -164,3 +164,14 @@ fn unreadable_files_are_reported_not_panicked_on() {
         );
     }
 }
+
+/// Every released format version still loads (migrated to the current one); add a
+/// fixture here with each new version.
+#[test]
+fn every_released_version_loads() {
+    for (version, file) in [(1, "tests/fixtures/versions/v1.ron")] {
+        let project = load_project(Path::new(file)).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        assert_eq!(project.format_version, eventail::model::FORMAT_VERSION);
+        assert_eq!(project.documents.len(), 5, "v{version}");
+    }
+}

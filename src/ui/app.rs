@@ -54,8 +54,20 @@ impl EventailApp {
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
         };
-        if let Some(path) = project {
-            app.open_path(path);
+        match project {
+            Some(path) => app.open_path(path),
+            // After a crash, the next start goes back to the work that was not saved.
+            None => {
+                let crashed = app
+                    .settings
+                    .recent
+                    .first()
+                    .filter(|p| io::pending_recovery(p).is_some())
+                    .cloned();
+                if let Some(path) = crashed {
+                    app.open_path(path);
+                }
+            }
         }
         app
     }

@@ -1,0 +1,43 @@
+//! Large and odd inputs: a clear error or a correct result, quickly, never a panic.
+
+use eventail::formats::brat_import::read_brat;
+use std::fmt::Write as _;
+
+#[test]
+fn a_ten_thousand_line_ann_imports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let word = "Palmyre ";
+    let text = word.repeat(10_000);
+    let mut ann = String::new();
+    for i in 0..10_000 {
+        let start = i * word.chars().count();
+        let _ = writeln!(ann, "T{}\tLocation {} {}\tPalmyre", i + 1, start, start + 7);
+    }
+    std::fs::write(dir.path().join("a.txt"), &text).expect("txt");
+    std::fs::write(dir.path().join("a.ann"), &ann).expect("ann");
+    let import = read_brat(dir.path(), false).expect("imports");
+    let doc = &import.project.documents[0];
+    assert_eq!(doc.mentions.len(), 10_000);
+    assert!(eventail::model::validate(&import.project).is_empty());
+}
+
+#[test]
+fn odd_brat_lines_are_errors_with_their_line_not_panics() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "ﺧﺎﻟﺪ e\u{301} 👍🏽").expect("txt");
+    let long = "x".repeat(200_000);
+    let ann = format!(
+        "T1\tPerson 0 99999999999999999999999\tx\nT2\tPerson 5 3\tx\n\u{0}\u{0}\nE1\tAttack:T9\nT3\t{long} 0 1\tx\n"
+    );
+    std::fs::write(dir.path().join("a.ann"), ann).expect("ann");
+    let Err(err) = read_brat(dir.path(), false) else {
+        panic!("broken lines must be reported");
+    };
+    let message = err.to_string();
+    assert!(message.contains("a.ann:1"), "{message}");
+    assert!(message.contains("a.ann:2"), "{message}");
+    assert!(
+        read_brat(dir.path(), true).is_ok(),
+        "skipping keeps the rest"
+    );
+}
