@@ -169,7 +169,8 @@ fn unreadable_files_are_reported_not_panicked_on() {
 /// fixture here with each new version.
 #[test]
 fn every_released_version_loads() {
-    for (version, file) in [(1, "tests/fixtures/versions/v1.ron")] {
+    const RELEASED: &[(u32, &str)] = &[(1, "tests/fixtures/versions/v1.ron")];
+    for &(version, file) in RELEASED {
         let project = load_project(Path::new(file)).unwrap_or_else(|e| panic!("v{version}: {e}"));
         assert_eq!(project.format_version, eventail::model::FORMAT_VERSION);
         assert_eq!(project.documents.len(), 5, "v{version}");
