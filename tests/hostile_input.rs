@@ -41,3 +41,27 @@ fn odd_brat_lines_are_errors_with_their_line_not_panics() {
         "skipping keeps the rest"
     );
 }
+
+/// Found by fuzzing: an attribute declared with values and used without one made an
+/// import that did not validate. Every input found by a fuzzer is kept here.
+#[test]
+fn fuzz_regressions_import_to_valid_documents() {
+    for name in ["brat_ann_attribute_without_value"] {
+        let data = std::fs::read(format!("tests/fixtures/fuzz/{name}")).expect("fixture");
+        let input = String::from_utf8_lossy(&data);
+        let (text, ann) = input.split_once('\0').unwrap_or(("", &input));
+        let mut project = eventail::model::Project::new("f", Default::default());
+        let mut doc = eventail::model::Document::new("d", "d", text);
+        let mut warnings = Vec::new();
+        let _ = eventail::formats::brat_import::read_ann(
+            ann,
+            std::path::Path::new("f.ann"),
+            &mut doc,
+            &mut project.schema,
+            true,
+            &mut warnings,
+        );
+        project.documents.push(doc);
+        assert_eq!(eventail::model::validate(&project), Vec::new(), "{name}");
+    }
+}

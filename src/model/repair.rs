@@ -126,7 +126,8 @@ impl Fixer<'_> {
     }
 }
 
-fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Problem>) {
+/// Repairs one document against `schema` (which it may extend); reports each change.
+pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Problem>) {
     let len = doc.char_len();
     let mut fix = Fixer {
         schema,

@@ -175,6 +175,13 @@ pub fn read_brat(dir: &Path, skip_bad_lines: bool) -> Result<BratImport, BratImp
     if !errors.is_empty() {
         return Err(BratImportError::BadLines(errors));
     }
+    // A later file may have changed the schema under an earlier one.
+    let Project {
+        schema, documents, ..
+    } = &mut project;
+    for doc in documents.iter_mut() {
+        mend(dir, doc, schema, &mut warnings);
+    }
     Ok(BratImport { project, warnings })
 }
 
@@ -197,7 +204,27 @@ pub fn read_ann(
         skip_bad_lines,
     };
     reader.read(ann, doc);
-    reader.errors
+    let errors = reader.errors;
+    mend(ann_path, doc, schema, warnings);
+    errors
+}
+
+/// Brings what the lines built into line with the schema they extended (an attribute used
+/// both with and without a value, say), keeping each change as a warning, so that an
+/// import always validates.
+fn mend(
+    path: &Path,
+    doc: &mut Document,
+    schema: &mut crate::model::Schema,
+    warnings: &mut Vec<ImportProblem>,
+) {
+    let mut changes = Vec::new();
+    crate::model::repair::repair_document(schema, doc, &mut changes);
+    warnings.extend(
+        changes
+            .into_iter()
+            .map(|p| ImportProblem::file(path, p.to_string())),
+    );
 }
 
 /// The content of a UTF-8 file; a `.ann` file's byte-order mark is dropped, a `.txt`
