@@ -46,7 +46,8 @@ fn odd_brat_lines_are_errors_with_their_line_not_panics() {
 /// import that did not validate. Every input found by a fuzzer is kept here.
 #[test]
 fn fuzz_regressions_import_to_valid_documents() {
-    for name in ["brat_ann_attribute_without_value"] {
+    const FOUND: &[&str] = &["brat_ann_attribute_without_value"];
+    for name in FOUND {
         let data = std::fs::read(format!("tests/fixtures/fuzz/{name}")).expect("fixture");
         let input = String::from_utf8_lossy(&data);
         let (text, ann) = input.split_once('\0').unwrap_or(("", &input));
