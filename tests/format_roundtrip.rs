@@ -4,25 +4,12 @@
 use eventail::edit::{History, Stamp, ops};
 use eventail::model::{Project, Span};
 use proptest::prelude::*;
+
+mod common;
 use std::path::Path;
 
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop_oneof![
-            Just("Palmyre"),
-            Just("é"),
-            Just("e\u{301}"),
-            Just("\u{a0}"),
-            Just("’"),
-            Just("👍🏽"),
-            Just("خالد"),
-            Just("\r\n"),
-            Just(" "),
-            Just("«"),
-        ],
-        1..30,
-    )
-    .prop_map(|parts| parts.concat())
+    common::multilingual_text(30)
 }
 
 /// A project of one document with mentions at the given (start, length, type) places,

@@ -7,24 +7,10 @@ use eventail::model::span::{
 };
 use proptest::prelude::*;
 
+mod common;
+
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop_oneof![
-            Just("a"),
-            Just("é"),
-            Just("e\u{301}"),
-            Just("\u{a0}"),
-            Just("’"),
-            Just("👍🏽"),
-            Just("خالد"),
-            Just("\r\n"),
-            Just("\n"),
-            Just(" "),
-            Just("𝔸"),
-        ],
-        0..40,
-    )
-    .prop_map(|parts| parts.concat())
+    common::multilingual_text(40)
 }
 
 proptest! {

@@ -651,21 +651,13 @@ pub fn visual_conf_from_schema(schema: &Schema) -> String {
     out.push_str("\n[drawing]\n\n");
     out.push_str("SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n");
     out.push_str("ARC_DEFAULT\tcolor:black, dashArray:-, arrowHead:triangle-5\n");
-    for t in &schema.entity_types {
-        let _ = writeln!(
-            out,
-            "{}\tbgColor:{}",
-            brat_name_from_str(&t.name),
-            color(t.color)
-        );
-    }
-    for t in &schema.event_types {
-        let _ = writeln!(
-            out,
-            "{}\tbgColor:{}",
-            brat_name_from_str(&t.name),
-            color(t.color)
-        );
+    let spans = schema
+        .entity_types
+        .iter()
+        .map(|t| (&t.name, t.color))
+        .chain(schema.event_types.iter().map(|t| (&t.name, t.color)));
+    for (name, rgb) in spans {
+        let _ = writeln!(out, "{}\tbgColor:{}", brat_name_from_str(name), color(rgb));
     }
     for t in &schema.relation_types {
         let _ = writeln!(
