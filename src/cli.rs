@@ -260,14 +260,8 @@ fn validate(path: &Path) -> anyhow::Result<()> {
 
 /// `repair`: drop what cannot be kept, declare unknown types, write a copy, say it all.
 fn repair(path: &Path, output: &Path) -> anyhow::Result<()> {
-    let same =
-        std::fs::canonicalize(path).ok() == std::fs::canonicalize(output).ok() || path == output;
-    if same {
-        anyhow::bail!(
-            "the mended project must go to another file, so that the original stays: {}",
-            output.display()
-        );
-    }
+    io::ensure_other_file(path, output)
+        .context("the mended project must go to another file, so that the original stays")?;
     let mut project = io::load_project_unchecked(path)?;
     let changes = crate::model::repair::repair(&mut project);
     for change in &changes {

@@ -10,6 +10,35 @@ fn eventail(args: &[&std::ffi::OsStr]) -> std::process::Output {
         .expect("run eventail")
 }
 
+/// `eventail repair INPUT -o OUTPUT`.
+fn repair(input: &std::path::Path, output: &std::path::Path) -> std::process::Output {
+    eventail(&[
+        "repair".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        output.as_os_str(),
+    ])
+}
+
+/// Repairs `broken` into `fixed`, checks that it succeeded and that `fixed` validates;
+/// returns what repair printed.
+fn repair_into_valid_copy(broken: &std::path::Path, fixed: &std::path::Path) -> String {
+    let out = repair(broken, fixed);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ok = eventail(&["validate".as_ref(), fixed.as_os_str()]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    stdout
+}
+
 #[test]
 fn repair_writes_a_valid_copy_and_lists_its_changes() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -31,18 +60,7 @@ fn repair_writes_a_valid_copy_and_lists_its_changes() {
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert!(stderr.contains("eventail repair"), "{stderr}");
 
-    let out = eventail(&[
-        "repair".as_ref(),
-        broken.as_os_str(),
-        "-o".as_ref(),
-        fixed.as_os_str(),
-    ]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = repair_into_valid_copy(&broken, &fixed);
     assert!(
         stdout.contains("document \"001_4cb14d4706432b3e\", T"),
         "{stdout}"
@@ -53,19 +71,39 @@ fn repair_writes_a_valid_copy_and_lists_its_changes() {
         text,
         "the original stays"
     );
-    let ok = eventail(&["validate".as_ref(), fixed.as_os_str()]);
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
 
-    let refused = eventail(&[
-        "repair".as_ref(),
-        broken.as_os_str(),
-        "-o".as_ref(),
-        broken.as_os_str(),
-    ]);
+    let refused = repair(&broken, &broken);
     assert!(!refused.status.success());
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), text);
+}
+
+/// `repair` refuses an output that is its input under another spelling (bug 5).
+#[test]
+fn repair_refuses_every_spelling_of_its_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    let input = dir.path().join("p.ron");
+    let text = std::fs::read_to_string("projects/palmyre.ron").expect("sample");
+    std::fs::write(&input, &text).expect("write");
+    let mut spellings = vec![dir.path().join("./p.ron"), dir.path().join("sub/../p.ron")];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("sub/link.ron");
+        std::os::unix::fs::symlink(&input, &link).expect("symlink");
+        let hard = dir.path().join("sub/hard.ron");
+        std::fs::hard_link(&input, &hard).expect("hard link");
+        spellings.extend([link, hard]);
+    }
+    for output in spellings {
+        let out = repair(&input, &output);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", output.display());
+        assert!(
+            stderr.contains("the output would overwrite the input: "),
+            "{stderr}"
+        );
+        let name = output.file_name().expect("a file name").to_string_lossy();
+        assert!(stderr.trim_end().ends_with(&*name), "{stderr}");
+        assert_eq!(std::fs::read_to_string(&input).expect("read"), text);
+    }
 }

@@ -6,6 +6,7 @@ mod autosave;
 mod default_schema;
 mod lock;
 mod project_file;
+mod same_file;
 mod schema_file;
 
 pub use atomic::{backup_path, write_atomically};
@@ -16,4 +17,5 @@ pub use project_file::{
     LoadError, SaveError, load_project, load_project_unchecked, parse_project, project_from_str,
     project_to_string, save_project,
 };
+pub use same_file::{SameFileError, ensure_other_file, is_same_file};
 pub use schema_file::{SchemaLoadError, load_schema, schema_from_str};
