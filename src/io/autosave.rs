@@ -3,7 +3,7 @@
 //! those seconds. The next start offers to recover it.
 
 use super::atomic::write_atomically;
-use super::project_file::project_to_string;
+use super::project_file::{project_from_str, project_to_string};
 use crate::model::Project;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -16,14 +16,42 @@ pub fn recovery_path(project: &Path) -> PathBuf {
     project.with_file_name(name)
 }
 
-/// A recovery file worth offering: it exists and is newer than the project itself.
-pub fn pending_recovery(project: &Path) -> Option<PathBuf> {
+/// True when `project` has a recovery file newer than itself: a cheap look at the file
+/// system before anything is read (at start-up, to decide whether to reopen the last
+/// project). Whether it holds work to recover is for [`pending_recovery`] to say.
+pub fn has_recovery_file(project: &Path) -> bool {
+    newer_recovery_file(project).is_some()
+}
+
+/// The recovery file of `project` if it is newer than the project: an older one
+/// predates the last save, so it is never offered.
+fn newer_recovery_file(project: &Path) -> Option<PathBuf> {
     let recovery = recovery_path(project);
     let recovery_time = std::fs::metadata(&recovery).ok()?.modified().ok()?;
     match std::fs::metadata(project).and_then(|m| m.modified()) {
         Ok(project_time) if project_time >= recovery_time => None,
         _ => Some(recovery),
     }
+}
+
+/// A recovery file worth offering for the project at `path`, just `loaded` from it: one
+/// newer than the file ([`has_recovery_file`]) that holds other work. One with the
+/// file's bytes, or that reads as a project equal to `loaded`, holds nothing to recover
+/// and is removed (best effort); one that does not load (torn, or from a newer
+/// eventail) could not be recovered, so it is not offered but left where it is.
+pub fn pending_recovery(path: &Path, loaded: &Project) -> Option<PathBuf> {
+    let recovery = newer_recovery_file(path)?;
+    let bytes = std::fs::read(&recovery).ok()?;
+    // Each `?` below is a recovery file that does not load: not offered, kept.
+    let same = std::fs::read(path).is_ok_and(|file| file == bytes) || {
+        let text = String::from_utf8(bytes).ok()?;
+        project_from_str(&text, &recovery).ok()? == *loaded
+    };
+    if same {
+        let _ = std::fs::remove_file(&recovery);
+        return None;
+    }
+    Some(recovery)
 }
 
 /// Removes the recovery file of `project` (after a save, or when the user discards it).
@@ -96,5 +124,121 @@ impl Autosaver {
     /// The latest autosave error, if any happened since the last call.
     pub fn take_error(&self) -> Option<String> {
         self.errors.try_iter().last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::{load_project, save_project};
+    use crate::model::Document;
+    use std::time::{Duration, SystemTime};
+
+    /// A saved project `p.ron` in a temporary directory, and the project as loaded.
+    fn saved() -> (tempfile::TempDir, PathBuf, Project) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("p.ron");
+        let mut project = Project::new("p", crate::io::default_schema());
+        project
+            .documents
+            .push(Document::new("d", "d", "Daech attaque Palmyre."));
+        save_project(&path, &project).expect("save");
+        let loaded = load_project(&path).expect("load");
+        (dir, path, loaded)
+    }
+
+    /// Writes `bytes` as the recovery file of `path`, `seconds` after the file's time
+    /// (before it when negative).
+    fn write_recovery(path: &Path, bytes: &[u8], seconds: i64) -> PathBuf {
+        let recovery = recovery_path(path);
+        std::fs::write(&recovery, bytes).expect("write recovery");
+        let file_time = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        let shift = Duration::from_secs(seconds.unsigned_abs());
+        let time = if seconds >= 0 {
+            file_time + shift
+        } else {
+            file_time - shift
+        };
+        std::fs::File::options()
+            .write(true)
+            .open(&recovery)
+            .and_then(|f| f.set_modified(time))
+            .expect("set mtime");
+        recovery
+    }
+
+    fn edited(project: &Project) -> Project {
+        let mut project = project.clone();
+        project.documents[0].name = "Palmyre".into();
+        project
+    }
+
+    #[test]
+    fn no_recovery_file_is_nothing_to_recover() {
+        let (_dir, path, loaded) = saved();
+        assert!(!has_recovery_file(&path));
+        assert_eq!(pending_recovery(&path, &loaded), None);
+    }
+
+    #[test]
+    fn a_newer_recovery_file_with_other_work_is_offered_and_kept() {
+        let (_dir, path, loaded) = saved();
+        let text = project_to_string(&edited(&loaded)).expect("ron");
+        let recovery = write_recovery(&path, text.as_bytes(), 10);
+        assert!(has_recovery_file(&path));
+        assert_eq!(pending_recovery(&path, &loaded), Some(recovery.clone()));
+        assert!(recovery.exists());
+    }
+
+    #[test]
+    fn a_recovery_file_with_the_bytes_of_the_file_is_removed_not_offered() {
+        let (_dir, path, loaded) = saved();
+        let bytes = std::fs::read(&path).expect("read");
+        let recovery = write_recovery(&path, &bytes, 10);
+        assert!(has_recovery_file(&path), "newer, so worth a look");
+        assert_eq!(pending_recovery(&path, &loaded), None);
+        assert!(!recovery.exists(), "removed");
+    }
+
+    #[test]
+    fn a_recovery_file_that_reads_as_the_loaded_project_is_removed_not_offered() {
+        let (_dir, path, loaded) = saved();
+        // Other bytes, same project: laid out on one line.
+        let text = ron::to_string(&loaded).expect("ron");
+        assert_ne!(text.as_bytes(), std::fs::read(&path).expect("read"));
+        let recovery = write_recovery(&path, text.as_bytes(), 10);
+        assert_eq!(pending_recovery(&path, &loaded), None);
+        assert!(!recovery.exists(), "removed");
+    }
+
+    #[test]
+    fn a_recovery_file_that_does_not_load_is_not_offered_but_kept() {
+        let (_dir, path, loaded) = saved();
+        let text = project_to_string(&edited(&loaded)).expect("ron");
+        let torn = &text.as_bytes()[..text.len() / 2];
+        let recovery = write_recovery(&path, torn, 10);
+        assert_eq!(pending_recovery(&path, &loaded), None);
+        assert!(recovery.exists(), "left for the user to look at");
+        std::fs::write(&recovery, b"\xff\xfe not text").expect("write");
+        let when = SystemTime::now() + Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&recovery)
+            .and_then(|f| f.set_modified(when))
+            .expect("set mtime");
+        assert_eq!(pending_recovery(&path, &loaded), None);
+        assert!(recovery.exists());
+    }
+
+    #[test]
+    fn a_recovery_file_older_than_the_file_is_not_offered() {
+        let (_dir, path, loaded) = saved();
+        let text = project_to_string(&edited(&loaded)).expect("ron");
+        let recovery = write_recovery(&path, text.as_bytes(), -10);
+        assert!(!has_recovery_file(&path));
+        assert_eq!(pending_recovery(&path, &loaded), None);
+        assert!(recovery.exists(), "not ours to judge: kept");
     }
 }

@@ -10,7 +10,9 @@ mod same_file;
 mod schema_file;
 
 pub use atomic::{backup_path, write_atomically};
-pub use autosave::{Autosaver, discard_recovery, pending_recovery, recovery_path};
+pub use autosave::{
+    Autosaver, discard_recovery, has_recovery_file, pending_recovery, recovery_path,
+};
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
 pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};
 pub use project_file::{
