@@ -249,7 +249,7 @@ fn edit_for(project: &Project, step: &Step) -> Option<Edit> {
             let d = &project.documents[*doc];
             let m = d.mentions.get(which % d.mentions.len().max(1))?;
             let text = text.clone();
-            ops::update_mention(project, *doc, m.id, "note", &s, |m| m.note = text).ok()
+            ops::set_note(project, *doc, Filler::Mention(m.id), text, &s).ok()
         }
         Step::Status { doc, status } => {
             ops::set_status(project, *doc, DocStatus::ALL[status % 3]).ok()

@@ -30,6 +30,16 @@ pub enum EditError {
     /// The filler would make an event its own argument.
     #[error("an event cannot be its own argument")]
     SelfArgument,
+    /// The event has no argument at this position.
+    #[error("{event} has no argument at position {index} (it has {count})")]
+    NoArgument {
+        /// The event.
+        event: EventId,
+        /// The position asked for, from 0.
+        index: usize,
+        /// How many arguments the event has.
+        count: usize,
+    },
 }
 
 /// Any annotation, owned.

@@ -106,7 +106,10 @@ pub fn add_mention(
 }
 
 /// Changes a mention with `change` (type, note, attribute...), stamping it.
-pub fn update_mention(
+///
+/// Crate-private: the GUI calls the named edits ([`set_mention_type`], [`set_note`]...),
+/// so that no edit logic lives in its closures.
+pub(crate) fn update_mention(
     project: &Project,
     doc_index: usize,
     id: MentionId,
@@ -263,7 +266,9 @@ pub fn add_event(
 }
 
 /// Changes an event with `change` (type, trigger, arguments, note...), stamping it.
-pub fn update_event(
+///
+/// Crate-private for the same reason as [`update_mention`].
+pub(crate) fn update_event(
     project: &Project,
     doc_index: usize,
     id: EventId,
@@ -311,13 +316,7 @@ pub fn add_argument(
     filler: Filler,
     stamp: &Stamp,
 ) -> Result<Edit, EditError> {
-    let role_label = project
-        .documents
-        .get(doc_index)
-        .and_then(|d| d.event(id))
-        .and_then(|e| project.schema.event_type(&e.event_type))
-        .and_then(|t| t.role(role))
-        .map_or(role, |r| r.label.as_str());
+    let role_label = role_label(project, doc_index, id, role);
     update_event(
         project,
         doc_index,
@@ -331,6 +330,138 @@ pub fn add_argument(
             })
         },
     )
+}
+
+/// The schema's label of `role` of the event `id`, or the role's name.
+fn role_label<'a>(project: &'a Project, doc_index: usize, id: EventId, role: &'a str) -> &'a str {
+    project
+        .documents
+        .get(doc_index)
+        .and_then(|d| d.event(id))
+        .and_then(|e| project.schema.event_type(&e.event_type))
+        .and_then(|t| t.role(role))
+        .map_or(role, |r| r.label.as_str())
+}
+
+/// Removes the argument at `index` (from 0, in the order they were added) of an event.
+pub fn remove_argument(
+    project: &Project,
+    doc_index: usize,
+    id: EventId,
+    index: usize,
+    stamp: &Stamp,
+) -> Result<Edit, EditError> {
+    let event = doc(project, doc_index)?
+        .event(id)
+        .ok_or_else(|| EditError::NoAnnotation(id.to_string()))?;
+    let arg = event.arguments.get(index).ok_or(EditError::NoArgument {
+        event: id,
+        index,
+        count: event.arguments.len(),
+    })?;
+    let label = format!(
+        "remove {} as {} of {id}",
+        arg.filler,
+        role_label(project, doc_index, id, &arg.role)
+    );
+    // `index` was checked against this very event just above.
+    update_event(project, doc_index, id, label, stamp, |e| {
+        e.arguments.remove(index);
+    })
+}
+
+/// Gives a mention another entity type of the schema.
+pub fn set_mention_type(
+    project: &Project,
+    doc_index: usize,
+    id: MentionId,
+    entity_type: &str,
+    stamp: &Stamp,
+) -> Result<Edit, EditError> {
+    let label = format!(
+        "change type of {id} to {}",
+        project.schema.label(entity_type)
+    );
+    update_mention(project, doc_index, id, label, stamp, |m| {
+        m.entity_type = entity_type.to_string()
+    })
+}
+
+/// Gives an event another event type of the schema (its arguments stay).
+pub fn set_event_type(
+    project: &Project,
+    doc_index: usize,
+    id: EventId,
+    event_type: &str,
+    stamp: &Stamp,
+) -> Result<Edit, EditError> {
+    let label = format!(
+        "change type of {id} to {}",
+        project.schema.label(event_type)
+    );
+    update_event(project, doc_index, id, label, stamp, |e| {
+        e.event_type = event_type.to_string()
+    })
+}
+
+/// Sets the trigger of an event; an empty `trigger` removes it (some events have no
+/// single word).
+pub fn set_trigger(
+    project: &Project,
+    doc_index: usize,
+    id: EventId,
+    trigger: Vec<Span>,
+    stamp: &Stamp,
+) -> Result<Edit, EditError> {
+    let document = doc(project, doc_index)?;
+    let trigger = checked_ranges(document, trigger)?;
+    let label = if trigger.is_empty() {
+        format!("remove trigger of {id}")
+    } else {
+        format!(
+            "set trigger of {id} to “{}”",
+            crate::model::span::covered_text(&document.text, &trigger)
+        )
+    };
+    update_event(project, doc_index, id, label, stamp, |e| {
+        e.trigger = trigger
+    })
+}
+
+/// Replaces the note of a mention or an event; an empty `note` clears it.
+pub fn set_note(
+    project: &Project,
+    doc_index: usize,
+    target: Filler,
+    note: String,
+    stamp: &Stamp,
+) -> Result<Edit, EditError> {
+    let label = if note.is_empty() {
+        format!("clear note of {target}")
+    } else {
+        format!("edit note of {target}")
+    };
+    match target {
+        Filler::Mention(id) => update_mention(project, doc_index, id, label, stamp, |m| {
+            m.note = note;
+        }),
+        Filler::Event(id) => update_event(project, doc_index, id, label, stamp, |e| {
+            e.note = note;
+        }),
+    }
+}
+
+/// Deletes a mention or an event; see [`delete_mention`] and [`delete_event`].
+pub fn delete(
+    project: &Project,
+    doc_index: usize,
+    target: Filler,
+    stamp: &Stamp,
+) -> Result<Edit, EditError> {
+    match target {
+        Filler::Mention(id) => delete_mention(project, doc_index, id, stamp),
+        Filler::Event(id) => delete_event(project, doc_index, id, stamp),
+    }
 }
 
 /// Deletes an event, and the arguments and relations that point at it.
@@ -419,5 +550,229 @@ pub fn add_documents(project: &Project, documents: Vec<Document>) -> Edit {
             })
             .collect(),
         doc: Some(first),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::History;
+
+    const TEXT: &str = "Daech attaque Palmyre.";
+
+    /// "Daech attaque Palmyre.": T1 armed group, T2 place, E3 attack (attacker T1,
+    /// place T2), built with the edits themselves.
+    fn sample() -> Project {
+        let mut project = Project::new("p", crate::io::default_schema());
+        project.documents.push(Document::new("d", "d", TEXT));
+        let s = stamp();
+        let (edit, daech) =
+            add_mention(&project, 0, "armed_group", vec![Span::new(0, 5)], &s).expect("T1");
+        edit.apply(&mut project).expect("apply");
+        let (edit, palmyre) =
+            add_mention(&project, 0, "place", vec![Span::new(14, 21)], &s).expect("T2");
+        edit.apply(&mut project).expect("apply");
+        let (edit, attack) =
+            add_event(&project, 0, "attack", vec![Span::new(6, 13)], &s).expect("E3");
+        edit.apply(&mut project).expect("apply");
+        for (role, filler) in [
+            ("attacker", Filler::Mention(daech)),
+            ("place", Filler::Mention(palmyre)),
+        ] {
+            add_argument(&project, 0, attack, role, filler, &s)
+                .expect("argument")
+                .apply(&mut project)
+                .expect("apply");
+        }
+        project
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            author: "ana".into(),
+            time: "2026-01-02T03:04:05Z".into(),
+        }
+    }
+
+    /// Applies `edit` through a history, checks that undo gives back the project exactly
+    /// and redo the edited one; returns the edited project and the edit's label.
+    fn apply_and_undo(project: &Project, edit: Edit) -> (Project, String) {
+        let label = edit.label.clone();
+        let mut edited = project.clone();
+        let mut history = History::default();
+        history.apply(&mut edited, edit).expect("apply");
+        assert_eq!(history.undo_label(), Some(label.as_str()));
+        let after = edited.clone();
+        history.undo(&mut edited).expect("undo");
+        assert_eq!(&edited, project, "undo restores the project exactly");
+        history.redo(&mut edited).expect("redo");
+        assert_eq!(edited, after, "redo gives the edit back");
+        (after, label)
+    }
+
+    const T1: MentionId = MentionId(1);
+    const T2: MentionId = MentionId(2);
+    const E3: EventId = EventId(3);
+
+    #[test]
+    fn set_mention_type_changes_only_the_type_and_stamps_the_mention() {
+        let project = sample();
+        let mut s = stamp();
+        s.author = "bob".into();
+        let edit = set_mention_type(&project, 0, T2, "site", &s).expect("edit");
+        let (after, label) = apply_and_undo(&project, edit);
+        assert_eq!(label, "change type of T2 to Site / bâtiment");
+        let m = after.documents[0].mention(T2).expect("T2");
+        assert_eq!(m.entity_type, "site");
+        assert_eq!(m.ranges, vec![Span::new(14, 21)]);
+        assert_eq!(m.author, "bob");
+        assert_eq!(
+            set_mention_type(&project, 0, T2, "planet", &s),
+            Err(EditError::UnknownType("planet".into()))
+        );
+        assert_eq!(
+            set_mention_type(&project, 0, MentionId(9), "site", &s),
+            Err(EditError::NoAnnotation("T9".into()))
+        );
+        assert_eq!(
+            set_mention_type(&project, 4, T2, "site", &s),
+            Err(EditError::NoDocument(4))
+        );
+    }
+
+    #[test]
+    fn set_event_type_keeps_the_arguments() {
+        let project = sample();
+        let edit = set_event_type(&project, 0, E3, "battle", &stamp()).expect("edit");
+        let (after, label) = apply_and_undo(&project, edit);
+        assert!(label.starts_with("change type of E3 to "), "{label}");
+        let e = after.documents[0].event(E3).expect("E3");
+        assert_eq!(e.event_type, "battle");
+        assert_eq!(e.arguments.len(), 2);
+        assert_eq!(
+            set_event_type(&project, 0, E3, "place", &stamp()),
+            Err(EditError::UnknownType("place".into())),
+            "an entity type is not an event type"
+        );
+    }
+
+    #[test]
+    fn set_note_writes_and_clears_the_note_of_a_mention_or_an_event() {
+        let project = sample();
+        let note = "qui exactement ?\r\nà vérifier".to_string();
+        let edit = set_note(&project, 0, Filler::Mention(T1), note.clone(), &stamp());
+        let (after, label) = apply_and_undo(&project, edit.expect("edit"));
+        assert_eq!(label, "edit note of T1");
+        assert_eq!(after.documents[0].mention(T1).expect("T1").note, note);
+
+        let edit = set_note(
+            &after,
+            0,
+            Filler::Event(E3),
+            "source unique".into(),
+            &stamp(),
+        );
+        let (after, _) = apply_and_undo(&after, edit.expect("edit"));
+        assert_eq!(
+            after.documents[0].event(E3).expect("E3").note,
+            "source unique"
+        );
+
+        let edit = set_note(&after, 0, Filler::Mention(T1), String::new(), &stamp());
+        let (after, label) = apply_and_undo(&after, edit.expect("edit"));
+        assert_eq!(label, "clear note of T1");
+        assert_eq!(after.documents[0].mention(T1).expect("T1").note, "");
+        assert_eq!(
+            set_note(&after, 0, Filler::Event(EventId(1)), "x".into(), &stamp()),
+            Err(EditError::NoAnnotation("E1".into()))
+        );
+    }
+
+    #[test]
+    fn set_trigger_sets_or_with_no_range_removes_the_trigger() {
+        let project = sample();
+        let edit = set_trigger(&project, 0, E3, vec![Span::new(0, 13)], &stamp());
+        let (after, label) = apply_and_undo(&project, edit.expect("edit"));
+        assert_eq!(label, "set trigger of E3 to “Daech attaque”");
+        assert_eq!(
+            after.documents[0].event(E3).expect("E3").trigger,
+            vec![Span::new(0, 13)]
+        );
+
+        let edit = set_trigger(&after, 0, E3, Vec::new(), &stamp());
+        let (after, label) = apply_and_undo(&after, edit.expect("edit"));
+        assert_eq!(label, "remove trigger of E3");
+        assert!(after.documents[0].event(E3).expect("E3").trigger.is_empty());
+
+        assert_eq!(
+            set_trigger(&after, 0, E3, vec![Span::new(20, 99)], &stamp()),
+            Err(EditError::BadRange {
+                start: 20,
+                end: 99,
+                len: TEXT.chars().count()
+            })
+        );
+    }
+
+    #[test]
+    fn remove_argument_removes_the_one_at_its_position_or_says_there_is_none() {
+        let project = sample();
+        let edit = remove_argument(&project, 0, E3, 0, &stamp()).expect("edit");
+        let (after, label) = apply_and_undo(&project, edit);
+        assert_eq!(label, "remove T1 as Attaquant of E3");
+        let e = after.documents[0].event(E3).expect("E3");
+        assert_eq!(
+            e.arguments,
+            vec![RoleArg {
+                role: "place".into(),
+                filler: Filler::Mention(T2)
+            }]
+        );
+        let err = remove_argument(&after, 0, E3, 1, &stamp()).expect_err("only one left");
+        assert_eq!(
+            err,
+            EditError::NoArgument {
+                event: E3,
+                index: 1,
+                count: 1
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "E3 has no argument at position 1 (it has 1)"
+        );
+        assert_eq!(
+            remove_argument(&after, 0, EventId(7), 0, &stamp()),
+            Err(EditError::NoAnnotation("E7".into()))
+        );
+    }
+
+    #[test]
+    fn delete_dispatches_on_the_kind_of_annotation() {
+        let project = sample();
+        let (after, label) = apply_and_undo(
+            &project,
+            delete(&project, 0, Filler::Mention(T1), &stamp()).expect("edit"),
+        );
+        assert_eq!(
+            label,
+            delete_mention(&project, 0, T1, &stamp())
+                .expect("edit")
+                .label
+        );
+        let d = &after.documents[0];
+        assert!(d.mention(T1).is_none());
+        assert_eq!(d.event(E3).expect("E3").arguments.len(), 1, "detached");
+
+        let (after, _) = apply_and_undo(
+            &project,
+            delete(&project, 0, Filler::Event(E3), &stamp()).expect("edit"),
+        );
+        assert!(after.documents[0].event(E3).is_none());
+        assert_eq!(after.documents[0].mentions.len(), 2);
+        assert_eq!(
+            delete(&after, 0, Filler::Event(E3), &stamp()),
+            Err(EditError::NoAnnotation("E3".into()))
+        );
     }
 }
