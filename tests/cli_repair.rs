@@ -77,6 +77,45 @@ fn repair_writes_a_valid_copy_and_lists_its_changes() {
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), text);
 }
 
+/// `validate` names the document whose id counter is exhausted; `repair` renumbers a
+/// document whose annotation already has the largest id (bug 4).
+#[test]
+fn an_exhausted_next_id_fails_validate_and_repair_renumbers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("exhausted.ron");
+    let fixed = dir.path().join("fixed.ron");
+    let text = "(format_version: 1, name: \"x\", schema: (entity_types: [(name: \"place\", \
+                label: \"Lieu\")]), documents: [(id: \"d\", name: \"d\", text: \"Palmyre\", \
+                next_id: 4294967295, mentions: [(id: 4294967294, entity_type: \"place\", \
+                ranges: [(start: 0, end: 7)])], comments: [(target: Mention(4294967294), \
+                kind: \"Lemma\", text: \"Palmyre\")])])";
+    std::fs::write(&broken, text).expect("write");
+
+    let check = eventail(&["validate".as_ref(), broken.as_os_str()]);
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains("document \"d\": next_id is 4294967295"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let stdout = repair_into_valid_copy(&broken, &fixed);
+    assert!(
+        stdout.contains("document \"d\", T4294967294: renumbered as T1"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("next_id 4294967295 set to 2"), "{stdout}");
+    let project = eventail::io::load_project(&fixed).expect("valid");
+    let doc = &project.documents[0];
+    assert_eq!(doc.mentions[0].id.0, 1);
+    assert_eq!(
+        doc.comments[0].target.to_string(),
+        "T1",
+        "the reference follows"
+    );
+}
+
 /// `repair` refuses an output that is its input under another spelling (bug 5).
 #[test]
 fn repair_refuses_every_spelling_of_its_input() {

@@ -176,3 +176,58 @@ fn every_released_version_loads() {
         assert_eq!(project.documents.len(), 5, "v{version}");
     }
 }
+
+/// A document whose id counter is at the largest id has no id left to hand out: the
+/// file is refused with the document named, and `repair` mends it (bug 4).
+#[test]
+fn an_exhausted_next_id_is_refused_on_load_and_repaired() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("exhausted.ron");
+    let sample_text = std::fs::read_to_string("projects/palmyre.ron").expect("sample");
+    let text = sample_text.replacen("next_id: 17,", "next_id: 4294967295,", 1);
+    assert_ne!(text, sample_text, "the second document's counter");
+    std::fs::write(&path, &text).expect("write");
+
+    let err = load_project(&path).expect_err("no id left");
+    let message = err.to_string();
+    assert!(matches!(err, LoadError::Invalid { .. }), "{message}");
+    assert!(
+        message.contains("document \"001_4cb14d4706432b3e\": next_id is 4294967295"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(&format!("{}", path.display())),
+        "{message}"
+    );
+
+    let mut project = eventail::io::load_project_unchecked(&path).expect("parses");
+    let report = eventail::model::repair::repair(&mut project);
+    assert_eq!(
+        eventail::model::validate(&project),
+        Vec::new(),
+        "{report:?}"
+    );
+    assert_eq!(report.len(), 1, "{report:?}");
+    let doc = &project.documents[1];
+    let largest = doc.mentions.iter().map(|m| m.id.0);
+    let largest = largest
+        .chain(doc.events.iter().map(|e| e.id.0))
+        .chain(doc.relations.iter().map(|r| r.id.0))
+        .max()
+        .expect("annotations");
+    assert_eq!(doc.next_id, largest + 1);
+    // Nothing else changed.
+    let mut expected = sample();
+    expected.documents[1].next_id = doc.next_id;
+    assert_eq!(project, expected);
+    // And the document takes new annotations again.
+    let (edit, _) = ops::add_mention(
+        &project,
+        1,
+        "place",
+        vec![Span::new(0, 3)],
+        &Stamp::default(),
+    )
+    .expect("an id is left");
+    History::default().apply(&mut project, edit).expect("apply");
+}

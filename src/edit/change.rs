@@ -30,6 +30,17 @@ pub enum EditError {
     /// The filler would make an event its own argument.
     #[error("an event cannot be its own argument")]
     SelfArgument,
+    /// The document has no annotation id left to hand out: its `next_id` is at the
+    /// largest value an id can take (see [`Document::fresh_id`]).
+    #[error(
+        "document {document:?} has no annotation id left to hand out (next_id is {}): \
+         `eventail repair` renumbers its annotations",
+        u32::MAX
+    )]
+    IdsExhausted {
+        /// Id of the document.
+        document: String,
+    },
     /// The event has no argument at this position.
     #[error("{event} has no argument at position {index} (it has {count})")]
     NoArgument {

@@ -48,6 +48,14 @@ fn checked_ranges(document: &Document, mut ranges: Vec<Span>) -> Result<Vec<Span
     Ok(ranges)
 }
 
+/// The id of a new annotation of `document` and the counter after it; an error rather
+/// than an overflow when no id is left, so that an id is never handed out twice.
+fn fresh_id(document: &Document) -> Result<(u32, u32), EditError> {
+    document.fresh_id().ok_or_else(|| EditError::IdsExhausted {
+        document: document.id.clone(),
+    })
+}
+
 fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> Change {
     Change::SetAnnotation {
         doc,
@@ -69,7 +77,8 @@ pub fn add_mention(
         return Err(EditError::UnknownType(entity_type.to_string()));
     }
     let ranges = checked_ranges(document, ranges)?;
-    let id = MentionId(document.next_id);
+    let (fresh, next_id) = fresh_id(document)?;
+    let id = MentionId(fresh);
     let mention = Mention {
         id,
         entity_type: entity_type.to_string(),
@@ -87,7 +96,7 @@ pub fn add_mention(
     let changes = vec![
         Change::SetNextId {
             doc: doc_index,
-            next_id: document.next_id + 1,
+            next_id,
         },
         set(
             doc_index,
@@ -233,7 +242,8 @@ pub fn add_event(
         return Err(EditError::UnknownType(event_type.to_string()));
     }
     let trigger = checked_ranges(document, trigger)?;
-    let id = EventId(document.next_id);
+    let (fresh, next_id) = fresh_id(document)?;
+    let id = EventId(fresh);
     let event = Event {
         id,
         event_type: event_type.to_string(),
@@ -247,7 +257,7 @@ pub fn add_event(
     let changes = vec![
         Change::SetNextId {
             doc: doc_index,
-            next_id: document.next_id + 1,
+            next_id,
         },
         set(
             doc_index,
@@ -613,6 +623,31 @@ mod tests {
     const T1: MentionId = MentionId(1);
     const T2: MentionId = MentionId(2);
     const E3: EventId = EventId(3);
+
+    #[test]
+    fn an_exhausted_document_refuses_new_annotations_and_stays_as_it_was() {
+        let mut project = sample();
+        project.documents[0].next_id = u32::MAX - 1;
+        // The last id is handed out...
+        let (edit, id) = add_mention(&project, 0, "place", vec![Span::new(0, 5)], &stamp())
+            .expect("one id left");
+        assert_eq!(id, MentionId(u32::MAX - 1));
+        let (project, _) = apply_and_undo(&project, edit);
+        assert_eq!(project.documents[0].next_id, u32::MAX);
+        // ...then none is: an error naming the document, not an overflow.
+        let before = project.clone();
+        let exhausted = EditError::IdsExhausted {
+            document: "d".into(),
+        };
+        let err = add_mention(&project, 0, "place", vec![Span::new(0, 5)], &stamp())
+            .expect_err("no id left");
+        assert_eq!(err, exhausted);
+        assert!(err.to_string().contains("document \"d\""), "{err}");
+        assert!(err.to_string().contains("4294967295"), "{err}");
+        let err = add_event(&project, 0, "attack", Vec::new(), &stamp()).expect_err("no id");
+        assert_eq!(err, exhausted);
+        assert_eq!(project, before, "nothing changed");
+    }
 
     #[test]
     fn set_mention_type_changes_only_the_type_and_stamps_the_mention() {

@@ -137,6 +137,22 @@ impl Document {
             .filter(move |e| e.arguments.iter().any(|a| a.filler == filler))
     }
 
+    /// The id that the next annotation gets, with the counter that follows it; `None`
+    /// when the counter is exhausted: ids stay below `next_id`, so once it reaches
+    /// `u32::MAX` no id is left to hand out (`eventail repair` renumbers).
+    pub fn fresh_id(&self) -> Option<(u32, u32)> {
+        Some((self.next_id, self.next_id.checked_add(1)?))
+    }
+
+    /// The ids of the mentions, then of the events, then of the relations.
+    pub fn annotation_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        let mentions = self.mentions.iter().map(|m| m.id.0);
+        let events = self.events.iter().map(|e| e.id.0);
+        mentions
+            .chain(events)
+            .chain(self.relations.iter().map(|r| r.id.0))
+    }
+
     /// Mentions, events and relations together.
     pub fn annotation_count(&self) -> usize {
         self.mentions.len() + self.events.len() + self.relations.len()

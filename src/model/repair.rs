@@ -3,15 +3,17 @@
 //! problem. Nothing is repaired silently: [`validate`](super::validate) reports, this
 //! module acts only when the user asks (`eventail repair`).
 
+use super::annotation::AnnotationRef;
 use super::annotation::{AttrValue, Attributes, Filler};
 use super::document::Document;
+use super::ids::{EventId, MentionId, RelationId};
 use super::project::Project;
 use super::schema::{
     AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Role, Schema,
 };
 use super::span::Span;
 use super::validate::Problem;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Repairs `project` in place so that it validates; returns one line per change.
 pub fn repair(project: &mut Project) -> Vec<Problem> {
@@ -157,11 +159,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
             false
         }
     });
-    if let Some(&max) = seen.last()
-        && doc.next_id <= max
-    {
-        doc.next_id = max + 1;
-    }
+    // Taken before anything is dropped, so that a dropped annotation's id is not reused.
+    let largest_id = seen.last().copied();
     for m in &mut doc.mentions {
         fix.ranges(&m.id, &mut m.ranges, len);
         if fix.schema.entity_type(&m.entity_type).is_none() {
@@ -315,6 +314,100 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
         }
         fix.attributes(&r.id, &r.relation_type, &mut r.attributes);
     }
+    // Last, when every reference resolves, so that renumbering maps them all.
+    mend_next_id(doc, largest_id, &mut fix);
+}
+
+impl Fixer<'_> {
+    /// A change that concerns the document as a whole.
+    fn note_document(&mut self, message: String) {
+        self.report.push(Problem {
+            document: Some(self.doc_id.clone()),
+            annotation: None,
+            message,
+        });
+    }
+}
+
+/// Gives the document an id counter above all its ids that still has an id to hand
+/// out: the largest id it had plus one. When an annotation has the largest possible id
+/// there is no such counter, so the annotations are renumbered instead.
+fn mend_next_id(doc: &mut Document, largest_id: Option<u32>, fix: &mut Fixer) {
+    let lowest = largest_id.map_or(Some(1), |id| id.checked_add(1));
+    if lowest.is_some_and(|lowest| doc.next_id >= lowest) && doc.fresh_id().is_some() {
+        return;
+    }
+    let before = doc.next_id;
+    if let Some(lowest) = lowest {
+        doc.next_id = lowest;
+    }
+    if lowest.is_none() || doc.fresh_id().is_none() {
+        renumber(doc, fix);
+    }
+    fix.note_document(format!(
+        "next_id {before} set to {}, above every id with ids left to hand out",
+        doc.next_id
+    ));
+}
+
+/// Renumbers the annotations 1, 2, 3... in the order of their ids (so creation order
+/// and every list's sorting survive), rewrites every reference to them (arguments,
+/// relation ends, equivalences, normalisations, comments) and reports each new id.
+fn renumber(doc: &mut Document, fix: &mut Fixer) {
+    let mut old: Vec<u32> = doc.annotation_ids().collect();
+    old.sort_unstable();
+    let new: BTreeMap<u32, u32> = old.iter().copied().zip(1..).collect();
+    // Every reference resolves by now; one that did not would keep its id.
+    let id = |old: u32| new.get(&old).copied().unwrap_or(old);
+    let filler = |f: Filler| match f {
+        Filler::Mention(m) => Filler::Mention(MentionId(id(m.0))),
+        Filler::Event(e) => Filler::Event(EventId(id(e.0))),
+    };
+    let target = |t: AnnotationRef| match t {
+        AnnotationRef::Mention(m) => AnnotationRef::Mention(MentionId(id(m.0))),
+        AnnotationRef::Event(e) => AnnotationRef::Event(EventId(id(e.0))),
+        AnnotationRef::Relation(r) => AnnotationRef::Relation(RelationId(id(r.0))),
+    };
+    let mut renamed = |from: AnnotationRef| {
+        let to = target(from);
+        if to != from {
+            fix.note(from, format!("renumbered as {to}"));
+        }
+        to
+    };
+    for m in &mut doc.mentions {
+        if let AnnotationRef::Mention(to) = renamed(AnnotationRef::Mention(m.id)) {
+            m.id = to;
+        }
+    }
+    for e in &mut doc.events {
+        if let AnnotationRef::Event(to) = renamed(AnnotationRef::Event(e.id)) {
+            e.id = to;
+        }
+        for arg in &mut e.arguments {
+            arg.filler = filler(arg.filler);
+        }
+    }
+    for r in &mut doc.relations {
+        if let AnnotationRef::Relation(to) = renamed(AnnotationRef::Relation(r.id)) {
+            r.id = to;
+        }
+        r.arg1 = filler(r.arg1);
+        r.arg2 = filler(r.arg2);
+    }
+    for eq in &mut doc.equivalences {
+        for member in &mut eq.members {
+            *member = filler(*member);
+        }
+    }
+    for n in &mut doc.normalizations {
+        n.target = target(n.target);
+    }
+    for c in &mut doc.comments {
+        c.target = target(c.target);
+    }
+    // As many ids as annotations: far below the largest id, which fits in memory.
+    doc.next_id = u32::try_from(new.len()).map_or(u32::MAX, |n| n.saturating_add(1));
 }
 
 #[cfg(test)]
@@ -402,5 +495,137 @@ mod tests {
         let d = &project.documents[0];
         assert_eq!(d.mentions.len(), 2);
         assert!(d.next_id > 5);
+    }
+
+    /// "Daech à Palmyre": T1, T2, E3 (T1 attacks T2), R4 (T2 part of T1) at `ids`, with
+    /// an equivalence, a normalisation and a comment pointing at them.
+    fn linked(ids: [u32; 4], next_id: u32) -> Project {
+        use crate::model::{AnnotationRef, Comment, Equivalence, Normalization};
+        let [t1, t2, e3, r4] = ids;
+        let mut doc = Document::new("d", "d", "Daech à Palmyre");
+        doc.next_id = next_id;
+        doc.mentions = vec![
+            mention(t1, "armed_group", 0, 5),
+            mention(t2, "place", 8, 15),
+        ];
+        doc.events.push(Event {
+            id: EventId(e3),
+            event_type: "attack".into(),
+            trigger: Vec::new(),
+            arguments: vec![
+                RoleArg {
+                    role: "attacker".into(),
+                    filler: Filler::Mention(MentionId(t1)),
+                },
+                RoleArg {
+                    role: "target".into(),
+                    filler: Filler::Mention(MentionId(t2)),
+                },
+            ],
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        });
+        doc.relations.push(Relation {
+            id: RelationId(r4),
+            relation_type: "part_of".into(),
+            arg1: Filler::Mention(MentionId(t2)),
+            arg2: Filler::Event(EventId(e3)),
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+        });
+        doc.equivalences.push(Equivalence {
+            relation_type: "part_of".into(),
+            members: vec![Filler::Mention(MentionId(t1)), Filler::Event(EventId(e3))],
+        });
+        doc.normalizations.push(Normalization {
+            target: AnnotationRef::Relation(RelationId(r4)),
+            resource: "Wikidata".into(),
+            id: "Q5427".into(),
+            text: String::new(),
+        });
+        doc.comments.push(Comment {
+            target: AnnotationRef::Mention(MentionId(t2)),
+            kind: "Lemma".into(),
+            text: "Palmyre".into(),
+        });
+        let mut project = Project::new("p", crate::io::default_schema());
+        project.documents.push(doc);
+        project
+    }
+
+    fn report_text(report: &[Problem]) -> String {
+        let lines: Vec<String> = report.iter().map(|p| p.to_string()).collect();
+        lines.join("\n")
+    }
+
+    #[test]
+    fn a_next_id_too_small_or_exhausted_becomes_the_largest_id_plus_one() {
+        for next_id in [0, 3, u32::MAX] {
+            let mut project = linked([1, 2, 3, 7], next_id);
+            assert!(!validate(&project).is_empty(), "{next_id}");
+            let report = repair(&mut project);
+            assert_eq!(validate(&project), Vec::new(), "{next_id}");
+            assert_eq!(project.documents[0].next_id, 8);
+            let all = report_text(&report);
+            assert_eq!(
+                all,
+                format!(
+                    "document \"d\": next_id {next_id} set to 8, above every id with ids \
+                     left to hand out"
+                )
+            );
+            assert_eq!(project.documents[0].mentions[0].id, MentionId(1), "kept");
+        }
+        // A larger next_id that leaves room stays: ids are never reused.
+        let mut project = linked([1, 2, 3, 7], 100);
+        assert_eq!(repair(&mut project), Vec::new());
+        assert_eq!(project.documents[0].next_id, 100);
+    }
+
+    #[test]
+    fn an_id_at_the_largest_value_renumbers_the_document_and_every_reference() {
+        for ids in [
+            [5, 9, u32::MAX - 1, u32::MAX],
+            [5, u32::MAX, 6, 7],
+            [5, 9, u32::MAX - 2, u32::MAX - 1],
+        ] {
+            let mut project = linked(ids, u32::MAX);
+            let report = repair(&mut project);
+            assert_eq!(validate(&project), Vec::new(), "{ids:?}");
+            // Renumbered in the order of the old ids: the same layout as built afresh.
+            let mut order = ids;
+            order.sort_unstable();
+            let new = |old: u32| 1 + order.iter().position(|&id| id == old).unwrap_or(9) as u32;
+            let expected = linked(ids.map(new), 5);
+            assert_eq!(project, expected, "{ids:?}\n{}", report_text(&report));
+            let all = report_text(&report);
+            assert!(
+                all.contains("document \"d\", T5: renumbered as T1"),
+                "{all}"
+            );
+            assert!(all.contains("next_id 4294967295 set to 5"), "{all}");
+            // One line per annotation whose id changed, one for the counter.
+            let changed = ids.iter().filter(|&&id| new(id) != id).count();
+            assert_eq!(report.len(), changed + 1, "{all}");
+        }
+    }
+
+    #[test]
+    fn renumbering_follows_the_other_repairs_so_no_reference_lands_on_another_annotation() {
+        // E(MAX) points at T1, which does not exist: once renumbered, T5 becomes T1, and
+        // the dangling argument must not point at it.
+        let mut project = linked([5, 9, 10, u32::MAX], u32::MAX);
+        project.documents[0].events[0].arguments.push(RoleArg {
+            role: "target".into(),
+            filler: Filler::Mention(MentionId(1)),
+        });
+        let report = repair(&mut project);
+        assert_eq!(validate(&project), Vec::new(), "{}", report_text(&report));
+        assert_eq!(project.documents[0].events[0].arguments.len(), 2);
+        assert_eq!(project, linked([1, 2, 3, 4], 5));
     }
 }

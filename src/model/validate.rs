@@ -149,6 +149,17 @@ impl DocChecker<'_> {
                 );
             }
         }
+        if self.doc.fresh_id().is_none() {
+            // Accepted, it would make the next tag fail (or reuse ids in a build that wraps).
+            self.problems.push(Problem {
+                document: Some(self.doc.id.clone()),
+                annotation: None,
+                message: format!(
+                    "next_id is {}, the largest id: no id is left for a new annotation",
+                    self.doc.next_id
+                ),
+            });
+        }
         let sorted = |ids: Vec<u32>| ids.windows(2).all(|w| w[0] < w[1]);
         if !sorted(self.doc.mentions.iter().map(|m| m.id.0).collect())
             || !sorted(self.doc.events.iter().map(|e| e.id.0).collect())
