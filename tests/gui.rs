@@ -1,70 +1,26 @@
-//! The GUI driven like a person would: pointer drags and clicks, buttons found by their
-//! names, keyboard shortcuts. Each test opens a project written to a temporary folder.
+//! The annotation workbench driven like a person would: pointer drags and clicks,
+//! buttons found by their names, keyboard shortcuts. Each test opens a project written
+//! to a temporary folder.
 
-use egui::{Key, Modifiers, Pos2, Rect};
+mod gui_common;
+
+use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use eventail::io::{default_schema, load_project, save_project};
-use eventail::model::{Document, Filler, Project};
+use eventail::io::{default_schema, load_project};
+use eventail::model::Filler;
 use eventail::ui::EventailApp;
-use std::path::{Path, PathBuf};
+use gui_common::*;
 
-const TITLE: &str = "Daech recule à Palmyre et Mossoul";
-const BODY: &str = "L’armée syrienne est entrée dans Palmyre ce jeudi.";
-
-fn sample_project(dir: &Path) -> PathBuf {
-    let mut project = Project::new("Test", default_schema());
-    project
-        .documents
-        .push(Document::new("d1", TITLE, format!("{TITLE}\n\n{BODY}\n")));
-    project
-        .documents
-        .push(Document::new("d2", "Second", "Un autre article.\n"));
-    let path = dir.join("test.ron");
-    save_project(&path, &project).expect("write the test project");
-    path
-}
-
-fn open(path: PathBuf) -> Harness<'static, EventailApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| EventailApp::new(cc, Some(path)));
-    harness.run();
-    harness
-}
-
-/// The on-screen rectangle of the article paragraph that reads `text`.
-fn paragraph(harness: &Harness<'_, EventailApp>, text: &str) -> Rect {
-    harness.get_by_label(text).rect()
-}
-
-/// Drags the pointer from `a` to `b` as a person selecting text.
-fn drag(harness: &mut Harness<'_, EventailApp>, a: Pos2, b: Pos2) {
-    harness.hover_at(a);
-    harness.run();
-    harness.drag_at(a);
-    harness.run();
-    for i in 1..=4 {
-        harness.hover_at(a + (b - a) * (i as f32 / 4.0));
-        harness.run();
-    }
-    harness.drop_at(b);
-    harness.run();
-}
-
-fn click_at(harness: &mut Harness<'_, EventailApp>, p: Pos2) {
-    harness.hover_at(p);
-    harness.run();
-    harness.drag_at(p);
-    harness.drop_at(p);
-    harness.run();
-}
-
-fn label_with_key(label: &str, key: Option<char>) -> String {
-    format!(
-        "{label}{}",
-        key.map(|c| format!(" ({c})")).unwrap_or_default()
-    )
+/// Drags over part of the title's first word: the selection snaps to "Daech".
+fn select_the_first_title_word(harness: &mut Harness<'_, EventailApp>) {
+    let title = paragraph(harness, TITLE);
+    let y = title.center().y;
+    drag(
+        harness,
+        Pos2::new(title.min.x + 3.0, y),
+        Pos2::new(title.min.x + 20.0, y),
+    );
 }
 
 #[test]
@@ -75,13 +31,7 @@ fn tag_a_word_build_an_event_undo_redo_and_save() {
     let schema = default_schema();
 
     // Select part of the first word: the selection snaps to "Daech".
-    let title = paragraph(&harness, TITLE);
-    let y = title.center().y;
-    drag(
-        &mut harness,
-        Pos2::new(title.min.x + 3.0, y),
-        Pos2::new(title.min.x + 20.0, y),
-    );
+    select_the_first_title_word(&mut harness);
     let selection = harness.state().text_selection().expect("text is selected");
     assert_eq!((selection.start, selection.end), (0, 5));
 
@@ -236,13 +186,6 @@ fn a_broken_project_shows_an_error_and_is_left_untouched() {
     assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
 }
 
-/// A copy of the sample project in a temporary folder.
-fn sample_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("palmyre.ron");
-    std::fs::copy("projects/palmyre.ron", &path).expect("copy the sample");
-    path
-}
-
 #[test]
 fn on_the_sample_tag_a_word_with_its_key_undo_redo_and_save() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -354,231 +297,56 @@ fn selecting_an_event_in_the_list_opens_its_editor() {
     assert!(harness.state().is_dirty());
 }
 
+/// Shift and the capture type's key: a capture event with the selection as trigger.
+fn press_the_capture_key(harness: &mut Harness<'_, EventailApp>) {
+    let capture = default_schema()
+        .event_type("capture")
+        .and_then(|t| t.shortcut)
+        .expect("captures have a key");
+    harness.event(egui::Event::Text(capture.to_uppercase().to_string()));
+    harness.run();
+}
+
+/// Bug 8: an event key with nothing selected makes nothing, and says why.
 #[test]
-fn imported_texts_appear_in_the_list_and_undo_removes_them() {
+fn an_event_key_with_nothing_selected_makes_no_event() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = open(sample_project(dir.path()));
-    let a = dir.path().join("alep.txt");
-    let b = dir.path().join("homs.txt");
-    std::fs::write(&a, "Alep, décembre 2016\r\n\r\nLa bataille d’Alep.\r\n").expect("write");
-    std::fs::write(&b, b"Homs\n\nLe si\xe8ge de Homs.\n").expect("write"); // Windows-1252
-    harness.state_mut().import_text_paths(&[a, b]);
-    harness.run();
-    let project = harness.state().project();
-    assert_eq!(project.documents.len(), 4);
-    assert_eq!(project.documents[3].text, "Homs\n\nLe siège de Homs.\n");
-    assert_eq!(
-        harness.state().current_document(),
-        2,
-        "the first import is shown"
+    press_the_capture_key(&mut harness);
+    assert!(harness.state().project().documents[0].events.is_empty());
+    assert!(!harness.state().is_dirty());
+    assert!(
+        harness.state().status().contains("Select the trigger"),
+        "{}",
+        harness.state().status()
     );
-    // In the list and, shown, in the article.
-    assert_eq!(
-        harness
-            .get_all_by_label_contains("Alep, décembre 2016")
-            .count(),
-        2
-    );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-    assert_eq!(harness.state().project().documents.len(), 2);
 }
 
+/// Bug 8: a new event is selected and scrolled into view in a long event list.
 #[test]
-fn an_unreadable_import_adds_nothing_and_says_why() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut harness = open(sample_project(dir.path()));
-    let empty = dir.path().join("vide.txt");
-    std::fs::write(&empty, "").expect("write");
-    harness.state_mut().import_text_paths(&[empty]);
-    harness.run();
-    let message = harness
-        .state()
-        .error_message()
-        .expect("an error")
-        .to_string();
-    assert!(message.contains("vide.txt"), "{message}");
-    assert_eq!(harness.state().project().documents.len(), 2);
-}
-
-#[test]
-fn a_project_open_elsewhere_opens_read_only_and_is_not_overwritten() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = sample_project(dir.path());
-    // Process 1 (init) runs as long as the machine does: a live owner.
-    let host = eventail::io::host_name();
-    std::fs::write(
-        eventail::io::lock_path(&path),
-        format!("1\n{host}\nearlier\n"),
-    )
-    .expect("lock");
-    let before = std::fs::read(&path).expect("read");
-    let mut harness = open(path.clone());
-    harness.get_by_label("Open read-only").click();
-    harness.run();
-    assert_eq!(harness.state().project_path(), Some(path.as_path()));
-    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
-    harness.run();
-    assert!(harness.state().is_dirty());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
-    // Saving to the locked file is refused (Save as would ask for another file).
-    assert_eq!(std::fs::read(&path).expect("read"), before);
-}
-
-#[test]
-fn unsaved_work_is_autosaved_and_offered_back_on_the_next_start() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = sample_project(dir.path());
-    let recovery = eventail::io::recovery_path(&path);
-    {
-        let mut harness = open(path.clone());
-        harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
-        harness.run();
-        // The autosave thread writes the recovery file soon after the first change.
-        for _ in 0..200 {
-            if recovery.exists() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            harness.run();
-        }
-        assert!(recovery.exists(), "an autosave was written");
-        // The app "crashes": dropped without saving.
-    }
-    let mut harness = open(path.clone());
-    harness.get_by_label("Recover").click();
-    harness.run();
-    assert!(harness.state().is_dirty());
-    assert_eq!(
-        harness.state().project().documents[0].status,
-        eventail::model::DocStatus::Done
-    );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
-    assert_eq!(
-        load_project(&path).expect("saved").documents[0].status,
-        eventail::model::DocStatus::Done
-    );
-    for _ in 0..200 {
-        if !recovery.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert!(!recovery.exists(), "saving removes the autosave");
-}
-
-#[test]
-fn a_large_import_runs_in_the_background_with_progress() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut harness = open(sample_project(dir.path()));
-    let big = dir.path().join("grand.txt");
-    let paragraph = "L’armée syrienne progresse vers Palmyre.\u{a0}Les combats continuent.\n\n";
-    std::fs::write(&big, paragraph.repeat(80_000)).expect("write 6 MB");
-    harness
-        .state_mut()
-        .import_text_paths(std::slice::from_ref(&big));
-    // The call returns at once: the file is read on another thread.
-    assert_eq!(
-        harness.state().background_job(),
-        Some("Importing 1 file(s)")
-    );
-    for _ in 0..500 {
-        if harness.state().project().documents.len() == 3 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run_steps(1);
-    }
-    let project = harness.state().project();
-    assert_eq!(project.documents.len(), 3, "the import finished");
-    assert_eq!(harness.state().background_job(), None);
-    assert_eq!(project.documents[2].text.len(), paragraph.len() * 80_000);
-}
-
-#[test]
-fn an_inconsistent_project_is_explained_and_can_be_repaired_into_a_copy() {
+fn a_new_event_is_selected_and_shown_at_the_end_of_a_long_list() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = sample_project(dir.path());
     let mut project = load_project(&path).expect("load");
-    let id = project.documents[0].next_id;
-    project.documents[0]
-        .mentions
-        .push(eventail::model::Mention {
-            id: eventail::model::MentionId(id),
-            entity_type: "person".into(),
-            ranges: vec![eventail::model::Span::new(5, 5000)],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-        });
-    project.documents[0].next_id += 1;
-    let text = eventail::io::project_to_string(&project).expect("serialize");
-    std::fs::write(&path, &text).expect("write");
-    let mut harness = open(path.clone());
-    let message = harness
-        .state()
-        .error_message()
-        .expect("explained")
-        .to_string();
-    assert!(message.contains("document \"d1\", T1"), "{message}");
-    harness.get_by_label("Repair into a copy…");
-    let copy = dir.path().join("repaired.ron");
-    harness.state_mut().repair_to(&path, copy.clone());
-    harness.run();
-    assert_eq!(harness.state().project_path(), Some(copy.as_path()));
-    assert!(harness.state().project().documents[0].mentions.is_empty());
-    let report = harness
-        .state()
-        .error_message()
-        .expect("the changes are listed")
-        .to_string();
-    assert!(report.contains("T1: dropped"), "{report}");
-    assert_eq!(
-        std::fs::read_to_string(&path).expect("read"),
-        text,
-        "the original stays"
-    );
-}
-
-/// Runs frames until the background job is over.
-fn wait_for_job(harness: &mut Harness<'_, EventailApp>) {
-    for _ in 0..1000 {
-        if harness.state().background_job().is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.run_steps(1);
+    let stamp = eventail::edit::Stamp::default();
+    for _ in 0..80 {
+        let (edit, _) = eventail::edit::ops::add_event(&project, 0, "attack", Vec::new(), &stamp)
+            .expect("an event");
+        edit.apply(&mut project).expect("applies");
     }
-    harness.run();
-    assert_eq!(harness.state().background_job(), None, "the job ended");
-}
-
-#[test]
-fn export_then_import_brat_through_the_file_menu_actions() {
-    use eventail::ui::transfer::ExportFormat;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut harness = open(sample_copy(dir.path()));
-    let original = harness.state().project().clone();
-    for format in ExportFormat::ALL {
-        let out = dir.path().join(format!("{format:?}"));
-        harness.state_mut().export_to(format, out.clone());
-        wait_for_job(&mut harness);
-        assert!(harness.state().error_message().is_none(), "{format:?}");
-        assert!(out.exists(), "{format:?} wrote {}", out.display());
-    }
-    harness.state_mut().import_brat(dir.path().join("Brat"));
-    wait_for_job(&mut harness);
-    let imported = harness.state().project();
-    assert_eq!(imported.documents.len(), original.documents.len());
-    for (a, b) in imported.documents.iter().zip(&original.documents) {
-        assert_eq!(a.text, b.text);
-        assert_eq!(a.mentions.len(), b.mentions.len(), "{}", a.id);
-    }
-    assert!(
-        harness.state().is_dirty(),
-        "an imported project is not saved yet"
-    );
+    eventail::io::save_project(&path, &project).expect("save");
+    let mut harness = open(path);
+    select_the_first_title_word(&mut harness);
+    assert!(harness.state().text_selection().is_some());
+    press_the_capture_key(&mut harness);
+    let events = &harness.state().project().documents[0].events;
+    assert_eq!(events.len(), 81);
+    let new = events.last().expect("the new event").id;
+    assert_eq!(harness.state().selected(), Some(Filler::Event(new)));
+    let row = harness
+        .get_all_by_label_contains(&format!("{new} "))
+        .next()
+        .expect("the new event is listed")
+        .rect();
+    assert!(row.max.y <= 900.0 && row.min.y >= 0.0, "in view: {row:?}");
 }

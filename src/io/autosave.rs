@@ -64,66 +64,117 @@ enum Job {
     Remove(PathBuf),
 }
 
-/// Writes recovery files on a background thread, never blocking the UI.
+/// What the background writer did with a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AutosaveOutcome {
+    /// The recovery file was written.
+    Written(PathBuf),
+    /// The recovery file was removed (or was not there).
+    Removed(PathBuf),
+    /// Writing failed; the message names the file last.
+    Failed(String),
+}
+
+/// Writes recovery files on a background thread, never blocking the UI. The thread
+/// starts with the first request; if it cannot start, each request says so and the next
+/// one tries again.
+#[derive(Default)]
 pub struct Autosaver {
+    worker: Option<Worker>,
+}
+
+struct Worker {
     jobs: mpsc::Sender<Job>,
-    errors: mpsc::Receiver<String>,
+    outcomes: mpsc::Receiver<AutosaveOutcome>,
 }
 
-impl Default for Autosaver {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Autosaver {
-    /// Starts the background writer.
-    pub fn new() -> Self {
+impl Worker {
+    fn start() -> std::io::Result<Self> {
         let (jobs, inbox) = mpsc::channel::<Job>();
-        let (report, errors) = mpsc::channel();
+        let (report, outcomes) = mpsc::channel();
         std::thread::Builder::new()
             .name("autosave".into())
             .spawn(move || {
                 while let Ok(mut job) = inbox.recv() {
-                    // Only the newest snapshot matters when several are waiting.
+                    // Only the newest request matters when several are waiting.
                     while let Ok(newer) = inbox.try_recv() {
                         job = newer;
                     }
-                    let result = match job {
-                        Job::Write(path, project) => project_to_string(&project)
-                            .map_err(|e| e.to_string())
-                            .and_then(|text| {
-                                write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
-                            })
-                            .map_err(|e| format!("autosave failed: {e}: {}", path.display())),
-                        Job::Remove(path) => {
-                            let _ = std::fs::remove_file(&path);
-                            Ok(())
-                        }
-                    };
-                    if let Err(message) = result {
-                        let _ = report.send(message);
+                    if report.send(run(job)).is_err() {
+                        return;
                     }
                 }
-            })
-            .ok();
-        Self { jobs, errors }
+            })?;
+        Ok(Self { jobs, outcomes })
+    }
+}
+
+fn run(job: Job) -> AutosaveOutcome {
+    match job {
+        Job::Write(path, project) => {
+            let written = project_to_string(&project)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
+                });
+            match written {
+                Ok(()) => AutosaveOutcome::Written(path),
+                Err(e) => {
+                    AutosaveOutcome::Failed(format!("autosave failed: {e}: {}", path.display()))
+                }
+            }
+        }
+        Job::Remove(path) => match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => AutosaveOutcome::Failed(format!(
+                "cannot remove the autosave: {e}: {}",
+                path.display()
+            )),
+            _ => AutosaveOutcome::Removed(path),
+        },
+    }
+}
+
+impl Autosaver {
+    /// A writer whose thread starts with the first request.
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    /// Writes a snapshot of `project` as the recovery file of `project_path`.
-    pub fn save(&self, project_path: &Path, project: &Project) {
-        let job = Job::Write(recovery_path(project_path), Box::new(project.clone()));
-        let _ = self.jobs.send(job);
+    fn send(&mut self, job: Job) -> Result<(), String> {
+        if self.worker.is_none() {
+            let worker = Worker::start()
+                .map_err(|e| format!("autosave unavailable: cannot start its thread: {e}"))?;
+            self.worker = Some(worker);
+        }
+        let sent = self.worker.as_ref().map(|w| w.jobs.send(job));
+        if let Some(Err(_)) = sent {
+            // The thread is gone: start another with the next request.
+            self.worker = None;
+            return Err("autosave unavailable: its thread stopped".into());
+        }
+        Ok(())
+    }
+
+    /// Writes a snapshot of `project` as the recovery file of `project_path`; an error
+    /// says the request could not even be queued.
+    pub fn save(&mut self, project_path: &Path, project: &Project) -> Result<(), String> {
+        self.send(Job::Write(
+            recovery_path(project_path),
+            Box::new(project.clone()),
+        ))
     }
 
     /// Removes the recovery file of `project_path`, after the pending writes.
-    pub fn clear(&self, project_path: &Path) {
-        let _ = self.jobs.send(Job::Remove(recovery_path(project_path)));
+    pub fn clear(&mut self, project_path: &Path) -> Result<(), String> {
+        self.send(Job::Remove(recovery_path(project_path)))
     }
 
-    /// The latest autosave error, if any happened since the last call.
-    pub fn take_error(&self) -> Option<String> {
-        self.errors.try_iter().last()
+    /// What the writer did since the last call, oldest first.
+    pub fn outcomes(&self) -> Vec<AutosaveOutcome> {
+        self.worker
+            .as_ref()
+            .map(|w| w.outcomes.try_iter().collect())
+            .unwrap_or_default()
     }
 }
 

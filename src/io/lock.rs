@@ -50,10 +50,13 @@ pub enum LockError {
     },
 }
 
-/// A held lock; dropping it removes the lock file.
+/// A held lock; dropping it removes the lock file, if it is still this lock's.
 #[derive(Debug)]
 pub struct ProjectLock {
     lock_path: PathBuf,
+    /// What this lock wrote: a later lock of the same process (the same project opened
+    /// again) writes another text, and must not be removed with this one.
+    text: String,
 }
 
 /// Where the lock of `project` lives.
@@ -109,38 +112,43 @@ impl ProjectLock {
                 owner,
             });
         }
-        Self::write(&lock_path).map_err(|source| LockError::Io {
-            path: lock_path.clone(),
-            source,
-        })?;
-        Ok(Self { lock_path })
+        Self::write(lock_path)
     }
 
     /// Locks `project` even if someone holds it (the user chose to).
     pub fn take_over(project: &Path) -> Result<Self, LockError> {
-        let lock_path = lock_path(project);
-        Self::write(&lock_path).map_err(|source| LockError::Io {
-            path: lock_path.clone(),
-            source,
-        })?;
-        Ok(Self { lock_path })
+        Self::write(lock_path(project))
     }
 
-    fn write(lock_path: &Path) -> std::io::Result<()> {
+    fn write(lock_path: PathBuf) -> Result<Self, LockError> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static TAKEN: AtomicU64 = AtomicU64::new(0);
         let since = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
-        let mut file = std::fs::File::create(lock_path)?;
-        write!(file, "{}\n{}\n{since}\n", std::process::id(), host_name())?;
-        file.sync_all()
+        let serial = TAKEN.fetch_add(1, Ordering::Relaxed);
+        let text = format!(
+            "{}\n{}\n{since}\n{serial}\n",
+            std::process::id(),
+            host_name()
+        );
+        let written = std::fs::File::create(&lock_path).and_then(|mut file| {
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        });
+        match written {
+            Ok(()) => Ok(Self { lock_path, text }),
+            Err(source) => Err(LockError::Io {
+                path: lock_path,
+                source,
+            }),
+        }
     }
 }
 
 impl Drop for ProjectLock {
     fn drop(&mut self) {
-        // Only remove the lock if it is still ours (another instance may have taken over).
-        let ours = std::fs::read_to_string(&self.lock_path)
-            .ok()
-            .and_then(|t| owner_from_text(&t))
-            .is_some_and(|o| o.pid == std::process::id() && o.host == host_name());
+        // Only remove the lock if it is still this one (another instance, or another
+        // opening in this one, may have taken over).
+        let ours = std::fs::read_to_string(&self.lock_path).is_ok_and(|t| t == self.text);
         if ours {
             let _ = std::fs::remove_file(&self.lock_path);
         }

@@ -11,7 +11,8 @@ mod schema_file;
 
 pub use atomic::{backup_path, write_atomically};
 pub use autosave::{
-    Autosaver, discard_recovery, has_recovery_file, pending_recovery, recovery_path,
+    AutosaveOutcome, Autosaver, discard_recovery, has_recovery_file, pending_recovery,
+    recovery_path,
 };
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
 pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};

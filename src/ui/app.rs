@@ -1,13 +1,17 @@
-//! The application: owns the settings, the open project and the view, draws the panels
-//! and then executes what they asked for.
+//! The application: owns the settings, the open project and the view; each frame it
+//! draws the panels, which push actions, then handles those actions in one place.
 
+use super::action::Action;
 use super::article::{ArticleInput, ArticleView, article_ui};
-use super::command::{Action, UiCommand};
+use super::autosave::AutosaveState;
+use super::file_dialog::{FileDialogs, NativeFileDialogs};
+use super::jobs::Job;
+use super::session::Session;
 use super::settings::Settings;
-use super::state::{Dialog, Session, ViewState};
+use super::state::{Dialog, ViewState};
 use crate::io;
 use crate::model::Project;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The sample project, opened when eventail starts without a project.
 const SAMPLE_PROJECT: &str = include_str!("../../projects/palmyre.ron");
@@ -19,37 +23,49 @@ pub struct EventailApp {
     pub(super) view: ViewState,
     pub(super) article: ArticleView,
     pub(super) dialog: Option<Dialog>,
-    pub(super) actions: Vec<Action>,
+    pub(super) files: Box<dyn FileDialogs>,
     /// Set once the user agreed to close despite unsaved changes.
     pub(super) allow_close: bool,
-    /// Writes recovery files off the UI thread.
-    pub(super) autosaver: crate::io::Autosaver,
-    /// The generation last autosaved, and when (egui time, seconds).
-    pub(super) last_autosave: Option<((u64, usize), f64)>,
+    pub(super) autosave: AutosaveState,
     /// Long work running in the background.
-    pub(super) job: Option<super::jobs::Job>,
+    pub(super) job: Option<Job>,
     /// To wake the window from background threads.
     pub(super) ctx: egui::Context,
     title: String,
 }
 
 impl EventailApp {
-    /// Creates the app, restoring settings and opening `project` (the sample when `None`).
+    /// Creates the app with the system's file dialogs, restoring settings and opening
+    /// `project` (the sample when `None`).
     pub fn new(cc: &eframe::CreationContext<'_>, project: Option<PathBuf>) -> Self {
+        Self::with_file_dialogs(cc, project, Box::new(NativeFileDialogs::default()))
+    }
+
+    /// Creates the app with the given file dialogs (scripted ones in tests).
+    pub fn with_file_dialogs(
+        cc: &eframe::CreationContext<'_>,
+        project: Option<PathBuf>,
+        files: Box<dyn FileDialogs>,
+    ) -> Self {
         let settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
             .unwrap_or_default();
+        // With a project to open, start empty: if it cannot be opened (or the user
+        // cancels), nothing that is not theirs is on screen.
+        let start = match project {
+            Some(_) => Project::new("Untitled", io::default_schema()),
+            None => sample_project(),
+        };
         let mut app = Self {
             settings,
-            session: Session::unsaved(sample_project()),
+            session: Session::unsaved(start),
             view: ViewState::default(),
             article: ArticleView::default(),
             dialog: None,
-            actions: Vec::new(),
+            files,
             allow_close: false,
-            autosaver: crate::io::Autosaver::new(),
-            last_autosave: None,
+            autosave: AutosaveState::default(),
             job: None,
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
@@ -62,7 +78,7 @@ impl EventailApp {
                     .settings
                     .recent
                     .first()
-                    .filter(|p| io::pending_recovery(p).is_some())
+                    .filter(|p| io::has_recovery_file(p))
                     .cloned();
                 if let Some(path) = crashed {
                     app.open_path(path);
@@ -74,12 +90,12 @@ impl EventailApp {
 
     /// The open project.
     pub fn project(&self) -> &Project {
-        &self.session.project
+        self.session.project()
     }
 
     /// The file of the open project, if it has one.
-    pub fn project_path(&self) -> Option<&std::path::Path> {
-        self.session.path.as_deref()
+    pub fn project_path(&self) -> Option<&Path> {
+        self.session.path()
     }
 
     /// True when the project has unsaved changes.
@@ -87,12 +103,27 @@ impl EventailApp {
         self.session.is_dirty()
     }
 
-    /// The error shown to the user, if any.
-    pub fn error_message(&self) -> Option<&str> {
+    /// The text of the dialog shown to the user, if it reports a failure or a result.
+    pub fn error_message(&self) -> Option<String> {
         match &self.dialog {
-            Some(Dialog::Error(message) | Dialog::Invalid { message, .. }) => Some(message),
+            Some(Dialog::Failed(failure)) => Some(failure.to_string()),
+            Some(Dialog::Invalid { error, .. }) => Some(error.to_string()),
+            Some(Dialog::Report { title, lines }) => Some(format!("{title}\n{}", lines.join("\n"))),
             _ => None,
         }
+    }
+
+    /// The failure shown to the user, if any, typed.
+    pub fn failure(&self) -> Option<&super::failure::Failure> {
+        match &self.dialog {
+            Some(Dialog::Failed(failure)) => Some(failure),
+            _ => None,
+        }
+    }
+
+    /// True while a dialog waits for the user's answer.
+    pub fn has_dialog(&self) -> bool {
+        self.dialog.is_some()
     }
 
     /// Index of the shown document.
@@ -115,24 +146,33 @@ impl EventailApp {
         self.view.selected
     }
 
+    /// The last thing that happened, as the status bar says it.
+    pub fn status(&self) -> &str {
+        &self.view.status
+    }
+
+    /// The window's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let file = self
             .session
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.file_name())
             .map_or("not saved".to_string(), |n| {
                 n.to_string_lossy().into_owned()
             });
         let dirty = if self.session.is_dirty() { "✱ " } else { "" };
-        let read_only = if self.session.read_only {
+        let read_only = if self.session.is_read_only() {
             " (read-only)"
         } else {
             ""
         };
         let title = format!(
             "{dirty}{} — {file}{read_only} — eventail",
-            self.session.project.name
+            self.session.project().name
         );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -140,97 +180,28 @@ impl EventailApp {
         }
     }
 
-    /// Shortcuts of the command table and of the schema's types.
-    fn keyboard(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
-        // egui matches Ctrl+Z when Ctrl+Shift+Z is pressed, so try the shortcuts with
-        // more modifiers first.
-        let mut shortcuts: Vec<(UiCommand, egui::KeyboardShortcut)> = UiCommand::ALL
-            .into_iter()
-            // In a text field, plain keys and undo belong to the field.
-            .filter(|c| {
-                !typing
-                    || !(c.needs_free_keyboard() || matches!(c, UiCommand::Undo | UiCommand::Redo))
-            })
-            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (c, s)))
-            .collect();
-        shortcuts.sort_by_key(|(_, s)| {
-            let m = s.modifiers;
-            std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
-        });
-        for (command, shortcut) in shortcuts {
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                self.actions.push(Action::Command(command));
-            }
-        }
-        if typing || self.dialog.is_some() || self.view.palette.is_some() {
-            return;
-        }
-        let typed: Vec<String> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    egui::Event::Text(t) => Some(t.clone()),
-                    _ => None,
-                })
-                .collect()
-        });
-        let schema = &self.session.project.schema;
-        for text in typed {
-            let mut chars = text.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else {
-                continue;
-            };
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            if c.is_uppercase() {
-                if let Some(t) = schema
-                    .event_types
-                    .iter()
-                    .find(|t| t.shortcut == Some(lower))
-                {
-                    self.actions.push(Action::AddEvent(t.name.clone()));
-                }
-            } else if self.view.selection.is_some()
-                && let Some(t) = schema.entity_types.iter().find(|t| t.shortcut == Some(c))
-            {
-                self.actions.push(Action::TagSelection(t.name.clone()));
-            }
-        }
-    }
-}
-
-/// The built-in sample, or an empty project if it cannot be read (a test guards it).
-fn sample_project() -> Project {
-    io::project_from_str(SAMPLE_PROJECT, std::path::Path::new("palmyre.ron"))
-        .unwrap_or_else(|_| Project::new("Untitled", io::default_schema()))
-}
-
-impl eframe::App for EventailApp {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            self.request_quit(&ctx);
-        }
-        self.poll_job();
-        self.keyboard(&ctx);
-
+    /// Draws every panel; they push what the user asked for into `actions`.
+    fn panels_ui(&self, ui: &mut egui::Ui, frame_time: Option<f32>, actions: &mut Vec<Action>) {
+        let project = self.session.project();
         egui::Panel::top("menu").show(ui, |ui| {
-            super::menu_ui::menu_ui(ui, self);
+            let input = super::menu_ui::MenuInput {
+                recent: &self.settings.recent,
+                undo: self.session.undo_label(),
+                redo: self.session.redo_label(),
+                has_selected: self.view.selected.is_some(),
+                show_frame_time: self.view.show_frame_time,
+                annotator: &self.settings.annotator,
+            };
+            super::menu_ui::menu_ui(ui, &input, actions);
         });
-        let frame_time = frame.info().cpu_usage;
         egui::Panel::bottom("status").show(ui, |ui| {
-            self.status_ui(ui, frame_time);
+            super::status_ui::status_ui(ui, &self.view, self.autosave.problem(), frame_time);
         });
         egui::Panel::left("documents")
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| {
-                super::documents_ui::documents_ui(
-                    ui,
-                    &self.session.project,
-                    self.view.doc,
-                    &mut self.actions,
-                );
+                super::documents_ui::documents_ui(ui, project, self.view.doc, actions);
             });
         egui::Panel::right("events")
             .resizable(true)
@@ -240,83 +211,90 @@ impl eframe::App for EventailApp {
                     .id_salt("side")
                     .auto_shrink(false)
                     .show(ui, |ui| {
-                        super::mention_ui::mention_ui(
-                            ui,
-                            &self.session.project,
-                            &self.view,
-                            &mut self.actions,
-                        );
-                        super::events_ui::events_ui(
-                            ui,
-                            &self.session.project,
-                            &self.view,
-                            &mut self.actions,
-                        );
+                        super::mention_ui::mention_ui(ui, project, &self.view, actions);
+                        super::events_ui::events_ui(ui, project, &self.view, actions);
                     });
             });
+    }
+}
+
+/// The built-in sample, or an empty project if it cannot be read (a test guards it).
+fn sample_project() -> Project {
+    io::project_from_str(SAMPLE_PROJECT, Path::new("palmyre.ron"))
+        .unwrap_or_else(|_| Project::new("Untitled", io::default_schema()))
+}
+
+impl eframe::App for EventailApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut actions = Vec::new();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            actions.push(Action::Command(super::command::UiCommand::Quit));
+        }
+        // A file dialog drawn in the window is modal, like a native one.
+        let file_dialog_open = self.files.is_open();
+        if file_dialog_open {
+            ui.disable();
+        } else {
+            let modal = self.dialog.is_some() || self.view.palette.is_some() || self.job.is_some();
+            super::keys::shortcuts(
+                &ctx,
+                self.session.project(),
+                &self.view,
+                modal,
+                &mut actions,
+            );
+        }
+        self.panels_ui(ui, frame.info().cpu_usage, &mut actions);
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.session.project().documents.is_empty() {
+                super::start_ui::start_ui(ui, &self.settings.recent, &mut actions);
+                return;
+            }
             let input = ArticleInput {
-                project: &self.session.project,
+                project: self.session.project(),
                 doc_index: self.view.doc,
-                generation: self.session.history.generation(),
+                generation: self.session.generation(),
                 selection: self.view.selection,
                 selected: self.view.selected,
                 active_role: self.view.active_role.as_ref(),
             };
-            article_ui(ui, &mut self.article, &input, &mut self.actions);
+            article_ui(ui, &mut self.article, &input, &mut actions);
         });
-        super::popup_ui::popup_ui(
-            &ctx,
-            &self.session.project,
-            &mut self.view,
-            &mut self.actions,
-        );
-        super::dialogs_ui::dialogs_ui(&ctx, self);
-
-        for action in std::mem::take(&mut self.actions) {
-            self.execute(&ctx, action);
+        super::popup_ui::popup_ui(&ctx, self.session.project(), &self.view, &mut actions);
+        if let Some(dialog) = &self.dialog {
+            super::dialogs_ui::dialog_ui(&ctx, dialog, &self.session.project().name, &mut actions);
         }
+        if let Some(query) = &self.view.palette {
+            super::dialogs_ui::palette_ui(&ctx, query, &mut actions);
+        }
+        if let Some(job) = &self.job {
+            super::dialogs_ui::job_ui(&ctx, job, &mut actions);
+        }
+        if let Some(answer) = self.files.ui(&ctx) {
+            actions.push(Action::FilesChosen(answer));
+        }
+
+        // Everything the panels asked for, and every effect, happens here.
+        self.view.reveal = None;
+        for action in actions {
+            self.handle(action);
+        }
+        self.poll_job();
         // After the actions: a new selection closes the old popup, then this one opens.
         if let Some(anchor) = self.article.take_popup_anchor()
             && self.view.selection.is_some()
         {
             self.view.popup = Some(anchor);
         }
-        self.autosave(&ctx);
+        if self.view.reveal.is_some() {
+            ctx.request_repaint();
+        }
+        self.autosave_tick(&ctx);
         self.update_title(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
-    }
-}
-
-impl EventailApp {
-    fn status_ui(&mut self, ui: &mut egui::Ui, frame_time: Option<f32>) {
-        ui.horizontal(|ui| {
-            if let Some((event, role)) = &self.view.active_role {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("Click a highlight to fill “{role}” of {event} — Esc cancels"),
-                );
-            } else if let Some(sel) = self.view.selection {
-                ui.label(format!(
-                    "Selected characters {}–{}: press an entity key, or Shift+key for an event",
-                    sel.start, sel.end
-                ));
-            } else {
-                ui.weak("Drag or double-click text to select it; click a highlight to edit it");
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if self.view.show_frame_time
-                    && let Some(seconds) = frame_time
-                {
-                    ui.monospace(format!("frame {:.2} ms", seconds * 1000.0));
-                    // Keep measuring: without this egui only repaints on input.
-                    ui.ctx().request_repaint();
-                }
-                ui.label(&self.view.status);
-            });
-        });
     }
 }

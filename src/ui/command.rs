@@ -1,13 +1,9 @@
-//! Everything the user can ask of the app, and the one table that names the plain
-//! commands: their text, tooltip and shortcut drive the menus, the keyboard and the
-//! command palette alike.
-//!
-//! Panels never act: they push [`Action`]s while drawing, and the app executes them
-//! after the panels, where file dialogs may open and edits reach the history.
+//! The one table of the commands that need no argument: their text, tooltip and
+//! shortcuts drive the menus, the keyboard and the command palette alike, and the
+//! import and export commands come from the table of formats.
 
-use crate::model::{AttrValue, DocStatus, EventId, Filler, Span};
+use super::format_shim::Format;
 use egui::{Key, KeyboardShortcut, Modifiers};
-use std::path::PathBuf;
 
 /// A command that needs no argument: menus, shortcuts and the palette list these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,8 +16,10 @@ pub enum UiCommand {
     Save,
     /// Save to a file the user chooses.
     SaveAs,
-    /// Add plain-text articles to the project.
-    ImportText,
+    /// Import files in a format: text into the open project, the others as a new one.
+    Import(Format),
+    /// Export the project in a format.
+    Export(Format),
     /// Leave the app.
     Quit,
     /// Undo the last change.
@@ -40,7 +38,7 @@ pub enum UiCommand {
     MarkInProgress,
     /// Mark the document as done.
     MarkDone,
-    /// Add an event with no trigger to the document.
+    /// Add an event of the first type, with the selected text as trigger or none.
     AddEvent,
     /// Drop the text selection, the popup and the active role.
     Cancel,
@@ -50,69 +48,101 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in palette order.
-    pub const ALL: [UiCommand; 17] = [
-        UiCommand::NewProject,
-        UiCommand::Open,
-        UiCommand::Save,
-        UiCommand::SaveAs,
-        UiCommand::ImportText,
-        UiCommand::Quit,
-        UiCommand::Undo,
-        UiCommand::Redo,
-        UiCommand::DeleteSelected,
-        UiCommand::NextDocument,
-        UiCommand::PreviousDocument,
-        UiCommand::MarkNew,
-        UiCommand::MarkInProgress,
-        UiCommand::MarkDone,
-        UiCommand::AddEvent,
-        UiCommand::Cancel,
-        UiCommand::CommandPalette,
-    ];
-
-    /// Menu text and tooltip.
-    pub fn text_and_tooltip(self) -> (&'static str, &'static str) {
-        match self {
-            UiCommand::NewProject => (
-                "New project",
-                "Start an empty project with the default schema",
-            ),
-            UiCommand::Open => ("Open…", "Open a project file (.ron)"),
-            UiCommand::Save => ("Save", "Save the project to its file"),
-            UiCommand::SaveAs => ("Save as…", "Save the project to a new file"),
-            UiCommand::ImportText => (
-                "Import text files…",
-                "Add plain-text articles to the project",
-            ),
-            UiCommand::Quit => ("Quit", "Close eventail"),
-            UiCommand::Undo => ("Undo", "Undo the last change"),
-            UiCommand::Redo => ("Redo", "Redo the last undone change"),
-            UiCommand::DeleteSelected => {
-                ("Delete selected", "Delete the selected mention or event")
-            }
-            UiCommand::NextDocument => ("Next document", "Show the next document of the list"),
-            UiCommand::PreviousDocument => (
-                "Previous document",
-                "Show the previous document of the list",
-            ),
-            UiCommand::MarkNew => ("Mark new", "Mark this document as not started"),
-            UiCommand::MarkInProgress => ("Mark in progress", "Mark this document as in progress"),
-            UiCommand::MarkDone => ("Mark done", "Mark this document as done"),
-            UiCommand::AddEvent => (
-                "Add event",
-                "Add an event without trigger (select text first to use it as trigger)",
-            ),
-            UiCommand::Cancel => (
-                "Cancel",
-                "Drop the selection, the popup or the role being filled",
-            ),
-            UiCommand::CommandPalette => ("Command palette…", "Search every command"),
-        }
+    pub fn all() -> Vec<UiCommand> {
+        let mut all = vec![
+            UiCommand::NewProject,
+            UiCommand::Open,
+            UiCommand::Save,
+            UiCommand::SaveAs,
+        ];
+        all.extend(Self::imports());
+        all.extend(Self::exports());
+        all.extend([
+            UiCommand::Quit,
+            UiCommand::Undo,
+            UiCommand::Redo,
+            UiCommand::DeleteSelected,
+            UiCommand::NextDocument,
+            UiCommand::PreviousDocument,
+            UiCommand::MarkNew,
+            UiCommand::MarkInProgress,
+            UiCommand::MarkDone,
+            UiCommand::AddEvent,
+            UiCommand::Cancel,
+            UiCommand::CommandPalette,
+        ]);
+        all
     }
 
-    /// The menu text.
-    pub fn text(self) -> &'static str {
-        self.text_and_tooltip().0
+    /// The import commands, one per format that imports.
+    pub fn imports() -> impl Iterator<Item = UiCommand> {
+        Format::ALL
+            .into_iter()
+            .filter(|f| f.imports())
+            .map(UiCommand::Import)
+    }
+
+    /// The export commands, one per format that exports.
+    pub fn exports() -> impl Iterator<Item = UiCommand> {
+        Format::ALL
+            .into_iter()
+            .filter(|f| f.exports())
+            .map(UiCommand::Export)
+    }
+
+    /// Menu text.
+    pub fn text(self) -> String {
+        let fixed = match self {
+            UiCommand::NewProject => "New project",
+            UiCommand::Open => "Open…",
+            UiCommand::Save => "Save",
+            UiCommand::SaveAs => "Save as…",
+            UiCommand::Import(Format::Text) => "Import text files…",
+            UiCommand::Import(format) => {
+                return format!("Import {} as a new project…", format.label());
+            }
+            UiCommand::Export(format) => return format!("Export as {}…", format.label()),
+            UiCommand::Quit => "Quit",
+            UiCommand::Undo => "Undo",
+            UiCommand::Redo => "Redo",
+            UiCommand::DeleteSelected => "Delete selected",
+            UiCommand::NextDocument => "Next document",
+            UiCommand::PreviousDocument => "Previous document",
+            UiCommand::MarkNew => "Mark new",
+            UiCommand::MarkInProgress => "Mark in progress",
+            UiCommand::MarkDone => "Mark done",
+            UiCommand::AddEvent => "Add event",
+            UiCommand::Cancel => "Cancel",
+            UiCommand::CommandPalette => "Command palette…",
+        };
+        fixed.to_string()
+    }
+
+    /// Tooltip: what the command does.
+    pub fn tooltip(self) -> String {
+        let fixed = match self {
+            UiCommand::NewProject => "Start an empty project with the default schema",
+            UiCommand::Open => "Open a project file (.ron)",
+            UiCommand::Save => "Save the project to its file",
+            UiCommand::SaveAs => "Save the project to a new file",
+            UiCommand::Import(Format::Text) => "Add plain-text articles to the project",
+            UiCommand::Import(format) | UiCommand::Export(format) => format.description(),
+            UiCommand::Quit => "Close eventail",
+            UiCommand::Undo => "Undo the last change",
+            UiCommand::Redo => "Redo the last undone change",
+            UiCommand::DeleteSelected => "Delete the selected mention or event",
+            UiCommand::NextDocument => "Show the next document of the list",
+            UiCommand::PreviousDocument => "Show the previous document of the list",
+            UiCommand::MarkNew => "Mark this document as not started",
+            UiCommand::MarkInProgress => "Mark this document as in progress",
+            UiCommand::MarkDone => "Mark this document as done",
+            UiCommand::AddEvent => {
+                "Add an event; the selected text becomes its trigger, or it has none"
+            }
+            UiCommand::Cancel => "Drop the selection, the popup or the role being filled",
+            UiCommand::CommandPalette => "Search every command",
+        };
+        fixed.to_string()
     }
 
     /// Keyboard shortcuts; the first is the one shown in menus.
@@ -134,7 +164,8 @@ impl UiCommand {
             UiCommand::Open => vec![cmd(Key::O)],
             UiCommand::Save => vec![cmd(Key::S)],
             UiCommand::SaveAs => vec![cmd_shift(Key::S)],
-            UiCommand::ImportText => vec![cmd(Key::I)],
+            UiCommand::Import(Format::Text) => vec![cmd(Key::I)],
+            UiCommand::Import(_) | UiCommand::Export(_) => vec![],
             UiCommand::Quit => vec![cmd(Key::Q)],
             UiCommand::Undo => vec![cmd(Key::Z)],
             UiCommand::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
@@ -158,54 +189,30 @@ impl UiCommand {
     }
 }
 
-/// Something the user asked for while a panel was drawn, executed after the panels.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// A command of the table.
-    Command(UiCommand),
-    /// Open this project file.
-    OpenPath(PathBuf),
-    /// Show the document at this index.
-    ShowDocument(usize),
-    /// Set (or clear) the text selection of the article.
-    SelectText(Option<Span>),
-    /// Select a mention or an event (or nothing), scrolling to it when `scroll` is set.
-    Select {
-        /// What to select.
-        target: Option<Filler>,
-        /// Bring it into view.
-        scroll: bool,
-    },
-    /// Tag the selected text with an entity type.
-    TagSelection(String),
-    /// Create an event of this type, with the selected text as trigger if any.
-    AddEvent(String),
-    /// Change the type of a mention.
-    SetMentionType(crate::model::MentionId, String),
-    /// Change the type of an event.
-    SetEventType(EventId, String),
-    /// Make the selected text the trigger of the event.
-    SetTriggerFromSelection(EventId),
-    /// Make the event triggerless.
-    ClearTrigger(EventId),
-    /// Set the note of a mention or an event.
-    SetNote(Filler, String),
-    /// Set or clear an attribute.
-    SetAttribute(Filler, String, Option<AttrValue>),
-    /// Delete a mention or an event.
-    Delete(Filler),
-    /// Wait for a click on a highlight to fill this role of the event (or stop waiting).
-    ActivateRole(Option<(EventId, String)>),
-    /// Fill a role.
-    AddArgument(EventId, String, Filler),
-    /// Remove the argument at this index.
-    RemoveArgument(EventId, usize),
-    /// Change the status of a document.
-    SetStatus(usize, DocStatus),
-    /// Ask where, then export the project in this format.
-    Export(super::transfer::ExportFormat),
-    /// Ask for a doccano file, then open it as a new project.
-    ImportDoccano,
-    /// Ask for a brat collection folder, then open it as a new project.
-    ImportBrat,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_or_a_text() {
+        let all = UiCommand::all();
+        let mut shortcuts: Vec<KeyboardShortcut> = all.iter().flat_map(|c| c.shortcuts()).collect();
+        let count = shortcuts.len();
+        shortcuts.sort_by_key(|s| format!("{s:?}"));
+        shortcuts.dedup();
+        assert_eq!(shortcuts.len(), count);
+        let mut texts: Vec<String> = all.iter().map(|c| c.text()).collect();
+        texts.sort();
+        texts.dedup();
+        assert_eq!(texts.len(), all.len());
+    }
+
+    #[test]
+    fn every_format_that_imports_or_exports_has_its_command() {
+        for format in Format::ALL {
+            let all = UiCommand::all();
+            assert_eq!(all.contains(&UiCommand::Import(format)), format.imports());
+            assert_eq!(all.contains(&UiCommand::Export(format)), format.exports());
+        }
+    }
 }

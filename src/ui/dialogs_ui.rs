@@ -1,189 +1,172 @@
-//! Modal dialogs: errors, the unsaved-changes question, and the command palette.
+//! Modal dialogs: what failed, reports, the questions that wait for the user, the command
+//! palette and the progress of background work. They read state and push the user's
+//! answer as an [`Action`]; the app acts on it after the panels.
 
-use super::app::EventailApp;
-use super::command::{Action, UiCommand};
-use super::state::{Dialog, Pending};
+use super::action::Action;
+use super::command::UiCommand;
+use super::jobs::Job;
+use super::state::{Choice, Dialog};
 
-/// Shows the open dialog, if any, and the command palette.
-pub fn dialogs_ui(ctx: &egui::Context, app: &mut EventailApp) {
-    palette_ui(ctx, app);
-    job_ui(ctx, app);
-    let Some(dialog) = app.dialog.take() else {
-        return;
-    };
-    match dialog {
-        Dialog::Error(message) => {
-            let mut open = true;
-            egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-                ui.set_max_width(560.0);
-                ui.heading("Something went wrong");
-                ui.label(&message);
+/// Shows the open dialog, if any.
+pub fn dialog_ui(
+    ctx: &egui::Context,
+    dialog: &Dialog,
+    project_name: &str,
+    actions: &mut Vec<Action>,
+) {
+    let mut choice = None;
+    let buttons =
+        |ui: &mut egui::Ui, choice: &mut Option<Choice>, list: &[(&str, &str, Choice)]| {
+            ui.horizontal(|ui| {
+                for (text, tooltip, value) in list {
+                    let mut button = ui.button(*text);
+                    if !tooltip.is_empty() {
+                        button = button.on_hover_text(*tooltip);
+                    }
+                    if button.clicked() {
+                        *choice = Some(*value);
+                    }
+                }
+            });
+        };
+    egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+        ui.set_max_width(600.0);
+        match dialog {
+            Dialog::Failed(failure) => {
+                ui.heading(failure.title());
+                scrolled_text_ui(ui, &failure.to_string());
                 ui.weak("Your work is as it was: nothing was overwritten.");
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    open = false;
-                }
-            });
-            if open {
-                app.dialog = Some(Dialog::Error(message));
+                buttons(ui, &mut choice, &[("OK", "", Choice::Ok)]);
             }
-        }
-        Dialog::Unsaved(pending) => {
-            let mut choice = None;
-            egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+            Dialog::Report { title, lines } => {
+                ui.heading(title);
+                scrolled_text_ui(ui, &lines.join("\n"));
+                buttons(ui, &mut choice, &[("OK", "", Choice::Ok)]);
+            }
+            Dialog::Unsaved(_) => {
                 ui.heading("Unsaved changes");
-                ui.label(format!(
-                    "“{}” has changes that are not saved.",
-                    app.session.project.name
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        choice = Some(Choice::Save);
-                    }
-                    if ui.button("Discard changes").clicked() {
-                        choice = Some(Choice::Discard);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        choice = Some(Choice::Cancel);
-                    }
-                });
-            });
-            match choice {
-                None => app.dialog = Some(Dialog::Unsaved(pending)),
-                Some(Choice::Cancel | Choice::ReadOnly) => {}
-                Some(Choice::Save) => {
-                    if app.save() {
-                        app.run_pending(ctx, pending);
-                    }
-                }
-                Some(Choice::Discard) => {
-                    if pending == Pending::Quit {
-                        app.allow_close = true;
-                    }
-                    if let Some(path) = &app.session.path {
-                        app.autosaver.clear(path);
-                    }
-                    app.session.history.mark_saved();
-                    app.run_pending(ctx, pending);
-                }
+                ui.label(format!("“{project_name}” has changes that are not saved."));
+                buttons(
+                    ui,
+                    &mut choice,
+                    &[
+                        ("Save", "", Choice::Save),
+                        ("Discard changes", "", Choice::Discard),
+                        ("Cancel", "", Choice::Cancel),
+                    ],
+                );
             }
-        }
-        Dialog::Invalid { path, message } => {
-            let mut choice = None;
-            egui::Modal::new(egui::Id::unique("invalid")).show(ctx, |ui| {
-                ui.set_max_width(640.0);
+            Dialog::Invalid { error, .. } => {
                 ui.heading("This project has inconsistencies");
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    ui.label(&message);
-                });
-                ui.weak("The file is left as it is. A repaired copy drops what cannot be kept and lists every change.");
-                ui.horizontal(|ui| {
-                    if ui.button("Repair into a copy…").clicked() {
-                        choice = Some(Choice::Save);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        choice = Some(Choice::Cancel);
-                    }
-                });
-            });
-            match choice {
-                None => app.dialog = Some(Dialog::Invalid { path, message }),
-                Some(Choice::Save) => app.repair_into_copy(&path),
-                Some(_) => {}
+                scrolled_text_ui(ui, &error.to_string());
+                ui.weak(
+                    "The file is left as it is. A repaired copy drops what cannot be kept \
+                     and lists every change.",
+                );
+                buttons(
+                    ui,
+                    &mut choice,
+                    &[
+                        ("Repair into a copy…", "", Choice::Repair),
+                        ("Cancel", "", Choice::Cancel),
+                    ],
+                );
             }
-        }
-        Dialog::Locked { path, owner } => {
-            let mut choice = None;
-            egui::Modal::new(egui::Id::unique("locked")).show(ctx, |ui| {
-                ui.set_max_width(560.0);
+            Dialog::Locked { path, owner } => {
                 ui.heading("Project already open");
                 ui.label(format!(
                     "{} is open in another eventail ({owner}). Two copies editing one file \
                      would overwrite each other's work.",
                     path.display()
                 ));
-                ui.horizontal(|ui| {
-                    if ui.button("Open read-only").clicked() {
-                        choice = Some(Choice::ReadOnly);
-                    }
-                    if ui
-                        .button("Open anyway")
-                        .on_hover_text("Only if you are sure the other one is gone")
-                        .clicked()
-                    {
-                        choice = Some(Choice::Discard);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        choice = Some(Choice::Cancel);
-                    }
-                });
-            });
-            match choice {
-                None => app.dialog = Some(Dialog::Locked { path, owner }),
-                Some(Choice::ReadOnly) => app.open_locked(path, None, true),
-                Some(Choice::Discard) => {
-                    let lock = crate::io::ProjectLock::take_over(&path).ok();
-                    app.open_locked(path, lock, false);
-                }
-                Some(Choice::Save | Choice::Cancel) => {}
+                buttons(
+                    ui,
+                    &mut choice,
+                    &[
+                        ("Open read-only", "", Choice::ReadOnly),
+                        (
+                            "Open anyway",
+                            "Only if you are sure the other one is gone",
+                            Choice::TakeOver,
+                        ),
+                        ("Cancel", "", Choice::Cancel),
+                    ],
+                );
             }
-        }
-        Dialog::Recover { path, recovery } => {
-            let mut choice = None;
-            egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
-                ui.set_max_width(560.0);
-                ui.heading("Recover unsaved work?");
+            Dialog::SaveLocked { path, owner, .. } => {
+                ui.heading("That project is open elsewhere");
                 ui.label(format!(
-                    "eventail stopped before {} was saved. An autosave newer than the file \
-                     holds the changes made since.",
+                    "{} is open in another eventail ({owner}). Saving over it would destroy \
+                     that one's work, and its next save would destroy yours. Nothing was \
+                     written.",
                     path.display()
                 ));
-                ui.horizontal(|ui| {
-                    if ui.button("Recover").clicked() {
-                        choice = Some(true);
-                    }
-                    if ui.button("Discard the autosave").clicked() {
-                        choice = Some(false);
-                    }
-                });
-            });
-            match choice {
-                Some(true) => app.recover(&recovery),
-                Some(false) => crate::io::discard_recovery(&path),
-                None => app.dialog = Some(Dialog::Recover { path, recovery }),
+                buttons(
+                    ui,
+                    &mut choice,
+                    &[
+                        ("Choose another file…", "", Choice::ChooseAnother),
+                        ("Cancel", "", Choice::Cancel),
+                    ],
+                );
+            }
+            Dialog::Recover { path, .. } => {
+                ui.heading("Recover unsaved work?");
+                ui.label(format!(
+                    "eventail stopped before {} was saved. An autosave holds the changes \
+                     made since.",
+                    path.display()
+                ));
+                buttons(
+                    ui,
+                    &mut choice,
+                    &[
+                        ("Recover", "", Choice::Recover),
+                        ("Discard the autosave", "", Choice::DiscardRecovery),
+                    ],
+                );
             }
         }
+        if matches!(dialog, Dialog::Failed(_) | Dialog::Report { .. })
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+        {
+            choice = Some(Choice::Ok);
+        }
+    });
+    if let Some(choice) = choice {
+        actions.push(Action::Answer(choice));
     }
 }
 
-/// What the user chose in a dialog.
-enum Choice {
-    Save,
-    /// Discard changes, or ignore the other eventail's lock.
-    Discard,
-    ReadOnly,
-    Cancel,
+/// A long message, scrolled when it does not fit.
+fn scrolled_text_ui(ui: &mut egui::Ui, text: &str) {
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            ui.label(text);
+        });
 }
 
 /// Every command of the table, filtered by what the user types.
-fn palette_ui(ctx: &egui::Context, app: &mut EventailApp) {
-    let Some(query) = app.view.palette.as_mut() else {
-        return;
-    };
-    let mut chosen = None;
-    let mut close = false;
+pub fn palette_ui(ctx: &egui::Context, query: &str, actions: &mut Vec<Action>) {
     egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
         ui.set_width(420.0);
+        let mut typed = query.to_string();
         let response = ui.add(
-            egui::TextEdit::singleline(query)
+            egui::TextEdit::singleline(&mut typed)
                 .hint_text("Type a command")
                 .desired_width(f32::INFINITY),
         );
         response.request_focus();
-        let needle = query.to_lowercase();
-        let matches: Vec<UiCommand> = UiCommand::ALL
+        if typed != query {
+            actions.push(Action::SetPalette(Some(typed.clone())));
+        }
+        let needle = typed.to_lowercase();
+        let matches: Vec<UiCommand> = UiCommand::all()
             .into_iter()
             .filter(|c| c.text().to_lowercase().contains(&needle))
             .collect();
+        let mut chosen = None;
         for command in &matches {
             let shortcut = command
                 .shortcuts()
@@ -192,7 +175,7 @@ fn palette_ui(ctx: &egui::Context, app: &mut EventailApp) {
                 .unwrap_or_default();
             if ui
                 .add(egui::Button::new(command.text()).shortcut_text(shortcut))
-                .on_hover_text(command.text_and_tooltip().1)
+                .on_hover_text(command.tooltip())
                 .clicked()
             {
                 chosen = Some(*command);
@@ -201,25 +184,17 @@ fn palette_ui(ctx: &egui::Context, app: &mut EventailApp) {
         if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             chosen = matches.first().copied();
         }
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            close = true;
+        if let Some(command) = chosen {
+            actions.push(Action::SetPalette(None));
+            actions.push(Action::Command(command));
+        } else if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            actions.push(Action::SetPalette(None));
         }
     });
-    if let Some(command) = chosen {
-        app.actions.push(Action::Command(command));
-        close = true;
-    }
-    if close {
-        app.view.palette = None;
-    }
 }
 
 /// The progress of the background job, with a Cancel button.
-fn job_ui(ctx: &egui::Context, app: &mut EventailApp) {
-    let Some(job) = &app.job else {
-        return;
-    };
-    let mut cancel = false;
+pub fn job_ui(ctx: &egui::Context, job: &Job, actions: &mut Vec<Action>) {
     egui::Modal::new(egui::Id::unique("job")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.label(&job.label);
@@ -228,13 +203,10 @@ fn job_ui(ctx: &egui::Context, app: &mut EventailApp) {
             None => egui::ProgressBar::new(0.0).animate(true),
         };
         ui.add(bar);
-        if ui.button("Cancel").clicked() {
-            cancel = true;
+        if job.is_cancelling() {
+            ui.weak("Cancelling…");
+        } else if ui.button("Cancel").clicked() {
+            actions.push(Action::CancelJob);
         }
     });
-    if cancel {
-        job.progress.cancel();
-        app.job = None;
-        app.view.status = "Cancelled: nothing was changed".into();
-    }
 }

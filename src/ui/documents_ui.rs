@@ -1,6 +1,8 @@
 //! The list of documents on the left: name, status, counts; the status of the shown one.
 
-use super::command::{Action, UiCommand};
+use super::action::{Action, EditAction};
+use super::command::UiCommand;
+use super::format_shim::Format;
 use crate::model::{DocStatus, Project};
 
 /// A mark for each status, so the list reads at a glance.
@@ -12,7 +14,7 @@ fn status_mark(status: DocStatus) -> &'static str {
     }
 }
 
-/// Shows the documents and pushes [`Action::ShowDocument`] / [`Action::SetStatus`].
+/// Shows the documents and pushes [`Action::ShowDocument`] / [`EditAction::SetStatus`].
 pub fn documents_ui(
     ui: &mut egui::Ui,
     project: &Project,
@@ -34,7 +36,7 @@ pub fn documents_ui(
                     .on_hover_text("Status of the shown document (Alt+1, Alt+2, Alt+3)")
                     .clicked()
                 {
-                    actions.push(Action::SetStatus(current, status));
+                    actions.push(EditAction::SetStatus(current, status).into());
                 }
             }
         });
@@ -59,8 +61,9 @@ pub fn documents_ui(
                     actions.push(Action::ShowDocument(i));
                 }
             }
-            if project.documents.is_empty() && ui.button(UiCommand::ImportText.text()).clicked() {
-                actions.push(Action::Command(UiCommand::ImportText));
+            let import = UiCommand::Import(Format::Text);
+            if project.documents.is_empty() && ui.button(import.text()).clicked() {
+                actions.push(Action::Command(import));
             }
         });
 }

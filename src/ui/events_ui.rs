@@ -1,7 +1,8 @@
 //! The event list of the shown document, and the editor of the selected event: type,
 //! trigger, roles with their fillers, attributes, note, warnings.
 
-use super::command::{Action, UiCommand};
+use super::action::{Action, EditAction};
+use super::command::UiCommand;
 use super::mention_ui::{attributes_ui, note_ui};
 use super::state::ViewState;
 use crate::model::conformance::{event_warnings, filler_type};
@@ -29,12 +30,12 @@ pub fn events_ui(
             }
             for t in &schema.event_types {
                 if ui.button(&t.label).clicked() {
-                    actions.push(Action::AddEvent(t.name.clone()));
+                    actions.push(EditAction::AddEvent(t.name.clone()).into());
                 }
             }
         })
         .response
-        .on_hover_text(UiCommand::AddEvent.text_and_tooltip().1);
+        .on_hover_text(UiCommand::AddEvent.tooltip());
     });
     for event in &doc.events {
         let selected = view.selected == Some(Filler::Event(event.id));
@@ -42,6 +43,9 @@ pub fn events_ui(
         let mark = if warnings.is_empty() { "" } else { "⚠ " };
         let text = format!("{mark}{}", describe(project, doc, Filler::Event(event.id)));
         let response = ui.selectable_label(selected, text);
+        if view.reveal == Some(Filler::Event(event.id)) {
+            response.scroll_to_me(Some(egui::Align::TOP));
+        }
         if response.clicked() {
             let target = (!selected).then_some(Filler::Event(event.id));
             actions.push(Action::Select {
@@ -77,7 +81,7 @@ fn event_editor_ui(
                     .clicked()
                     && t.name != event.event_type
                 {
-                    actions.push(Action::SetEventType(id, t.name.clone()));
+                    actions.push(EditAction::SetEventType(id, t.name.clone()).into());
                 }
             }
         });
@@ -93,7 +97,7 @@ fn event_editor_ui(
             .on_hover_text("Make the selected text the trigger")
             .clicked()
         {
-            actions.push(Action::SetTriggerFromSelection(id));
+            actions.push(EditAction::SetTriggerFromSelection(id).into());
         }
         if !event.trigger.is_empty()
             && ui
@@ -101,7 +105,7 @@ fn event_editor_ui(
                 .on_hover_text("No trigger")
                 .clicked()
         {
-            actions.push(Action::ClearTrigger(id));
+            actions.push(EditAction::ClearTrigger(id).into());
         }
     });
     for w in warnings {
@@ -133,7 +137,7 @@ fn event_editor_ui(
             .on_hover_text("Delete this event and the arguments that use it (Delete)")
             .clicked()
         {
-            actions.push(Action::Delete(Filler::Event(id)));
+            actions.push(EditAction::Delete(Filler::Event(id)).into());
         }
         if !event.author.is_empty() {
             ui.weak(format!(
@@ -188,7 +192,7 @@ fn role_row_ui(
                     .on_hover_text(format!("Remove from {}", role.label))
                     .clicked()
                 {
-                    actions.push(Action::RemoveArgument(event.id, index));
+                    actions.push(EditAction::RemoveArgument(event.id, index).into());
                 }
             });
         }
@@ -249,7 +253,8 @@ fn candidates_ui(
                         text.push_str(" ⚠");
                     }
                     if ui.button(text).clicked() {
-                        actions.push(Action::AddArgument(event.id, role.name.clone(), f));
+                        actions
+                            .push(EditAction::AddArgument(event.id, role.name.clone(), f).into());
                         ui.close();
                     }
                 }

@@ -63,11 +63,21 @@ pub enum JobOutput {
         read_only: bool,
     },
     /// Text files were read.
-    Imported(Result<Vec<ImportedText>, Vec<TextImportError>>),
+    ImportedText(Result<Vec<ImportedText>, Vec<TextImportError>>),
     /// An export ended: a summary, or the error.
     Exported(Result<String, String>),
     /// A collection was read as a new project, with the lines it skipped.
     NewProject(Result<(Project, Vec<String>), String>),
+}
+
+/// Whether a job may be abandoned at once when cancelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobKind {
+    /// It only reads: cancelling drops its output, nothing changes.
+    Reads,
+    /// It writes files: cancelling asks it to stop, and the app waits for it to say
+    /// what it wrote.
+    Writes,
 }
 
 /// Work running on a background thread.
@@ -76,6 +86,7 @@ pub struct Job {
     pub label: String,
     /// Its progress and cancel flag.
     pub progress: Arc<Progress>,
+    kind: JobKind,
     output: mpsc::Receiver<JobOutput>,
 }
 
@@ -83,30 +94,42 @@ impl Job {
     /// Starts `work` on a thread; the window repaints when it ends.
     pub fn spawn(
         label: impl Into<String>,
+        kind: JobKind,
         ctx: &egui::Context,
         work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
-    ) -> Self {
+    ) -> std::io::Result<Self> {
         let progress = Arc::new(Progress::default());
         let (send, output) = mpsc::channel();
         let worker_progress = progress.clone();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let result = work(&worker_progress);
-            if !worker_progress.is_cancelled() {
-                let _ = send.send(result);
-            }
-            ctx.request_repaint();
-        });
-        Self {
+        std::thread::Builder::new()
+            .name("eventail job".into())
+            .spawn(move || {
+                let _ = send.send(work(&worker_progress));
+                ctx.request_repaint();
+            })?;
+        Ok(Self {
             label: label.into(),
             progress,
+            kind,
             output,
-        }
+        })
     }
 
     /// The output, once the job is done.
     pub fn poll(&self) -> Option<JobOutput> {
         self.output.try_recv().ok()
+    }
+
+    /// Asks the job to stop; true when it can be forgotten at once (it only reads).
+    pub fn cancel(&self) -> bool {
+        self.progress.cancel();
+        self.kind == JobKind::Reads
+    }
+
+    /// True once cancelled, while a writing job finishes what it must.
+    pub fn is_cancelling(&self) -> bool {
+        self.progress.is_cancelled()
     }
 }
 
@@ -133,5 +156,5 @@ pub fn import_texts(paths: &[PathBuf], project: &Project, progress: &Progress) -
             progress.set_done(done);
             !progress.is_cancelled()
         });
-    JobOutput::Imported(result)
+    JobOutput::ImportedText(result)
 }

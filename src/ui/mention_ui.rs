@@ -1,8 +1,9 @@
 //! The selected mention: its type, text, attributes and note, the events it takes part
 //! in, and its deletion.
 
-use super::command::Action;
+use super::action::{Action, EditAction};
 use super::state::ViewState;
+use super::widgets::{TextField, committed_text_ui};
 use crate::model::{AttrKind, AttrValue, Attributes, Filler, Project, Schema};
 
 /// Shows the selected mention, if a mention is selected.
@@ -42,7 +43,7 @@ pub fn mention_ui(
                     .clicked()
                     && t.name != mention.entity_type
                 {
-                    actions.push(Action::SetMentionType(id, t.name.clone()));
+                    actions.push(EditAction::SetMentionType(id, t.name.clone()).into());
                 }
             }
         });
@@ -89,18 +90,14 @@ pub fn mention_ui(
             .button(format!("Fill “{role}” of {event} with {id}"))
             .clicked()
     {
-        actions.push(Action::AddArgument(
-            *event,
-            role.clone(),
-            Filler::Mention(id),
-        ));
+        actions.push(EditAction::AddArgument(*event, role.clone(), Filler::Mention(id)).into());
     }
     if ui
         .button("🗑 Delete mention")
         .on_hover_text("Delete this mention and the arguments that use it (Delete)")
         .clicked()
     {
-        actions.push(Action::Delete(Filler::Mention(id)));
+        actions.push(EditAction::Delete(Filler::Mention(id)).into());
     }
     if !mention.author.is_empty() {
         ui.weak(format!(
@@ -127,7 +124,7 @@ pub fn attributes_ui(
                 let mut on = current.is_some();
                 if ui.checkbox(&mut on, &def.label).changed() {
                     let value = on.then_some(AttrValue::Flag);
-                    actions.push(Action::SetAttribute(target, def.name.clone(), value));
+                    actions.push(EditAction::SetAttribute(target, def.name.clone(), value).into());
                 }
             }
             AttrKind::Values(values) => {
@@ -139,12 +136,17 @@ pub fn attributes_ui(
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(current.is_none(), "—").clicked() {
-                            actions.push(Action::SetAttribute(target, def.name.clone(), None));
+                            actions.push(
+                                EditAction::SetAttribute(target, def.name.clone(), None).into(),
+                            );
                         }
                         for v in values {
                             if ui.selectable_label(shown == v, v).clicked() {
                                 let value = Some(AttrValue::Value(v.clone()));
-                                actions.push(Action::SetAttribute(target, def.name.clone(), value));
+                                actions.push(
+                                    EditAction::SetAttribute(target, def.name.clone(), value)
+                                        .into(),
+                                );
                             }
                         }
                     });
@@ -157,9 +159,12 @@ pub fn attributes_ui(
                 };
                 ui.horizontal(|ui| {
                     let label = ui.label(&def.label);
-                    if let Some(text) = committed_text_ui(ui, id, &stored, false, label.id) {
+                    let field = committed_text_ui(ui, id, &stored, TextField::WideLine);
+                    field.response.labelled_by(label.id);
+                    if let Some(text) = field.committed {
                         let value = (!text.is_empty()).then_some(AttrValue::Value(text));
-                        actions.push(Action::SetAttribute(target, def.name.clone(), value));
+                        actions
+                            .push(EditAction::SetAttribute(target, def.name.clone(), value).into());
                     }
                 });
             }
@@ -171,36 +176,9 @@ pub fn attributes_ui(
 pub fn note_ui(ui: &mut egui::Ui, target: Filler, note: &str, actions: &mut Vec<Action>) {
     let label = ui.label("Note");
     let id = ui.scope_id().with(("note", target));
-    if let Some(text) = committed_text_ui(ui, id, note, true, label.id) {
-        actions.push(Action::SetNote(target, text));
-    }
-}
-
-/// A text field that edits a draft and returns the text once the user leaves the field
-/// with a change, so that one edit (and one undo step) covers the whole typing.
-fn committed_text_ui(
-    ui: &mut egui::Ui,
-    id: egui::Id,
-    stored: &str,
-    multiline: bool,
-    labelled_by: egui::Id,
-) -> Option<String> {
-    let mut draft: String = ui
-        .data_mut(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| stored.to_string());
-    let editor = if multiline {
-        egui::TextEdit::multiline(&mut draft).desired_rows(2)
-    } else {
-        egui::TextEdit::singleline(&mut draft)
-    };
-    let response = ui
-        .add(editor.id(id).desired_width(f32::INFINITY))
-        .labelled_by(labelled_by);
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, draft));
-        None
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-        (response.lost_focus() && draft != stored).then_some(draft)
+    let field = committed_text_ui(ui, id, note, TextField::Lines);
+    field.response.labelled_by(label.id);
+    if let Some(text) = field.committed {
+        actions.push(EditAction::SetNote(target, text).into());
     }
 }

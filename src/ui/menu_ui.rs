@@ -1,19 +1,38 @@
 //! The menu bar, built from the command table so that menus and shortcuts agree.
 
-use super::app::EventailApp;
-use super::command::{Action, UiCommand};
+use super::action::Action;
+use super::command::UiCommand;
+use std::path::PathBuf;
+
+/// What the menu bar shows.
+pub struct MenuInput<'a> {
+    /// Recently opened projects, most recent first.
+    pub recent: &'a [PathBuf],
+    /// What undo would undo.
+    pub undo: Option<&'a str>,
+    /// What redo would redo.
+    pub redo: Option<&'a str>,
+    /// A mention or event is selected.
+    pub has_selected: bool,
+    /// The frame time is shown.
+    pub show_frame_time: bool,
+    /// The annotator's name.
+    pub annotator: &'a str,
+}
 
 /// A menu entry for `command`, with its shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, command: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
-    let (text, tooltip) = command.text_and_tooltip();
     let shortcut = command
         .shortcuts()
         .first()
         .map(|s| ui.ctx().format_shortcut(s))
         .unwrap_or_default();
     let response = ui
-        .add_enabled(enabled, egui::Button::new(text).shortcut_text(shortcut))
-        .on_hover_text(tooltip);
+        .add_enabled(
+            enabled,
+            egui::Button::new(command.text()).shortcut_text(shortcut),
+        )
+        .on_hover_text(command.tooltip());
     if response.clicked() {
         actions.push(Action::Command(command));
         ui.close();
@@ -21,72 +40,22 @@ fn command_button(ui: &mut egui::Ui, command: UiCommand, enabled: bool, actions:
 }
 
 /// The menu bar and, on its right, the annotator's name.
-pub fn menu_ui(ui: &mut egui::Ui, app: &mut EventailApp) {
-    let mut actions = std::mem::take(&mut app.actions);
+pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            for command in [UiCommand::NewProject, UiCommand::Open] {
-                command_button(ui, command, true, &mut actions);
-            }
-            ui.menu_button("Open recent", |ui| {
-                if app.settings.recent.is_empty() {
-                    ui.weak("No recent project");
-                }
-                for path in &app.settings.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        actions.push(Action::OpenPath(path.clone()));
-                        ui.close();
-                    }
-                }
-            });
-            ui.separator();
-            for command in [UiCommand::Save, UiCommand::SaveAs] {
-                command_button(ui, command, true, &mut actions);
-            }
-            ui.separator();
-            command_button(ui, UiCommand::ImportText, true, &mut actions);
-            ui.menu_button("Import as a new project", |ui| {
-                if ui.button("brat collection (folder)…").clicked() {
-                    actions.push(Action::ImportBrat);
-                    ui.close();
-                }
-                if ui.button("doccano JSONL…").clicked() {
-                    actions.push(Action::ImportDoccano);
-                    ui.close();
-                }
-            });
-            ui.menu_button("Export", |ui| {
-                for format in super::transfer::ExportFormat::ALL {
-                    if ui.button(format.label()).clicked() {
-                        actions.push(Action::Export(format));
-                        ui.close();
-                    }
-                }
-            });
-            ui.separator();
-            command_button(ui, UiCommand::Quit, true, &mut actions);
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, input, actions));
         ui.menu_button("Edit", |ui| {
-            let history = &app.session.history;
-            let undo = history.undo_label().map(|l| format!("Undo: {l}"));
-            let redo = history.redo_label().map(|l| format!("Redo: {l}"));
-            command_button(ui, UiCommand::Undo, undo.is_some(), &mut actions);
-            if let Some(label) = undo {
-                ui.weak(label);
+            command_button(ui, UiCommand::Undo, input.undo.is_some(), actions);
+            if let Some(label) = input.undo {
+                ui.weak(format!("Undo: {label}"));
             }
-            command_button(ui, UiCommand::Redo, redo.is_some(), &mut actions);
-            if let Some(label) = redo {
-                ui.weak(label);
+            command_button(ui, UiCommand::Redo, input.redo.is_some(), actions);
+            if let Some(label) = input.redo {
+                ui.weak(format!("Redo: {label}"));
             }
             ui.separator();
-            command_button(ui, UiCommand::AddEvent, true, &mut actions);
-            command_button(
-                ui,
-                UiCommand::DeleteSelected,
-                app.view.selected.is_some(),
-                &mut actions,
-            );
-            command_button(ui, UiCommand::Cancel, true, &mut actions);
+            command_button(ui, UiCommand::AddEvent, true, actions);
+            command_button(ui, UiCommand::DeleteSelected, input.has_selected, actions);
+            command_button(ui, UiCommand::Cancel, true, actions);
         });
         ui.menu_button("Document", |ui| {
             for command in [
@@ -96,21 +65,69 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut EventailApp) {
                 UiCommand::MarkInProgress,
                 UiCommand::MarkDone,
             ] {
-                command_button(ui, command, true, &mut actions);
+                command_button(ui, command, true, actions);
             }
         });
         ui.menu_button("View", |ui| {
-            command_button(ui, UiCommand::CommandPalette, true, &mut actions);
-            ui.checkbox(&mut app.view.show_frame_time, "Show frame time")
-                .on_hover_text("CPU time of the last frame, in the status bar");
+            command_button(ui, UiCommand::CommandPalette, true, actions);
+            let mut shown = input.show_frame_time;
+            if ui
+                .checkbox(&mut shown, "Show frame time")
+                .on_hover_text("CPU time of the last frame, in the status bar")
+                .changed()
+            {
+                actions.push(Action::ShowFrameTime(shown));
+            }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Right to left: the field first, so that its label stands before it.
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0));
+            let id = ui.scope_id().with("annotator");
+            let field = super::widgets::committed_text_ui(
+                ui,
+                id,
+                input.annotator,
+                super::widgets::TextField::Line { width: 120.0 },
+            );
             let label = ui.label("Annotator:");
-            field.labelled_by(label.id);
+            field.response.labelled_by(label.id);
+            if let Some(name) = field.committed {
+                actions.push(Action::SetAnnotator(name));
+            }
         });
     });
-    app.actions = actions;
+}
+
+/// File: projects, recent projects, import and export from the table of formats.
+fn file_menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Action>) {
+    for command in [UiCommand::NewProject, UiCommand::Open] {
+        command_button(ui, command, true, actions);
+    }
+    ui.menu_button("Open recent", |ui| {
+        if input.recent.is_empty() {
+            ui.weak("No recent project");
+        }
+        for path in input.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                actions.push(Action::OpenPath(path.clone()));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    for command in [UiCommand::Save, UiCommand::SaveAs] {
+        command_button(ui, command, true, actions);
+    }
+    ui.separator();
+    ui.menu_button("Import", |ui| {
+        for command in UiCommand::imports() {
+            command_button(ui, command, true, actions);
+        }
+    });
+    ui.menu_button("Export", |ui| {
+        for command in UiCommand::exports() {
+            command_button(ui, command, true, actions);
+        }
+    });
+    ui.separator();
+    command_button(ui, UiCommand::Quit, true, actions);
 }

@@ -1,22 +1,32 @@
-//! The eframe application: panels as `*_ui` functions that read the project and push
-//! [`command::Action`]s, executed after the panels by [`app::EventailApp`].
+//! The eframe application. Each frame, panels (`*_ui` functions) read the project and
+//! the view and push [`action::Action`]s; then [`app::EventailApp`] handles them in one
+//! place (`handle/`), where every effect happens: edits through the session, files,
+//! dialogs, locks and background jobs.
 
+pub mod action;
 pub mod app;
 pub mod article;
+mod autosave;
 pub mod command;
 mod dialogs_ui;
 mod documents_ui;
 mod events_ui;
-mod execute;
-mod files;
+pub mod failure;
+pub mod file_dialog;
+mod format_shim;
+mod handle;
 mod jobs;
+mod keys;
 mod labels;
 mod mention_ui;
 mod menu_ui;
 mod popup_ui;
+pub mod session;
 pub mod settings;
+mod start_ui;
 pub mod state;
-pub mod transfer;
+mod status_ui;
+mod widgets;
 
 pub use app::EventailApp;
 

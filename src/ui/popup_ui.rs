@@ -1,7 +1,7 @@
 //! The popup that opens on a fresh text selection: tag it with an entity type or make
 //! it an event's trigger, with each type's shortcut key shown.
 
-use super::command::Action;
+use super::action::{Action, EditAction};
 use super::state::ViewState;
 use crate::model::Project;
 use crate::ui::article::color_from_rgb;
@@ -10,11 +10,10 @@ use crate::ui::article::color_from_rgb;
 pub fn popup_ui(
     ctx: &egui::Context,
     project: &Project,
-    view: &mut ViewState,
+    view: &ViewState,
     actions: &mut Vec<Action>,
 ) {
     let (Some(anchor), Some(_)) = (view.popup, view.selection) else {
-        view.popup = None;
         return;
     };
     let schema = &project.schema;
@@ -35,7 +34,7 @@ pub fn popup_ui(
                         )
                         .fill(color_from_rgb(t.color).gamma_multiply(0.8));
                         if ui.add(button).on_hover_text(&t.name).clicked() {
-                            actions.push(Action::TagSelection(t.name.clone()));
+                            actions.push(EditAction::TagSelection(t.name.clone()).into());
                         }
                     }
                 });
@@ -53,7 +52,7 @@ pub fn popup_ui(
                         )
                         .fill(color_from_rgb(t.color).gamma_multiply(0.8));
                         if ui.add(button).on_hover_text(&t.name).clicked() {
-                            actions.push(Action::AddEvent(t.name.clone()));
+                            actions.push(EditAction::AddEventFromSelection(t.name.clone()).into());
                         }
                     }
                 });
@@ -62,6 +61,6 @@ pub fn popup_ui(
     // A press anywhere else closes the popup (the selection stays for the keyboard).
     let pressed = ctx.input(|i| i.pointer.any_pressed());
     if pressed && !area.response.contains_pointer() {
-        view.popup = None;
+        actions.push(Action::ClosePopup);
     }
 }

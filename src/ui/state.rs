@@ -1,41 +1,8 @@
-//! Runtime state of the app: the open project and what the user is looking at. Never
-//! saved as settings.
+//! Runtime state of the window: what the user is looking at and what waits for an answer.
+//! Never saved as settings; the project itself lives in [`super::session::Session`].
 
-use crate::edit::History;
-use crate::model::{EventId, Filler, Project, Span};
+use crate::model::{EventId, Filler, Span};
 use std::path::PathBuf;
-
-/// The open project with its file and its undo history.
-pub struct Session {
-    /// The project.
-    pub project: Project,
-    /// Its file; `None` until first saved.
-    pub path: Option<PathBuf>,
-    /// Undo and redo.
-    pub history: History,
-    /// The lock on `path`; `None` for a project without a file, or opened read-only.
-    pub lock: Option<crate::io::ProjectLock>,
-    /// Opened while another eventail had it: saving to `path` is refused.
-    pub read_only: bool,
-}
-
-impl Session {
-    /// A session on a project that has no file yet.
-    pub fn unsaved(project: Project) -> Self {
-        Self {
-            project,
-            path: None,
-            history: History::default(),
-            lock: None,
-            read_only: false,
-        }
-    }
-
-    /// True when there are unsaved changes.
-    pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty()
-    }
-}
 
 /// What the user looks at and is in the middle of doing.
 #[derive(Default)]
@@ -52,6 +19,8 @@ pub struct ViewState {
     pub popup: Option<egui::Pos2>,
     /// The command palette's query, when it is open.
     pub palette: Option<String>,
+    /// An annotation the side panel scrolls into view on the next frame.
+    pub reveal: Option<Filler>,
     /// The last thing that happened, for the status bar.
     pub status: String,
     /// Show how long the last frame took to build, in the status bar.
@@ -60,8 +29,15 @@ pub struct ViewState {
 
 /// Something that interrupts the work and waits for the user.
 pub enum Dialog {
-    /// An error to read.
-    Error(String),
+    /// Something could not be done; nothing was changed.
+    Failed(super::failure::Failure),
+    /// Something was done, with things to read (a repair's changes, import warnings).
+    Report {
+        /// What was done.
+        title: String,
+        /// One line per change or warning.
+        lines: Vec<String>,
+    },
     /// Unsaved changes would be lost by `then`.
     Unsaved(Pending),
     /// The project parsed but is inconsistent: it can be repaired into a copy.
@@ -69,7 +45,7 @@ pub enum Dialog {
         /// The project, left untouched.
         path: PathBuf,
         /// Every problem, with document and annotation.
-        message: String,
+        error: crate::io::LoadError,
     },
     /// Another running eventail has this project open.
     Locked {
@@ -78,7 +54,16 @@ pub enum Dialog {
         /// Who has it open.
         owner: crate::io::LockOwner,
     },
-    /// An autosave newer than the project was found when opening it.
+    /// Save as chose a project that another running eventail has open.
+    SaveLocked {
+        /// The file chosen.
+        path: PathBuf,
+        /// Who has it open.
+        owner: crate::io::LockOwner,
+        /// What waited for the save.
+        then: Option<Pending>,
+    },
+    /// An autosave that differs from the project was found when opening it.
     Recover {
         /// The project.
         path: PathBuf,
@@ -98,8 +83,31 @@ pub enum Pending {
     Open,
     /// Open this project.
     OpenPath(PathBuf),
-    /// Choose a doccano file to open as a new project.
-    ImportDoccano,
-    /// Choose a brat collection to open as a new project.
-    ImportBrat,
+    /// Choose a file or folder in this format and open it as a new project.
+    ImportProject(super::format_shim::Format),
+}
+
+/// The user's answer to the open [`Dialog`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Close a message.
+    Ok,
+    /// Save the changes first.
+    Save,
+    /// Lose the changes.
+    Discard,
+    /// Do nothing.
+    Cancel,
+    /// Open a project that another eventail has open, without saving over it.
+    ReadOnly,
+    /// Take another eventail's lock (the user is sure it is gone).
+    TakeOver,
+    /// Mend an inconsistent project into a copy.
+    Repair,
+    /// Take back the autosaved work.
+    Recover,
+    /// Remove an autosave that is not wanted.
+    DiscardRecovery,
+    /// Save as another file instead.
+    ChooseAnother,
 }

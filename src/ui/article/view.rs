@@ -3,7 +3,7 @@
 use super::blocks::{Block, blocks_from_text, snap_to_words, word_at};
 use super::highlights::{HighlightIndex, segments};
 use crate::model::{Document, EventId, Filler, Project, Span};
-use crate::ui::command::Action;
+use crate::ui::action::{Action, EditAction};
 use crate::ui::labels::describe;
 use egui::text::{CCursor, CharIndex, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
@@ -464,7 +464,7 @@ fn handle_pointer(
         actions.push(Action::SelectText(None));
         if let Some((event, role)) = input.active_role {
             if let Some(&filler) = hits.first() {
-                actions.push(Action::AddArgument(*event, role.clone(), filler));
+                actions.push(EditAction::AddArgument(*event, role.clone(), filler).into());
             }
             return;
         }

@@ -1,0 +1,86 @@
+//! Everything the user can ask of the app. Panels and dialogs never act: they push
+//! [`Action`]s while they are drawn, and the app handles them after the panels (in
+//! `handle/`), the one place where files are read and written, dialogs open and edits
+//! reach the history.
+
+use super::command::UiCommand;
+use super::file_dialog::FileAnswer;
+use super::state::Choice;
+use crate::model::{AttrValue, DocStatus, EventId, Filler, MentionId, Span};
+use std::path::PathBuf;
+
+/// Something the user asked for while a panel was drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A command of the table.
+    Command(UiCommand),
+    /// Open this project file.
+    OpenPath(PathBuf),
+    /// Show the document at this index.
+    ShowDocument(usize),
+    /// Set (or clear) the text selection of the article.
+    SelectText(Option<Span>),
+    /// Close the tag popup (the selection stays, for the keyboard).
+    ClosePopup,
+    /// Select a mention or an event (or nothing), scrolling to it when `scroll` is set.
+    Select {
+        /// What to select.
+        target: Option<Filler>,
+        /// Bring it into view.
+        scroll: bool,
+    },
+    /// Wait for a click on a highlight to fill this role of the event (or stop waiting).
+    ActivateRole(Option<(EventId, String)>),
+    /// A change to the annotations, made into an undoable edit.
+    Edit(EditAction),
+    /// The name written on new annotations.
+    SetAnnotator(String),
+    /// Show the frame time in the status bar, or not.
+    ShowFrameTime(bool),
+    /// Open the command palette with this query, or close it (`None`).
+    SetPalette(Option<String>),
+    /// The user answered the open dialog.
+    Answer(Choice),
+    /// The user chose files (or cancelled) in a file dialog.
+    FilesChosen(FileAnswer),
+    /// Stop the background job.
+    CancelJob,
+}
+
+/// A change to the annotations of the shown document; each becomes one undoable edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditAction {
+    /// Tag the selected text with an entity type.
+    TagSelection(String),
+    /// Make the selected text the trigger of a new event of this type.
+    AddEventFromSelection(String),
+    /// Create an event of this type with the selected text as trigger, or none: only
+    /// from an explicit command, never from a key pressed with nothing selected.
+    AddEvent(String),
+    /// Change the type of a mention.
+    SetMentionType(MentionId, String),
+    /// Change the type of an event.
+    SetEventType(EventId, String),
+    /// Make the selected text the trigger of the event.
+    SetTriggerFromSelection(EventId),
+    /// Make the event triggerless.
+    ClearTrigger(EventId),
+    /// Set the note of a mention or an event.
+    SetNote(Filler, String),
+    /// Set or clear an attribute.
+    SetAttribute(Filler, String, Option<AttrValue>),
+    /// Delete a mention or an event.
+    Delete(Filler),
+    /// Fill a role.
+    AddArgument(EventId, String, Filler),
+    /// Remove the argument at this index.
+    RemoveArgument(EventId, usize),
+    /// Change the status of a document.
+    SetStatus(usize, DocStatus),
+}
+
+impl From<EditAction> for Action {
+    fn from(edit: EditAction) -> Self {
+        Action::Edit(edit)
+    }
+}

@@ -1,0 +1,52 @@
+//! What could not be done, kept typed until it is shown: the dialog says what was being
+//! done in its title and the library's error (file last) in its body.
+
+use crate::formats::text::TextImportError;
+use crate::io;
+use std::path::PathBuf;
+
+/// A failed action; the user's work is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// A project could not be read.
+    #[error("{0}")]
+    Open(io::LoadError),
+    /// The project could not be written.
+    #[error("{0}")]
+    Save(io::SaveError),
+    /// Saving over a project that is open read-only.
+    #[error(
+        "this project is open read-only because another eventail has it open; \
+         use Save as to keep your changes: {}", .0.display()
+    )]
+    ReadOnly(PathBuf),
+    /// Text files could not be imported (nothing was added).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    ImportText(Vec<TextImportError>),
+    /// A file or folder could not be imported as a project.
+    #[error("{0}")]
+    Import(String),
+    /// The project could not be exported.
+    #[error("{0}")]
+    Export(String),
+    /// The repaired copy would overwrite the project it repairs.
+    #[error("the repaired copy must be another file: {}", .0.display())]
+    RepairOverInput(PathBuf),
+    /// The autosave could not be read back.
+    #[error("{0}")]
+    Recover(io::LoadError),
+}
+
+impl Failure {
+    /// What was being done, as the dialog's title.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Failure::Open(_) => "The project could not be opened",
+            Failure::Save(_) | Failure::ReadOnly(_) => "The project was not saved",
+            Failure::ImportText(_) | Failure::Import(_) => "Nothing was imported",
+            Failure::Export(_) => "The export failed",
+            Failure::RepairOverInput(_) => "No repaired copy was written",
+            Failure::Recover(_) => "The autosave could not be recovered",
+        }
+    }
+}

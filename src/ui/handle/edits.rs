@@ -1,0 +1,124 @@
+//! Annotation actions made into edits by the named functions of [`crate::edit::ops`],
+//! applied through the session so that each can be undone.
+
+use super::super::action::EditAction;
+use super::super::app::EventailApp;
+use crate::edit::{Edit, EditError, Stamp, ops};
+use crate::model::Filler;
+
+impl EventailApp {
+    /// Who and when, for the annotations an edit touches.
+    fn stamp(&self) -> Stamp {
+        Stamp::now(&self.settings.annotator)
+    }
+
+    /// Makes an annotation action into an edit of the shown document and applies it.
+    pub(super) fn edit(&mut self, action: EditAction) {
+        let project = self.session.project();
+        let doc = self.view.doc;
+        let stamp = self.stamp();
+        let selection = self.view.selection;
+        let built = match action {
+            EditAction::TagSelection(entity_type) => {
+                let Some(span) = selection else {
+                    return;
+                };
+                let built = ops::add_mention(project, doc, &entity_type, vec![span], &stamp);
+                if let Some(id) = self.apply_built(built) {
+                    self.clear_selection();
+                    self.view.selected = Some(Filler::Mention(id));
+                }
+                return;
+            }
+            EditAction::AddEventFromSelection(event_type) => {
+                let Some(span) = selection else {
+                    self.view.status = "Select the trigger's words first (Ctrl+E adds an \
+                                        event without trigger)"
+                        .into();
+                    return;
+                };
+                self.add_event(&event_type, vec![span]);
+                return;
+            }
+            EditAction::AddEvent(event_type) => {
+                self.add_event(&event_type, selection.into_iter().collect());
+                return;
+            }
+            EditAction::SetTriggerFromSelection(id) => {
+                let Some(span) = selection else {
+                    self.view.status = "Select the trigger's words in the text first".into();
+                    return;
+                };
+                self.clear_selection();
+                ops::set_trigger(self.session.project(), doc, id, vec![span], &stamp)
+            }
+            EditAction::SetMentionType(id, entity_type) => {
+                ops::set_mention_type(project, doc, id, &entity_type, &stamp)
+            }
+            EditAction::SetEventType(id, event_type) => {
+                ops::set_event_type(project, doc, id, &event_type, &stamp)
+            }
+            EditAction::ClearTrigger(id) => ops::set_trigger(project, doc, id, Vec::new(), &stamp),
+            EditAction::SetNote(target, note) => ops::set_note(project, doc, target, note, &stamp),
+            EditAction::SetAttribute(target, name, value) => {
+                ops::set_attribute(project, doc, target, &name, value, &stamp)
+            }
+            EditAction::Delete(target) => {
+                if self.view.selected == Some(target) {
+                    self.view.selected = None;
+                }
+                ops::delete(self.session.project(), doc, target, &stamp)
+            }
+            EditAction::AddArgument(event, role, filler) => {
+                self.view.active_role = None;
+                self.view.selected = Some(Filler::Event(event));
+                ops::add_argument(self.session.project(), doc, event, &role, filler, &stamp)
+            }
+            EditAction::RemoveArgument(id, index) => {
+                ops::remove_argument(project, doc, id, index, &stamp)
+            }
+            EditAction::SetStatus(doc, status) => ops::set_status(project, doc, status),
+        };
+        self.apply_result(built);
+    }
+
+    /// Adds an event with `trigger` (possibly none), selects it and shows it in the list.
+    fn add_event(&mut self, event_type: &str, trigger: Vec<crate::model::Span>) {
+        let built = ops::add_event(
+            self.session.project(),
+            self.view.doc,
+            event_type,
+            trigger,
+            &self.stamp(),
+        );
+        if let Some(id) = self.apply_built(built) {
+            self.clear_selection();
+            self.select(Some(Filler::Event(id)), true);
+        }
+    }
+
+    /// Applies an edit, or says in the status bar why it could not be made.
+    fn apply_result(&mut self, built: Result<Edit, EditError>) -> bool {
+        match built.and_then(|edit| self.session.apply(edit)) {
+            Ok(label) => {
+                self.view.status = format!("Done: {label}");
+                true
+            }
+            Err(err) => {
+                self.view.status = format!("Not done: {err}");
+                false
+            }
+        }
+    }
+
+    /// [`Self::apply_result`] for edits that create an annotation; returns its id.
+    fn apply_built<T>(&mut self, built: Result<(Edit, T), EditError>) -> Option<T> {
+        match built {
+            Ok((edit, id)) => self.apply_result(Ok(edit)).then_some(id),
+            Err(err) => {
+                self.apply_result(Err(err));
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Opening, saving, quitting and the questions around them: unsaved changes, locks held
+//! by another eventail, autosaves to recover, inconsistent projects to repair. Nothing
+//! is marked saved, deleted or replaced until the action it waits for really happens.
+
+use super::super::app::EventailApp;
+use super::super::failure::Failure;
+use super::super::file_dialog::{FileAnswer, FilePurpose};
+use super::super::format_shim::Format;
+use super::super::jobs::{self, Job, JobKind, JobOutput};
+use super::super::session::Session;
+use super::super::state::{Choice, Dialog, Pending};
+use crate::io::{self, LockError, ProjectLock};
+use crate::model::Project;
+use std::path::{Path, PathBuf};
+
+impl EventailApp {
+    /// Loads the project at `path`; on failure shows why and keeps what is open (the
+    /// file is left untouched). If another eventail has it open, asks first.
+    pub(in super::super) fn open_path(&mut self, path: PathBuf) {
+        match ProjectLock::acquire(&path) {
+            Ok(lock) => self.open_locked(path, Some(lock), false),
+            Err(LockError::Held { owner, .. }) => {
+                self.dialog = Some(Dialog::Locked { path, owner });
+            }
+            // A folder where no lock can be written (read-only media): open all the same.
+            Err(LockError::Io { .. }) => self.open_locked(path, None, false),
+        }
+    }
+
+    /// Opens `path` holding `lock` (or read-only). A large file is read on a background
+    /// thread.
+    fn open_locked(&mut self, path: PathBuf, lock: Option<ProjectLock>, read_only: bool) {
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if size <= jobs::BACKGROUND_BYTES {
+            let result = io::load_project(&path);
+            self.finish_open(path, result, lock, read_only);
+            return;
+        }
+        let label = format!("Opening {}", path.display());
+        let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |_| {
+            JobOutput::Opened {
+                result: io::load_project(&path),
+                path,
+                lock,
+                read_only,
+            }
+        });
+        self.start_job(job);
+    }
+
+    /// Shows a project that was read (offering a differing autosave), or why it was not.
+    pub(super) fn finish_open(
+        &mut self,
+        path: PathBuf,
+        result: Result<Project, io::LoadError>,
+        lock: Option<ProjectLock>,
+        read_only: bool,
+    ) {
+        match result {
+            Ok(project) => {
+                let recovery = (!read_only)
+                    .then(|| io::pending_recovery(&path, &project))
+                    .flatten();
+                self.settings.remember(&path);
+                self.replace_session(Session::opened(project, path.clone(), lock, read_only));
+                self.view.status = format!("Opened {}", path.display());
+                if let Some(recovery) = recovery {
+                    self.dialog = Some(Dialog::Recover { path, recovery });
+                }
+            }
+            Err(error @ io::LoadError::Invalid { .. }) => {
+                self.dialog = Some(Dialog::Invalid { path, error });
+            }
+            Err(error) => self.dialog = Some(Dialog::Failed(Failure::Open(error))),
+        }
+    }
+
+    /// Puts `session` on screen in place of the open one, whose changes the user chose
+    /// to lose: its autosave goes with it.
+    pub(super) fn replace_session(&mut self, session: Session) {
+        if let Some(old) = self.session.path().map(Path::to_path_buf) {
+            self.autosave.forget(&old);
+        }
+        self.session = session;
+        let show_frame_time = self.view.show_frame_time;
+        self.view = Default::default();
+        self.view.show_frame_time = show_frame_time;
+        self.article = Default::default();
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    pub(in super::super) fn confirm_then(&mut self, pending: Pending) {
+        if self.session.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.run_pending(pending);
+        }
+    }
+
+    /// Closes the window, asking first if there are unsaved changes.
+    pub(in super::super) fn request_quit(&mut self) {
+        if self.session.is_dirty() && !self.allow_close {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        } else {
+            self.allow_close = true;
+            self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Carries out what was waiting for the unsaved-changes question: the changes are
+    /// lost only when the new project is really on screen (or the window closes).
+    fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::Quit => {
+                if let Some(path) = self.session.path().map(Path::to_path_buf) {
+                    self.autosave.forget(&path);
+                }
+                self.allow_close = true;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::NewProject => {
+                let project = Project::new("Untitled", io::default_schema());
+                self.replace_session(Session::unsaved(project));
+                self.view.status = "New project: File > Import > text files adds articles".into();
+            }
+            Pending::Open => self.ask_file(FilePurpose::Open),
+            Pending::OpenPath(path) => self.open_path(path),
+            Pending::ImportProject(format) => self.ask_file(FilePurpose::ImportProject(format)),
+        }
+    }
+
+    /// Saves to the project's file, or asks for one; then carries on with `then`. True
+    /// when saved at once.
+    pub(super) fn save(&mut self, then: Option<Pending>) -> bool {
+        match self.session.path().map(Path::to_path_buf) {
+            Some(path) if !self.session.is_read_only() => self.save_to(path, then),
+            _ => {
+                self.ask_file(FilePurpose::SaveAs { then });
+                false
+            }
+        }
+    }
+
+    /// Writes the project to `path` and carries on with `then`. A file that another
+    /// eventail has open is not written: the user is told and may choose another.
+    fn save_to(&mut self, path: PathBuf, then: Option<Pending>) -> bool {
+        let current = self.session.path().map(Path::to_path_buf);
+        let same_file = current
+            .as_deref()
+            .is_some_and(|c| io::is_same_file(c, &path));
+        if same_file && self.session.is_read_only() {
+            self.dialog = Some(Dialog::Failed(Failure::ReadOnly(path)));
+            return false;
+        }
+        let lock = if same_file {
+            None
+        } else {
+            match ProjectLock::acquire(&path) {
+                Ok(lock) => Some(lock),
+                Err(LockError::Held { owner, .. }) => {
+                    self.dialog = Some(Dialog::SaveLocked { path, owner, then });
+                    return false;
+                }
+                // Where no lock can be written, the save below says why it fails, if it does.
+                Err(LockError::Io { .. }) => None,
+            }
+        };
+        if let Err(error) = io::save_project(&path, self.session.project()) {
+            self.dialog = Some(Dialog::Failed(Failure::Save(error)));
+            return false;
+        }
+        if let Some(old) = current {
+            self.autosave.forget(&old);
+        }
+        self.autosave.forget(&path);
+        let path = if same_file {
+            current_or(path, &self.session)
+        } else {
+            path
+        };
+        self.settings.remember(&path);
+        self.view.status = format!("Saved {}", path.display());
+        self.session.saved_to(path, lock);
+        if let Some(pending) = then {
+            self.run_pending(pending);
+        }
+        true
+    }
+
+    /// Acts on the user's answer to the open dialog.
+    pub(super) fn answer(&mut self, choice: Choice) {
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        match (dialog, choice) {
+            (Dialog::Unsaved(pending), Choice::Save) => {
+                self.save(Some(pending));
+            }
+            (Dialog::Unsaved(pending), Choice::Discard) => self.run_pending(pending),
+            (Dialog::Invalid { path, .. }, Choice::Repair) => {
+                self.ask_file(FilePurpose::RepairCopy { broken: path });
+            }
+            (Dialog::Locked { path, .. }, Choice::ReadOnly) => self.open_locked(path, None, true),
+            (Dialog::Locked { path, .. }, Choice::TakeOver) => {
+                let lock = ProjectLock::take_over(&path).ok();
+                self.open_locked(path, lock, false);
+            }
+            (Dialog::SaveLocked { then, .. }, Choice::ChooseAnother) => {
+                self.ask_file(FilePurpose::SaveAs { then });
+            }
+            (Dialog::Recover { recovery, .. }, Choice::Recover) => self.recover(&recovery),
+            (Dialog::Recover { path, .. }, Choice::DiscardRecovery) => {
+                io::discard_recovery(&path);
+            }
+            // OK on a message, Cancel on a question: nothing more to do.
+            _ => {}
+        }
+    }
+
+    /// Acts on the files the user chose; a cancelled dialog changes nothing.
+    pub(super) fn files_chosen(&mut self, answer: FileAnswer) {
+        let Some(first) = answer.paths.first().cloned() else {
+            return;
+        };
+        match answer.request.purpose {
+            FilePurpose::Open => self.open_path(first),
+            FilePurpose::SaveAs { then } => {
+                self.save_to(first, then);
+            }
+            FilePurpose::ImportText => self.import_text_paths(&answer.paths),
+            FilePurpose::ImportProject(Format::Text) => {}
+            FilePurpose::ImportProject(format) => self.import_project(format, first),
+            FilePurpose::Export(format) => self.export_to(format, first),
+            FilePurpose::RepairCopy { broken } => self.repair_to(&broken, first),
+        }
+    }
+
+    /// Replaces the project's content with its autosave, as unsaved changes.
+    fn recover(&mut self, recovery: &Path) {
+        match io::load_project(recovery) {
+            Ok(project) => {
+                self.session.replace_project(project);
+                self.article = Default::default();
+                self.view.doc = 0;
+                self.view.status = "Recovered the autosaved work: save to keep it".into();
+            }
+            Err(error) => self.dialog = Some(Dialog::Failed(Failure::Recover(error))),
+        }
+    }
+
+    /// Mends the inconsistent project at `broken` into `copy`, opens the copy and lists
+    /// what was changed; the original is left as it is.
+    fn repair_to(&mut self, broken: &Path, copy: PathBuf) {
+        if io::is_same_file(broken, &copy) {
+            self.dialog = Some(Dialog::Failed(Failure::RepairOverInput(copy)));
+            return;
+        }
+        let repaired = io::load_project_unchecked(broken).map(|mut project| {
+            let changes = crate::model::repair::repair(&mut project);
+            (project, changes)
+        });
+        let (project, changes) = match repaired {
+            Ok(repaired) => repaired,
+            Err(error) => {
+                self.dialog = Some(Dialog::Failed(Failure::Open(error)));
+                return;
+            }
+        };
+        if let Err(error) = io::save_project(&copy, &project) {
+            self.dialog = Some(Dialog::Failed(Failure::Save(error)));
+            return;
+        }
+        self.open_path(copy);
+        if self.dialog.is_none() {
+            self.dialog = Some(Dialog::Report {
+                title: format!("Repaired copy opened: {} change(s)", changes.len()),
+                lines: changes.iter().map(ToString::to_string).collect(),
+            });
+        }
+    }
+}
+
+/// The spelling of the project's own file, kept when Save as chose it again.
+fn current_or(path: PathBuf, session: &Session) -> PathBuf {
+    session.path().map_or(path, Path::to_path_buf)
+}

@@ -1,0 +1,175 @@
+//! Handling what the panels asked for: the one place where the project changes (through
+//! the session), files are read and written, file dialogs open, locks are taken and
+//! background jobs start or stop.
+
+mod edits;
+mod files;
+mod transfer;
+
+use super::action::{Action, EditAction};
+use super::app::EventailApp;
+use super::command::UiCommand;
+use super::file_dialog::{FilePurpose, FileRequest};
+use super::format_shim::Format;
+use super::state::Pending;
+use crate::model::{DocStatus, Filler};
+
+impl EventailApp {
+    /// Carries out one action.
+    pub(super) fn handle(&mut self, action: Action) {
+        match action {
+            Action::Command(command) => self.command(command),
+            Action::OpenPath(path) => self.confirm_then(Pending::OpenPath(path)),
+            Action::ShowDocument(index) => self.show_document(index),
+            Action::SelectText(selection) => {
+                self.view.selection = selection;
+                self.view.popup = None;
+            }
+            Action::ClosePopup => self.view.popup = None,
+            Action::Select { target, scroll } => self.select(target, scroll),
+            Action::ActivateRole(role) => self.view.active_role = role,
+            Action::SetAnnotator(name) => self.settings.annotator = name,
+            Action::ShowFrameTime(shown) => self.view.show_frame_time = shown,
+            Action::SetPalette(query) => self.view.palette = query,
+            Action::Answer(choice) => self.answer(choice),
+            Action::FilesChosen(answer) => self.files_chosen(answer),
+            Action::CancelJob => self.cancel_job(),
+            Action::Edit(edit) => self.edit(edit),
+        }
+    }
+
+    fn command(&mut self, command: UiCommand) {
+        let doc = self.view.doc;
+        match command {
+            UiCommand::NewProject => self.confirm_then(Pending::NewProject),
+            UiCommand::Open => self.confirm_then(Pending::Open),
+            UiCommand::Save => {
+                self.save(None);
+            }
+            UiCommand::SaveAs => self.ask_file(FilePurpose::SaveAs { then: None }),
+            UiCommand::Import(Format::Text) => self.ask_file(FilePurpose::ImportText),
+            UiCommand::Import(format) => self.confirm_then(Pending::ImportProject(format)),
+            UiCommand::Export(format) => self.ask_file(FilePurpose::Export(format)),
+            UiCommand::Quit => self.request_quit(),
+            UiCommand::Undo => {
+                let step = self.session.undo();
+                self.after_history_step("Undid", step);
+            }
+            UiCommand::Redo => {
+                let step = self.session.redo();
+                self.after_history_step("Redid", step);
+            }
+            UiCommand::DeleteSelected => {
+                if let Some(target) = self.view.selected {
+                    self.edit(EditAction::Delete(target));
+                }
+            }
+            UiCommand::NextDocument => self.show_document(doc.saturating_add(1)),
+            UiCommand::PreviousDocument => self.show_document(doc.saturating_sub(1)),
+            UiCommand::MarkNew => self.edit(EditAction::SetStatus(doc, DocStatus::New)),
+            UiCommand::MarkInProgress => {
+                self.edit(EditAction::SetStatus(doc, DocStatus::InProgress))
+            }
+            UiCommand::MarkDone => self.edit(EditAction::SetStatus(doc, DocStatus::Done)),
+            UiCommand::AddEvent => {
+                let first = self.session.project().schema.event_types.first();
+                if let Some(t) = first.map(|t| t.name.clone()) {
+                    self.edit(EditAction::AddEvent(t));
+                }
+            }
+            UiCommand::Cancel => {
+                self.view.active_role = None;
+                self.view.palette = None;
+                self.clear_selection();
+            }
+            UiCommand::CommandPalette => self.view.palette = Some(String::new()),
+        }
+    }
+
+    /// Opens a file dialog for `purpose`; its answer comes back as an action.
+    fn ask_file(&mut self, purpose: FilePurpose) {
+        let directory = self
+            .session
+            .path()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(|d| d.to_path_buf());
+        let request = FileRequest::for_purpose(purpose, &self.session.project().name, directory);
+        self.files.ask(request);
+    }
+
+    fn after_history_step(&mut self, verb: &str, step: Option<super::session::Step>) {
+        let Some(step) = step else {
+            self.view.status = format!("Nothing to {}", verb.to_lowercase().trim_end_matches('d'));
+            return;
+        };
+        self.view.status = format!("{verb}: {}", step.label);
+        if let Some(doc) = step.doc
+            && doc != self.view.doc
+        {
+            self.show_document(doc);
+        }
+        // What was selected may be gone.
+        let exists = |f: Filler| {
+            self.session
+                .project()
+                .documents
+                .get(self.view.doc)
+                .is_some_and(|d| d.has_filler(f))
+        };
+        if self.view.selected.is_some_and(|f| !exists(f)) {
+            self.view.selected = None;
+        }
+        if let Some((event, _)) = &self.view.active_role
+            && !exists(Filler::Event(*event))
+        {
+            self.view.active_role = None;
+        }
+    }
+
+    fn clear_selection(&mut self) {
+        self.view.selection = None;
+        self.view.popup = None;
+    }
+
+    /// Shows document `index` (clamped to the list).
+    fn show_document(&mut self, index: usize) {
+        let count = self.session.project().documents.len();
+        let index = index.min(count.saturating_sub(1));
+        if index != self.view.doc {
+            self.view.doc = index;
+            self.view.selected = None;
+            self.view.active_role = None;
+            self.clear_selection();
+        }
+    }
+
+    /// Selects `target`; with `scroll`, brings it into view in the text and the list.
+    fn select(&mut self, target: Option<Filler>, scroll: bool) {
+        self.view.selected = target;
+        let Some(target) = target else {
+            return;
+        };
+        if !scroll {
+            return;
+        }
+        self.view.reveal = Some(target);
+        let Some(doc) = self.session.project().documents.get(self.view.doc) else {
+            return;
+        };
+        let start = match target {
+            Filler::Mention(id) => doc.mention(id).map(|m| m.extent().start),
+            Filler::Event(id) => doc.event(id).and_then(|e| {
+                e.trigger.first().map(|t| t.start).or_else(|| {
+                    e.arguments.iter().find_map(|a| match a.filler {
+                        Filler::Mention(m) => doc.mention(m).map(|m| m.extent().start),
+                        Filler::Event(_) => None,
+                    })
+                })
+            }),
+        };
+        if let Some(start) = start {
+            self.article.scroll_to(start);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The open project and its one owner: every change to it goes through [`Session::apply`],
+//! [`Session::undo`], [`Session::redo`] or a replacement, so that the history, the saved
+//! state and the autosave can never disagree with what is on screen.
+
+use crate::edit::{Edit, EditError, History};
+use crate::io::ProjectLock;
+use crate::model::Project;
+use std::path::{Path, PathBuf};
+
+/// The open project with its file, its lock and its undo history.
+pub struct Session {
+    project: Project,
+    history: History,
+    path: Option<PathBuf>,
+    lock: Option<ProjectLock>,
+    read_only: bool,
+}
+
+/// An edit that was undone or redone: its label and the document it showed.
+pub struct Step {
+    /// What the edit did.
+    pub label: String,
+    /// The document it changed, if one.
+    pub doc: Option<usize>,
+}
+
+impl Session {
+    /// A project that has no file yet (new, imported, or the built-in sample).
+    pub fn unsaved(project: Project) -> Self {
+        Self {
+            project,
+            history: History::default(),
+            path: None,
+            lock: None,
+            read_only: false,
+        }
+    }
+
+    /// A project read from `path`, holding its `lock` (none when read-only, or where no
+    /// lock can be written).
+    pub fn opened(
+        project: Project,
+        path: PathBuf,
+        lock: Option<ProjectLock>,
+        read_only: bool,
+    ) -> Self {
+        Self {
+            project,
+            history: History::default(),
+            path: Some(path),
+            lock,
+            read_only,
+        }
+    }
+
+    /// The project.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Its file, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Opened while another eventail had it: saving over its file is refused.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// True when the project differs from its file (or has none and was changed).
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Changes whenever the project does (edit, undo, redo, replacement).
+    pub fn generation(&self) -> (u64, usize) {
+        self.history.generation()
+    }
+
+    /// What undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history.undo_label()
+    }
+
+    /// What redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.history.redo_label()
+    }
+
+    /// Applies `edit` and records it for undo; returns its label.
+    pub fn apply(&mut self, edit: Edit) -> Result<String, EditError> {
+        let label = edit.label.clone();
+        self.history.apply(&mut self.project, edit)?;
+        Ok(label)
+    }
+
+    /// Undoes the last edit, if any.
+    pub fn undo(&mut self) -> Option<Step> {
+        self.history.undo(&mut self.project).map(|e| Step {
+            label: e.label.clone(),
+            doc: e.doc,
+        })
+    }
+
+    /// Redoes the last undone edit, if any.
+    pub fn redo(&mut self) -> Option<Step> {
+        self.history.redo(&mut self.project).map(|e| Step {
+            label: e.label.clone(),
+            doc: e.doc,
+        })
+    }
+
+    /// Replaces the project's content (with a recovered autosave): no undo history, and
+    /// unsaved until saved.
+    pub fn replace_project(&mut self, project: Project) {
+        self.project = project;
+        self.history = History::default();
+        self.history.mark_unsaved();
+    }
+
+    /// Marks the project as new and never saved (an import made into a project).
+    pub fn mark_unsaved(&mut self) {
+        self.history.mark_unsaved();
+    }
+
+    /// Records that the project was written to `path`: the history's current state is
+    /// the saved one; a new file comes with its own lock, and the old lock goes.
+    pub fn saved_to(&mut self, path: PathBuf, lock: Option<ProjectLock>) {
+        self.history.mark_saved();
+        if self.path.as_deref() != Some(path.as_path()) {
+            self.lock = lock;
+            self.read_only = false;
+            self.path = Some(path);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Small widgets shared by the panels.
+
+/// How a committed text field is laid out.
+#[derive(Clone, Copy, Debug)]
+pub enum TextField {
+    /// One line of this width.
+    Line {
+        /// Width in points.
+        width: f32,
+    },
+    /// One line as wide as the panel.
+    WideLine,
+    /// A few lines as wide as the panel (notes).
+    Lines,
+}
+
+/// A text field and what the user committed in it.
+pub struct CommittedText {
+    /// The field, to label it (`response.labelled_by(label.id)`).
+    pub response: egui::Response,
+    /// The new text, once the user left the field with a change.
+    pub committed: Option<String>,
+}
+
+/// A text field that edits a draft (kept in egui's memory under `id`) and gives the text
+/// back once the user leaves the field with a change, so that one edit (and one undo
+/// step) covers the whole typing.
+pub fn committed_text_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    stored: &str,
+    layout: TextField,
+) -> CommittedText {
+    let mut draft: String = ui
+        .data_mut(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| stored.to_string());
+    let editor = match layout {
+        TextField::Line { width } => egui::TextEdit::singleline(&mut draft).desired_width(width),
+        TextField::WideLine => egui::TextEdit::singleline(&mut draft).desired_width(f32::INFINITY),
+        TextField::Lines => egui::TextEdit::multiline(&mut draft)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    };
+    let response = ui.add(editor.id(id));
+    let committed = if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, draft));
+        None
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+        (response.lost_focus() && draft != stored).then_some(draft)
+    };
+    CommittedText {
+        response,
+        committed,
+    }
+}
