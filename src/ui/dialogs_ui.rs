@@ -7,129 +7,132 @@ use super::command::UiCommand;
 use super::jobs::Job;
 use super::state::{Choice, Dialog};
 
-/// Shows the open dialog, if any.
+/// What a dialog says and offers.
+struct Content {
+    heading: String,
+    /// The message; scrolled when long.
+    body: String,
+    /// A line in a weaker colour under the message.
+    note: Option<&'static str>,
+    /// The buttons: text, tooltip (may be empty), the choice they make.
+    buttons: Vec<(&'static str, &'static str, Choice)>,
+}
+
+/// The words and buttons of `dialog`.
+fn content_from_dialog(dialog: &Dialog, project_name: &str) -> Content {
+    let ok = vec![("OK", "", Choice::Ok)];
+    match dialog {
+        Dialog::Failed(failure) => Content {
+            heading: failure.title().into(),
+            body: failure.to_string(),
+            note: Some("Your work is as it was: nothing was overwritten."),
+            buttons: ok,
+        },
+        Dialog::Report { title, lines } => Content {
+            heading: title.clone(),
+            body: lines.join("\n"),
+            note: None,
+            buttons: ok,
+        },
+        Dialog::Unsaved(_) => Content {
+            heading: "Unsaved changes".into(),
+            body: format!("“{project_name}” has changes that are not saved."),
+            note: None,
+            buttons: vec![
+                ("Save", "", Choice::Save),
+                ("Discard changes", "", Choice::Discard),
+                ("Cancel", "", Choice::Cancel),
+            ],
+        },
+        Dialog::Invalid { error, .. } => Content {
+            heading: "This project has inconsistencies".into(),
+            body: error.to_string(),
+            note: Some(
+                "The file is left as it is. A repaired copy drops what cannot be kept and \
+                 lists every change.",
+            ),
+            buttons: vec![
+                ("Repair into a copy…", "", Choice::Repair),
+                ("Cancel", "", Choice::Cancel),
+            ],
+        },
+        Dialog::Locked { path, owner } => Content {
+            heading: "Project already open".into(),
+            body: format!(
+                "{} is open in another eventail ({owner}). Two copies editing one file \
+                 would overwrite each other's work.",
+                path.display()
+            ),
+            note: None,
+            buttons: vec![
+                ("Open read-only", "", Choice::ReadOnly),
+                (
+                    "Open anyway",
+                    "Only if you are sure the other one is gone",
+                    Choice::TakeOver,
+                ),
+                ("Cancel", "", Choice::Cancel),
+            ],
+        },
+        Dialog::SaveLocked { path, owner, .. } => Content {
+            heading: "That project is open elsewhere".into(),
+            body: format!(
+                "{} is open in another eventail ({owner}). Saving over it would destroy \
+                 that one's work, and its next save would destroy yours. Nothing was \
+                 written.",
+                path.display()
+            ),
+            note: None,
+            buttons: vec![
+                ("Choose another file…", "", Choice::ChooseAnother),
+                ("Cancel", "", Choice::Cancel),
+            ],
+        },
+        Dialog::Recover { path, .. } => Content {
+            heading: "Recover unsaved work?".into(),
+            body: format!(
+                "eventail stopped before {} was saved. An autosave holds the changes made \
+                 since.",
+                path.display()
+            ),
+            note: None,
+            buttons: vec![
+                ("Recover", "", Choice::Recover),
+                ("Discard the autosave", "", Choice::DiscardRecovery),
+            ],
+        },
+    }
+}
+
+/// Shows the open dialog; a message closes with Enter as well as with OK.
 pub fn dialog_ui(
     ctx: &egui::Context,
     dialog: &Dialog,
     project_name: &str,
     actions: &mut Vec<Action>,
 ) {
+    let content = content_from_dialog(dialog, project_name);
     let mut choice = None;
-    let buttons =
-        |ui: &mut egui::Ui, choice: &mut Option<Choice>, list: &[(&str, &str, Choice)]| {
-            ui.horizontal(|ui| {
-                for (text, tooltip, value) in list {
-                    let mut button = ui.button(*text);
-                    if !tooltip.is_empty() {
-                        button = button.on_hover_text(*tooltip);
-                    }
-                    if button.clicked() {
-                        *choice = Some(*value);
-                    }
-                }
-            });
-        };
     egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
         ui.set_max_width(600.0);
-        match dialog {
-            Dialog::Failed(failure) => {
-                ui.heading(failure.title());
-                scrolled_text_ui(ui, &failure.to_string());
-                ui.weak("Your work is as it was: nothing was overwritten.");
-                buttons(ui, &mut choice, &[("OK", "", Choice::Ok)]);
-            }
-            Dialog::Report { title, lines } => {
-                ui.heading(title);
-                scrolled_text_ui(ui, &lines.join("\n"));
-                buttons(ui, &mut choice, &[("OK", "", Choice::Ok)]);
-            }
-            Dialog::Unsaved(_) => {
-                ui.heading("Unsaved changes");
-                ui.label(format!("“{project_name}” has changes that are not saved."));
-                buttons(
-                    ui,
-                    &mut choice,
-                    &[
-                        ("Save", "", Choice::Save),
-                        ("Discard changes", "", Choice::Discard),
-                        ("Cancel", "", Choice::Cancel),
-                    ],
-                );
-            }
-            Dialog::Invalid { error, .. } => {
-                ui.heading("This project has inconsistencies");
-                scrolled_text_ui(ui, &error.to_string());
-                ui.weak(
-                    "The file is left as it is. A repaired copy drops what cannot be kept \
-                     and lists every change.",
-                );
-                buttons(
-                    ui,
-                    &mut choice,
-                    &[
-                        ("Repair into a copy…", "", Choice::Repair),
-                        ("Cancel", "", Choice::Cancel),
-                    ],
-                );
-            }
-            Dialog::Locked { path, owner } => {
-                ui.heading("Project already open");
-                ui.label(format!(
-                    "{} is open in another eventail ({owner}). Two copies editing one file \
-                     would overwrite each other's work.",
-                    path.display()
-                ));
-                buttons(
-                    ui,
-                    &mut choice,
-                    &[
-                        ("Open read-only", "", Choice::ReadOnly),
-                        (
-                            "Open anyway",
-                            "Only if you are sure the other one is gone",
-                            Choice::TakeOver,
-                        ),
-                        ("Cancel", "", Choice::Cancel),
-                    ],
-                );
-            }
-            Dialog::SaveLocked { path, owner, .. } => {
-                ui.heading("That project is open elsewhere");
-                ui.label(format!(
-                    "{} is open in another eventail ({owner}). Saving over it would destroy \
-                     that one's work, and its next save would destroy yours. Nothing was \
-                     written.",
-                    path.display()
-                ));
-                buttons(
-                    ui,
-                    &mut choice,
-                    &[
-                        ("Choose another file…", "", Choice::ChooseAnother),
-                        ("Cancel", "", Choice::Cancel),
-                    ],
-                );
-            }
-            Dialog::Recover { path, .. } => {
-                ui.heading("Recover unsaved work?");
-                ui.label(format!(
-                    "eventail stopped before {} was saved. An autosave holds the changes \
-                     made since.",
-                    path.display()
-                ));
-                buttons(
-                    ui,
-                    &mut choice,
-                    &[
-                        ("Recover", "", Choice::Recover),
-                        ("Discard the autosave", "", Choice::DiscardRecovery),
-                    ],
-                );
-            }
+        ui.heading(&content.heading);
+        scrolled_text_ui(ui, &content.body);
+        if let Some(note) = content.note {
+            ui.weak(note);
         }
-        if matches!(dialog, Dialog::Failed(_) | Dialog::Report { .. })
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-        {
+        ui.horizontal(|ui| {
+            for (text, tooltip, value) in &content.buttons {
+                let mut button = ui.button(*text);
+                if !tooltip.is_empty() {
+                    button = button.on_hover_text(*tooltip);
+                }
+                if button.clicked() {
+                    choice = Some(*value);
+                }
+            }
+        });
+        let message = matches!(content.buttons.as_slice(), [(_, _, Choice::Ok)]);
+        if message && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             choice = Some(Choice::Ok);
         }
     });
