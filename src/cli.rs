@@ -9,7 +9,7 @@
 use crate::edit::ops;
 use crate::formats::{brat, brat_import, conll, csv, doccano, json, text};
 use crate::io;
-use crate::model::{DocStatus, Problem, Project};
+use crate::model::{Diagnostic, DocStatus, Project};
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
@@ -671,7 +671,7 @@ fn export_brat(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
 }
 
 /// Prints the warnings of an export on stderr and what it wrote on stdout.
-fn report_export(documents: usize, format: &str, out: &Path, warnings: &[Problem]) {
+fn report_export(documents: usize, format: &str, out: &Path, warnings: &[Diagnostic]) {
     for w in warnings {
         eprintln!("warning: {w}");
     }

@@ -12,7 +12,7 @@
 //! by [`super::brat_import`] is written back with the same annotations.
 //!
 //! Where brat cannot hold something, the export changes or leaves it out and says so in
-//! a warning ([`Problem`]); it never invents text:
+//! a warning ([`Diagnostic`]); it never invents text:
 //! - a `.ann` line cannot hold a line break, so a range that crosses one is split into
 //!   pieces around it, and line breaks in notes become spaces;
 //! - brat requires every event to have a trigger (`E1\tType:T1 ...`; its own parser
@@ -24,7 +24,8 @@
 
 use crate::model::span::{OffsetTable, Span};
 use crate::model::{
-    AnnotationRef, AttrKind, AttrValue, Attributes, Document, Filler, Problem, Project, Rgb, Schema,
+    AnnotationRef, AttrKind, AttrValue, Attributes, Diagnostic, Document, Filler, Project, Rgb,
+    Schema,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -49,7 +50,7 @@ pub struct BratExport {
     /// Base names (without `.txt`/`.ann`) of the files written, one per document.
     pub file_stems: Vec<String>,
     /// Annotations brat cannot represent as they are, and renamed files.
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Writes `project` as a brat collection into `out_dir` (created if needed): a `.txt`
@@ -68,11 +69,10 @@ pub fn write_brat(project: &Project, out_dir: &Path) -> Result<BratExport, BratE
     let mut warnings = Vec::new();
     for (doc, stem) in project.documents.iter().zip(&file_stems) {
         if *stem != doc.id {
-            warnings.push(Problem {
-                document: Some(doc.id.clone()),
-                annotation: None,
-                message: format!("written as {stem}.txt and {stem}.ann"),
-            });
+            warnings.push(
+                Diagnostic::new(format!("written as {stem}.txt and {stem}.ann"))
+                    .in_document(&doc.id),
+            );
         }
         let (ann, doc_warnings) = ann_from_document(doc);
         warnings.extend(doc_warnings);
@@ -215,7 +215,7 @@ struct AnnWriter<'a> {
     doc: &'a Document,
     index: CharIndex<'a>,
     out: String,
-    warnings: Vec<Problem>,
+    warnings: Vec<Diagnostic>,
     /// brat id of each exported mention and event.
     ids: BTreeMap<Filler, String>,
     next_t: usize,
@@ -224,11 +224,11 @@ struct AnnWriter<'a> {
 
 impl<'a> AnnWriter<'a> {
     fn warn(&mut self, annotation: impl std::fmt::Display, message: impl Into<String>) {
-        self.warnings.push(Problem {
-            document: Some(self.doc.id.clone()),
-            annotation: Some(annotation.to_string()),
-            message: message.into(),
-        });
+        self.warnings.push(
+            Diagnostic::new(message)
+                .in_document(&self.doc.id)
+                .on(annotation),
+        );
     }
 
     /// Writes a T line for `pieces` of type `type_name`; returns its id.
@@ -276,7 +276,7 @@ impl<'a> AnnWriter<'a> {
 /// mentions, then events, then relations), N (normalisations), `#` (notes, then the
 /// other comments). Repeated roles are numbered brat-style: `target`,
 /// `target2`, `target3`.
-pub fn ann_from_document(doc: &Document) -> (String, Vec<Problem>) {
+pub fn ann_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut w = AnnWriter {
         doc,
         index: CharIndex::new(&doc.text),

@@ -33,7 +33,7 @@
 use crate::formats::text::{ids_of_project, name_from_text};
 use crate::formats::{WriteError, write_file};
 use crate::model::{
-    Document, EntityType, Filler, Mention, MentionId, Problem, Project, Relation, RelationId,
+    Diagnostic, Document, EntityType, Filler, Mention, MentionId, Project, Relation, RelationId,
     RelationType, Rgb, Schema, Span,
 };
 use serde::Serialize;
@@ -49,18 +49,6 @@ pub struct ReadError {
     pub path: PathBuf,
     /// What the system said.
     pub source: std::io::Error,
-}
-
-/// A line of a doccano file that cannot be imported, shown as `FILE:LINE: message`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {message}", path.display())]
-pub struct DoccanoLineError {
-    /// The file.
-    pub path: PathBuf,
-    /// Line number, from 1.
-    pub line: usize,
-    /// What is wrong with it.
-    pub message: String,
 }
 
 /// One entity of an exported line.
@@ -91,18 +79,9 @@ struct DoccanoLine<'a> {
     relations: Vec<DoccanoRelation<'a>>,
 }
 
-/// A warning about document `doc`.
-fn problem(doc: &Document, annotation: Option<String>, message: String) -> Problem {
-    Problem {
-        document: Some(doc.id.clone()),
-        annotation,
-        message,
-    }
-}
-
 /// The doccano line of a document (without its line break), and what it had to leave
 /// out or change.
-pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
+pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut entities = Vec::new();
     let mut next_extra = doc.next_id;
@@ -126,7 +105,7 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
                 "discontinuous, which doccano cannot show: written as {} entities",
                 m.ranges.len()
             );
-            warnings.push(problem(doc, Some(m.id.to_string()), message));
+            warnings.push(Diagnostic::new(message).in_document(&doc.id).on(m.id));
         }
     }
     if !doc.events.is_empty() {
@@ -134,7 +113,7 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
             1 => "1 event left out: doccano has no events".to_string(),
             n => format!("{n} events left out: doccano has no events"),
         };
-        warnings.push(problem(doc, None, message));
+        warnings.push(Diagnostic::new(message).in_document(&doc.id));
     }
     let mut relations = Vec::new();
     for r in &doc.relations {
@@ -145,11 +124,11 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
                 to_id: to.0,
                 relation_type: &r.relation_type,
             }),
-            _ => warnings.push(problem(
-                doc,
-                Some(r.id.to_string()),
-                "links an event, which doccano cannot show: left out".into(),
-            )),
+            _ => warnings.push(
+                Diagnostic::new("links an event, which doccano cannot show: left out")
+                    .in_document(&doc.id)
+                    .on(r.id),
+            ),
         }
     }
     let line = DoccanoLine {
@@ -163,7 +142,7 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
 }
 
 /// The doccano JSONL text of the project (one line per document), and the warnings.
-pub fn doccano_from_project(project: &Project) -> (String, Vec<Problem>) {
+pub fn doccano_from_project(project: &Project) -> (String, Vec<Diagnostic>) {
     let mut out = String::new();
     let mut warnings = Vec::new();
     for doc in &project.documents {
@@ -176,7 +155,7 @@ pub fn doccano_from_project(project: &Project) -> (String, Vec<Problem>) {
 }
 
 /// Writes the project as doccano JSONL to `path`; returns the warnings.
-pub fn write_doccano(project: &Project, path: &Path) -> Result<Vec<Problem>, WriteError> {
+pub fn write_doccano(project: &Project, path: &Path) -> Result<Vec<Diagnostic>, WriteError> {
     let (text, warnings) = doccano_from_project(project);
     write_file(path, text)?;
     Ok(warnings)
@@ -192,7 +171,7 @@ pub struct DoccanoImport {
     /// Relation types the schema lacked, to add to it.
     pub relation_types: Vec<RelationType>,
     /// Lines left out (only with `skip_bad_lines`).
-    pub skipped: Vec<DoccanoLineError>,
+    pub skipped: Vec<Diagnostic>,
 }
 
 /// A line read, before it gets a document id.
@@ -346,7 +325,7 @@ pub fn doccano_import_from_bytes(
     path: &Path,
     project: &Project,
     skip_bad_lines: bool,
-) -> Result<DoccanoImport, Vec<DoccanoLineError>> {
+) -> Result<DoccanoImport, Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
@@ -364,11 +343,7 @@ pub fn doccano_import_from_bytes(
         match result {
             Ok(Some(line)) => parsed.push(line),
             Ok(None) => {}
-            Err(message) => errors.push(DoccanoLineError {
-                path: path.to_path_buf(),
-                line: i + 1,
-                message,
-            }),
+            Err(message) => errors.push(Diagnostic::new(message).in_file(path).at_line(i + 1)),
         }
     }
     if !errors.is_empty() && !skip_bad_lines {
@@ -453,7 +428,7 @@ pub fn read_doccano(
     path: &Path,
     project: &Project,
     skip_bad_lines: bool,
-) -> Result<Result<DoccanoImport, Vec<DoccanoLineError>>, ReadError> {
+) -> Result<Result<DoccanoImport, Vec<Diagnostic>>, ReadError> {
     let bytes = std::fs::read(path).map_err(|source| ReadError {
         path: path.to_path_buf(),
         source,
@@ -633,8 +608,8 @@ mod tests {
         let path = Path::new("dir/a.jsonl");
         let project = Project::new("p", Schema::default());
         let errors = doccano_import_from_bytes(&bytes, path, &project, false).unwrap_err();
-        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 9, 11]);
+        let lines: Vec<Option<usize>> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 9, 11].map(Some));
         let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert!(
             messages[0].starts_with("dir/a.jsonl:2: not JSON: "),

@@ -5,7 +5,7 @@
 //! its path and the place of the error, and is never written by eventail.
 
 use super::atomic::write_atomically;
-use crate::model::{FORMAT_VERSION, Problem, Project, validate};
+use crate::model::{Diagnostic, FORMAT_VERSION, Project, validate};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -57,11 +57,11 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
         /// Everything that is wrong.
-        problems: Vec<Problem>,
+        problems: Vec<Diagnostic>,
     },
 }
 
-fn problems_summary(problems: &[Problem]) -> String {
+fn problems_summary(problems: &[Diagnostic]) -> String {
     const SHOWN: usize = 20;
     let mut text = match problems.len() {
         1 => "1 problem".to_string(),

@@ -4,17 +4,17 @@
 //! module acts only when the user asks (`eventail repair`).
 
 use super::annotation::{AttrValue, Attributes, Filler};
+use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::project::Project;
 use super::schema::{
     AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Role, Schema,
 };
 use super::span::Span;
-use super::validate::Problem;
 use std::collections::BTreeSet;
 
 /// Repairs `project` in place so that it validates; returns one line per change.
-pub fn repair(project: &mut Project) -> Vec<Problem> {
+pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
     let mut report = Vec::new();
     let mut doc_ids = BTreeSet::new();
     let Project {
@@ -28,11 +28,10 @@ pub fn repair(project: &mut Project) -> Vec<Problem> {
                 fresh = format!("{}-{n}", doc.id);
                 n += 1;
             }
-            report.push(Problem {
-                document: Some(doc.id.clone()),
-                annotation: None,
-                message: format!("another document had this id: renamed {fresh:?}"),
-            });
+            report.push(
+                Diagnostic::new(format!("another document had this id: renamed {fresh:?}"))
+                    .in_document(&doc.id),
+            );
             doc_ids.insert(fresh.clone());
             doc.id = fresh;
         }
@@ -44,16 +43,16 @@ pub fn repair(project: &mut Project) -> Vec<Problem> {
 struct Fixer<'a> {
     schema: &'a mut Schema,
     doc_id: String,
-    report: &'a mut Vec<Problem>,
+    report: &'a mut Vec<Diagnostic>,
 }
 
 impl Fixer<'_> {
     fn note(&mut self, annotation: impl std::fmt::Display, message: String) {
-        self.report.push(Problem {
-            document: Some(self.doc_id.clone()),
-            annotation: Some(annotation.to_string()),
-            message,
-        });
+        self.report.push(
+            Diagnostic::new(message)
+                .in_document(&self.doc_id)
+                .on(annotation),
+        );
     }
 
     /// Keeps the ranges that fit the text, sorted and without overlap.
@@ -127,7 +126,7 @@ impl Fixer<'_> {
 }
 
 /// Repairs one document against `schema` (which it may extend); reports each change.
-pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Problem>) {
+pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Diagnostic>) {
     let len = doc.char_len();
     let mut fix = Fixer {
         schema,
@@ -260,14 +259,13 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     }
     doc.equivalences.retain(|eq| eq.members.len() >= 2);
     if doc.equivalences.len() != before {
-        fix.report.push(Problem {
-            document: Some(fix.doc_id.clone()),
-            annotation: None,
-            message: format!(
+        fix.report.push(
+            Diagnostic::new(format!(
                 "dropped {} equivalence(s) left with fewer than two members",
                 before - doc.equivalences.len()
-            ),
-        });
+            ))
+            .in_document(&fix.doc_id),
+        );
     }
     for eq in &doc.equivalences {
         if fix.schema.relation_type(&eq.relation_type).is_none() {
@@ -278,11 +276,13 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
                 arg2: Vec::new(),
                 color: Default::default(),
             });
-            fix.report.push(Problem {
-                document: Some(fix.doc_id.clone()),
-                annotation: None,
-                message: format!("relation type {:?} added to the schema", eq.relation_type),
-            });
+            fix.report.push(
+                Diagnostic::new(format!(
+                    "relation type {:?} added to the schema",
+                    eq.relation_type
+                ))
+                .in_document(&fix.doc_id),
+            );
         }
     }
     let (normalizations, comments) = (doc.normalizations.len(), doc.comments.len());
@@ -291,13 +291,12 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     doc.comments.retain(|c| snapshot.has_annotation(c.target));
     let dropped = normalizations + comments - doc.normalizations.len() - doc.comments.len();
     if dropped > 0 {
-        fix.report.push(Problem {
-            document: Some(fix.doc_id.clone()),
-            annotation: None,
-            message: format!(
+        fix.report.push(
+            Diagnostic::new(format!(
                 "dropped {dropped} normalisation(s) or comment(s) on missing annotations"
-            ),
-        });
+            ))
+            .in_document(&fix.doc_id),
+        );
     }
     for r in &mut doc.relations {
         if fix.schema.relation_type(&r.relation_type).is_none() {

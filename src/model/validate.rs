@@ -4,47 +4,20 @@
 //! silently repaired here.
 
 use super::annotation::{Attributes, Filler};
+use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::project::Project;
 use super::schema::{AttrKind, Schema};
 use super::span::Span;
 use std::collections::BTreeSet;
 
-/// One thing wrong with a project.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// Id of the document concerned, if any.
-    pub document: Option<String>,
-    /// The annotation concerned (`T3`, `E2`...), if any.
-    pub annotation: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(doc) = &self.document {
-            write!(f, "document {doc:?}")?;
-            if let Some(ann) = &self.annotation {
-                write!(f, ", {ann}")?;
-            }
-            write!(f, ": ")?;
-        }
-        write!(f, "{}", self.message)
-    }
-}
-
 /// All the problems of `project`; empty when it is well formed.
-pub fn validate(project: &Project) -> Vec<Problem> {
+pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();
     for doc in &project.documents {
         if !ids.insert(doc.id.as_str()) {
-            problems.push(Problem {
-                document: Some(doc.id.clone()),
-                annotation: None,
-                message: "another document has the same id".into(),
-            });
+            problems.push(Diagnostic::new("another document has the same id").in_document(&doc.id));
         }
         validate_document(&project.schema, doc, &mut problems);
     }
@@ -55,16 +28,16 @@ struct DocChecker<'a> {
     schema: &'a Schema,
     doc: &'a Document,
     char_len: usize,
-    problems: &'a mut Vec<Problem>,
+    problems: &'a mut Vec<Diagnostic>,
 }
 
 impl DocChecker<'_> {
     fn report(&mut self, annotation: impl std::fmt::Display, message: String) {
-        self.problems.push(Problem {
-            document: Some(self.doc.id.clone()),
-            annotation: Some(annotation.to_string()),
-            message,
-        });
+        self.problems.push(
+            Diagnostic::new(message)
+                .in_document(&self.doc.id)
+                .on(annotation),
+        );
     }
 
     fn ranges(&mut self, ann: &dyn std::fmt::Display, ranges: &[Span], may_be_empty: bool) {
@@ -154,11 +127,9 @@ impl DocChecker<'_> {
             || !sorted(self.doc.events.iter().map(|e| e.id.0).collect())
             || !sorted(self.doc.relations.iter().map(|r| r.id.0).collect())
         {
-            self.problems.push(Problem {
-                document: Some(self.doc.id.clone()),
-                annotation: None,
-                message: "annotations are not sorted by id".into(),
-            });
+            self.problems.push(
+                Diagnostic::new("annotations are not sorted by id").in_document(&self.doc.id),
+            );
         }
     }
 }
@@ -210,7 +181,7 @@ impl DocChecker<'_> {
     }
 }
 
-fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Problem>) {
+fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Diagnostic>) {
     let mut check = DocChecker {
         schema,
         doc,

@@ -23,50 +23,12 @@ mod conf;
 use crate::formats::brat::is_line_break;
 use crate::formats::text::name_from_text;
 use crate::model::{
-    AnnotationRef, AttrKind, AttrValue, AttributeDef, Cardinality, Comment, Document, EntityType,
-    Equivalence, Event, EventId, EventType, Filler, Mention, MentionId, Normalization, Project,
-    Relation, RelationId, RelationType, Role, RoleArg, Schema, Span,
+    AnnotationRef, AttrKind, AttrValue, AttributeDef, Cardinality, Comment, Diagnostic, Document,
+    EntityType, Equivalence, Event, EventId, EventType, Filler, Mention, MentionId, Normalization,
+    Project, Relation, RelationId, RelationType, Role, RoleArg, Schema, Span,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-
-/// A problem in a file of the collection, at a line when it concerns one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportProblem {
-    /// The file.
-    pub path: PathBuf,
-    /// 1-based line number, if the problem is on one line.
-    pub line: Option<usize>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl ImportProblem {
-    fn at(path: &Path, line: usize, message: String) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            line: Some(line),
-            message,
-        }
-    }
-
-    fn file(path: &Path, message: String) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            line: None,
-            message,
-        }
-    }
-}
-
-impl std::fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
-    }
-}
 
 /// Why a brat collection could not be imported. The path comes last.
 #[derive(Debug, thiserror::Error)]
@@ -94,7 +56,7 @@ pub enum BratImportError {
     /// Lines of `.ann` files are broken; each names its file and line.
     #[error("{} broken .ann line(s) (nothing imported; skip them with --skip-bad-lines):\n{}",
         .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
-    BadLines(Vec<ImportProblem>),
+    BadLines(Vec<Diagnostic>),
 }
 
 /// A project read from a brat collection, and what had to be added or left out.
@@ -103,7 +65,7 @@ pub struct BratImport {
     /// The project: the schema from the configuration, a document per `.txt` file.
     pub project: Project,
     /// Types added to the schema, text mismatches, skipped lines...
-    pub warnings: Vec<ImportProblem>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads the brat collection in `dir`: every `*.txt` file directly inside it (sorted by
@@ -194,8 +156,8 @@ pub fn read_ann(
     doc: &mut Document,
     schema: &mut crate::model::Schema,
     skip_bad_lines: bool,
-    warnings: &mut Vec<ImportProblem>,
-) -> Vec<ImportProblem> {
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let mut reader = AnnReader {
         path: ann_path,
         schema,
@@ -216,15 +178,16 @@ fn mend(
     path: &Path,
     doc: &mut Document,
     schema: &mut crate::model::Schema,
-    warnings: &mut Vec<ImportProblem>,
+    warnings: &mut Vec<Diagnostic>,
 ) {
     let mut changes = Vec::new();
     crate::model::repair::repair_document(schema, doc, &mut changes);
-    warnings.extend(
-        changes
-            .into_iter()
-            .map(|p| ImportProblem::file(path, p.to_string())),
-    );
+    warnings.extend(changes.into_iter().map(|change| change.in_file(path)));
+}
+
+/// A diagnostic about line `line` of the file at `path`.
+fn at_line(path: &Path, line: usize, message: String) -> Diagnostic {
+    Diagnostic::new(message).in_file(path).at_line(line)
 }
 
 /// The content of a UTF-8 file; a `.ann` file's byte-order mark is dropped, a `.txt`
@@ -435,9 +398,9 @@ fn parse_line(line: &str) -> Result<(Option<String>, Record), String> {
 struct AnnReader<'a> {
     path: &'a Path,
     schema: &'a mut Schema,
-    warnings: &'a mut Vec<ImportProblem>,
+    warnings: &'a mut Vec<Diagnostic>,
     /// Broken lines when they are not skipped.
-    errors: Vec<ImportProblem>,
+    errors: Vec<Diagnostic>,
     skip_bad_lines: bool,
 }
 
@@ -453,8 +416,7 @@ enum Target {
 
 impl AnnReader<'_> {
     fn warn(&mut self, line: usize, message: String) {
-        self.warnings
-            .push(ImportProblem::at(self.path, line, message));
+        self.warnings.push(at_line(self.path, line, message));
     }
 
     fn read(&mut self, ann: &str, doc: &mut Document) {
@@ -521,7 +483,7 @@ impl AnnReader<'_> {
                             .collect()
                     };
                     if flat(&actual) != flat(text) {
-                        self.warnings.push(ImportProblem::at(
+                        self.warnings.push(at_line(
                             self.path,
                             line.number,
                             format!("the text {text:?} differs from the text at these offsets, {actual:?}"),
@@ -643,8 +605,7 @@ impl AnnReader<'_> {
             if self.skip_bad_lines {
                 self.warn(number, format!("{why}: line skipped"));
             } else {
-                self.errors
-                    .push(ImportProblem::at(self.path, number, why.clone()));
+                self.errors.push(at_line(self.path, number, why.clone()));
             }
         }
         if !self.errors.is_empty() {
