@@ -207,26 +207,10 @@ pub fn run(command: Command) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", message_from_error(&e));
+            eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
     }
-}
-
-/// The error and its causes on one line, like `{:#}`, but without the causes that the
-/// library's errors already quote, so that the path stays last.
-fn message_from_error(error: &anyhow::Error) -> String {
-    let mut message = String::new();
-    for cause in error.chain() {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            if !message.is_empty() {
-                message.push_str(": ");
-            }
-            message.push_str(&text);
-        }
-    }
-    message
 }
 
 /// "1 document", "3 documents".
@@ -746,6 +730,59 @@ mod tests {
         assert_eq!(lines[0], "  type           n  label");
         assert_eq!(lines[1], "  e\u{301}te\u{301}            7  x");
         assert_eq!(lines[2], "  organisation  12  y");
+    }
+
+    /// Fails when a part of the message, between `: `, is said twice.
+    fn assert_said_once(error: impl Into<anyhow::Error>) {
+        let text = format!("{:#}", error.into());
+        for part in text.split(": ").filter(|p| p.len() > 3) {
+            assert_eq!(text.matches(part).count(), 1, "{part:?} twice in {text:?}");
+        }
+    }
+
+    #[test]
+    fn errors_say_each_cause_once_and_the_path_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing/p.ron");
+        let Err(load) = io::load_project(&missing) else {
+            panic!("a missing project loads");
+        };
+        assert!(load.to_string().ends_with(&missing.display().to_string()));
+        assert_said_once(load);
+        let project = Project::new("p", Default::default());
+        let Err(save) = io::save_project(&missing, &project) else {
+            panic!("saved into a missing folder");
+        };
+        assert_said_once(save);
+        let Err(schema) = io::load_schema(&missing) else {
+            panic!("a missing schema loads");
+        };
+        assert_said_once(schema);
+        let Err(lock) = io::ProjectLock::acquire(&missing) else {
+            panic!("locked in a missing folder");
+        };
+        assert_said_once(lock);
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let Err(errors) = text::documents_from_paths(&[empty, missing.clone()], &project) else {
+            panic!("an empty file imports");
+        };
+        for error in errors {
+            assert_said_once(error);
+        }
+        let Err(brat) = brat_import::read_brat(&missing, false) else {
+            panic!("a missing folder imports");
+        };
+        assert_said_once(brat);
+        let Err(doccano) = doccano::read_doccano(&missing, &project, false) else {
+            panic!("a missing file imports");
+        };
+        assert_said_once(doccano);
+        // Context added by the command line keeps the path last.
+        let Err(load) = io::load_project(&missing) else {
+            panic!("a missing project loads");
+        };
+        assert_said_once(anyhow::Error::from(load).context("cannot add documents"));
     }
 
     #[test]

@@ -35,12 +35,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum BratExportError {
     /// A file or the folder could not be written.
-    #[error("cannot write: {source}: {}", path.display())]
+    #[error("cannot write: {error}: {}", path.display())]
     Write {
         /// The file or folder.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -59,11 +59,11 @@ pub struct BratExport {
 pub fn write_brat(project: &Project, out_dir: &Path) -> Result<BratExport, BratExportError> {
     let write = |name: &str, bytes: &[u8]| {
         let path = out_dir.join(name);
-        std::fs::write(&path, bytes).map_err(|source| BratExportError::Write { path, source })
+        std::fs::write(&path, bytes).map_err(|error| BratExportError::Write { path, error })
     };
-    std::fs::create_dir_all(out_dir).map_err(|source| BratExportError::Write {
+    std::fs::create_dir_all(out_dir).map_err(|error| BratExportError::Write {
         path: out_dir.to_path_buf(),
-        source,
+        error,
     })?;
     let file_stems = file_stems_from_documents(&project.documents);
     let mut warnings = Vec::new();

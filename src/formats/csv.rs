@@ -223,9 +223,9 @@ pub fn mentions_csv_from_project(project: &Project) -> String {
 /// Writes `events.csv` and `mentions.csv` into `out_dir` (created if needed); returns
 /// the paths written.
 pub fn write_csv(project: &Project, out_dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
-    std::fs::create_dir_all(out_dir).map_err(|source| WriteError {
+    std::fs::create_dir_all(out_dir).map_err(|error| WriteError {
         path: out_dir.to_path_buf(),
-        source,
+        error,
     })?;
     let files = [
         ("events.csv", events_csv_from_project(project)),

@@ -43,12 +43,12 @@ use std::path::{Path, PathBuf};
 
 /// A doccano file that could not be read. The path comes last.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read: {source}: {}", path.display())]
+#[error("cannot read: {error}: {}", path.display())]
 pub struct ReadError {
     /// The file.
     pub path: PathBuf,
     /// What the system said.
-    pub source: std::io::Error,
+    pub error: std::io::Error,
 }
 
 /// One entity of an exported line.
@@ -429,9 +429,9 @@ pub fn read_doccano(
     project: &Project,
     skip_bad_lines: bool,
 ) -> Result<Result<DoccanoImport, Vec<Diagnostic>>, ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError {
+    let bytes = std::fs::read(path).map_err(|error| ReadError {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     Ok(doccano_import_from_bytes(
         &bytes,

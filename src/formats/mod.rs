@@ -28,18 +28,18 @@ use std::path::{Path, PathBuf};
 
 /// A file or folder that an export could not write. The path comes last.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write: {source}: {}", path.display())]
+#[error("cannot write: {error}: {}", path.display())]
 pub struct WriteError {
     /// The file or folder.
     pub path: PathBuf,
     /// What the system said.
-    pub source: std::io::Error,
+    pub error: std::io::Error,
 }
 
 /// Writes `contents` to `path`, replacing the file if it exists.
 pub fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), WriteError> {
-    std::fs::write(path, contents).map_err(|source| WriteError {
+    std::fs::write(path, contents).map_err(|error| WriteError {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }

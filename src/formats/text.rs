@@ -35,20 +35,20 @@ pub enum DecodeError {
 #[derive(Debug, thiserror::Error)]
 pub enum TextImportError {
     /// The file or folder could not be read.
-    #[error("cannot read: {source}: {}", path.display())]
+    #[error("cannot read: {error}: {}", path.display())]
     Read {
         /// The file or folder.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The file is not a plain-text article.
-    #[error("{source}: {}", path.display())]
+    #[error("{error}: {}", path.display())]
     Decode {
         /// The file.
         path: PathBuf,
         /// What is wrong with its bytes.
-        source: DecodeError,
+        error: DecodeError,
     },
     /// A folder was given that holds no `.txt` file.
     #[error("the folder holds no .txt file: {}", path.display())]
@@ -140,10 +140,10 @@ fn files_from_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextImportError>) {
         }
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
-            Err(source) => {
+            Err(error) => {
                 errors.push(TextImportError::Read {
                     path: path.clone(),
-                    source,
+                    error,
                 });
                 continue;
             }
@@ -161,9 +161,9 @@ fn files_from_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextImportError>) {
                         found.push((name, file));
                     }
                 }
-                Err(source) => errors.push(TextImportError::Read {
+                Err(error) => errors.push(TextImportError::Read {
                     path: path.clone(),
-                    source,
+                    error,
                 }),
             }
         }
@@ -249,13 +249,13 @@ pub fn ids_of_project(project: &Project) -> Project {
 
 /// Reads and decodes one file.
 fn text_from_path(path: &Path) -> Result<(String, &'static str), TextImportError> {
-    let bytes = std::fs::read(path).map_err(|source| TextImportError::Read {
+    let bytes = std::fs::read(path).map_err(|error| TextImportError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
-    decode_text(&bytes).map_err(|source| TextImportError::Decode {
+    decode_text(&bytes).map_err(|error| TextImportError::Decode {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }
 

@@ -41,12 +41,12 @@ pub enum LockError {
         owner: LockOwner,
     },
     /// The lock file could not be written.
-    #[error("cannot write the lock file: {source}: {}", path.display())]
+    #[error("cannot write the lock file: {error}: {}", path.display())]
     Io {
         /// The lock file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -109,9 +109,9 @@ impl ProjectLock {
                 owner,
             });
         }
-        Self::write(&lock_path).map_err(|source| LockError::Io {
+        Self::write(&lock_path).map_err(|error| LockError::Io {
             path: lock_path.clone(),
-            source,
+            error,
         })?;
         Ok(Self { lock_path })
     }
@@ -119,9 +119,9 @@ impl ProjectLock {
     /// Locks `project` even if someone holds it (the user chose to).
     pub fn take_over(project: &Path) -> Result<Self, LockError> {
         let lock_path = lock_path(project);
-        Self::write(&lock_path).map_err(|source| LockError::Io {
+        Self::write(&lock_path).map_err(|error| LockError::Io {
             path: lock_path.clone(),
-            source,
+            error,
         })?;
         Ok(Self { lock_path })
     }

@@ -34,12 +34,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum BratImportError {
     /// A file or the folder could not be read.
-    #[error("cannot read: {source}: {}", path.display())]
+    #[error("cannot read: {error}: {}", path.display())]
     Read {
         /// The file or folder.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A `.txt` or `.ann` file is not UTF-8, as brat requires.
     #[error("not valid UTF-8 (brat files are UTF-8): {}", path.display())]
@@ -77,7 +77,7 @@ pub struct BratImport {
 pub fn read_brat(dir: &Path, skip_bad_lines: bool) -> Result<BratImport, BratImportError> {
     let read_error = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| BratImportError::Read { path, source }
+        move |error| BratImportError::Read { path, error }
     };
     let mut stems = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_error(dir))? {
@@ -193,9 +193,9 @@ fn at_line(path: &Path, line: usize, message: String) -> Diagnostic {
 /// The content of a UTF-8 file; a `.ann` file's byte-order mark is dropped, a `.txt`
 /// file's kept (brat counts it as the first character).
 fn read_utf8(path: &Path) -> Result<String, BratImportError> {
-    let bytes = std::fs::read(path).map_err(|source| BratImportError::Read {
+    let bytes = std::fs::read(path).map_err(|error| BratImportError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     let text = String::from_utf8(bytes).map_err(|_| BratImportError::NotUtf8 {
         path: path.to_path_buf(),
