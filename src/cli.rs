@@ -7,7 +7,7 @@
 //! annotation); nothing here panics on bad input.
 
 use crate::edit::ops;
-use crate::formats::{brat, brat_import, conll, csv, doccano, json, text};
+use crate::formats::{brat, conll, csv, doccano, json, text};
 use crate::io;
 use crate::model::{Diagnostic, DocStatus, Project};
 use anyhow::{Context, bail};
@@ -616,7 +616,7 @@ fn import_brat(args: &ImportBratArgs) -> anyhow::Result<()> {
         io::load_project(out)
             .context("refusing to replace a project that does not load (nothing written)")?;
     }
-    let mut import = brat_import::read_brat(&args.dir, args.skip_bad_lines)?;
+    let mut import = brat::read_brat(&args.dir, args.skip_bad_lines)?;
     if let Some(name) = &args.name {
         import.project.name = name.clone();
     }
@@ -770,7 +770,7 @@ mod tests {
         for error in errors {
             assert_said_once(error);
         }
-        let Err(brat) = brat_import::read_brat(&missing, false) else {
+        let Err(brat) = brat::read_brat(&missing, false) else {
             panic!("a missing folder imports");
         };
         assert_said_once(brat);

@@ -2,8 +2,7 @@
 //! import → RON → load unchanged, offsets survive every kind of text, and broken lines
 //! are reported with their file and line.
 
-use eventail::formats::brat::write_brat;
-use eventail::formats::brat_import::{BratImportError, read_brat};
+use eventail::formats::brat::{BratImportError, read_brat, write_brat};
 use eventail::io::{load_project, save_project};
 use eventail::model::{AnnotationRef, Filler, Span, validate};
 use std::collections::BTreeMap;

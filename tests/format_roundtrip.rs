@@ -65,7 +65,7 @@ proptest! {
         let project = project(&text, &places);
         let dir = tempfile::tempdir().expect("temp dir");
         eventail::formats::brat::write_brat(&project, dir.path()).expect("export");
-        let back = eventail::formats::brat_import::read_brat(dir.path(), false).expect("import");
+        let back = eventail::formats::brat::read_brat(dir.path(), false).expect("import");
         prop_assert_eq!(&back.project.documents[0].text, &text);
         prop_assert_eq!(mentions(&back.project), mentions(&project));
     }

@@ -7,15 +7,14 @@
 //! the GUI share them and tests can call them directly.
 //!
 //! - [`text`]: plain-text articles in UTF-8, UTF-16 or Windows-1252 (import).
-//! - [`brat`]: brat standoff collections, `.txt` + `.ann` + configuration (export).
+//! - [`brat`]: brat standoff collections, `.txt` + `.ann` + configuration (import and
+//!   export).
 //! - [`json`]: the whole project as documented JSON, offsets in three units (export).
 //! - [`csv`]: `events.csv` and `mentions.csv` for statistics software (export).
 //! - [`conll`]: tokens with BIO tags for sequence labelling (export).
-//! - [`brat_import`]: brat standoff collections (import).
 //! - [`doccano`]: doccano JSONL with entities and relations (import and export).
 
 pub mod brat;
-pub mod brat_import;
 pub mod conll;
 pub mod csv;
 pub mod doccano;

@@ -1,0 +1,398 @@
+//! brat standoff: the collections of brat, the web annotation tool, read into a project
+//! and written from one, losslessly both ways.
+//!
+//! Researchers arrive with corpora annotated in brat (or exported to its format by other
+//! tools), and many tools read it; this module lets them carry on in eventail and take
+//! their work back out. A collection is a folder: for each document `X.txt`, its text
+//! exactly as stored (offsets count code points, the unit of
+//! [`Span`](crate::model::Span)), and `X.ann`, its annotations, one per line; and the
+//! configuration, `annotation.conf` (types, roles, attributes), `visual.conf` (labels,
+//! colours) and `kb_shortcuts.conf` (keys).
+//!
+//! Reading, `.ann` by `.ann` ([`read_ann`]): `T` lines become mentions, or triggers when
+//! their type is an event type (several events may share one trigger); `E` events
+//! (brat's numbered repeated roles, `Theme2`, map back to `Theme`), `R` relations, `*`
+//! equivalences, `A`/`M` attributes, `N` normalisations and `#` notes (the first
+//! `AnnotatorNotes` of an annotation is its note; other kinds and further notes are kept
+//! as [`Comment`](crate::model::Comment)s). Types, roles and attribute values that the
+//! `.ann` files use and the configuration lacks are added, each with a warning. A broken
+//! line is reported as `file:line: what is wrong`; by default the import then fails with
+//! every such line listed, and with `skip_bad_lines` the bad lines, and the annotations
+//! that refer to them, are left out with a warning.
+//!
+//! One file per job:
+//! - `parse`: `.ann` lines into records;
+//! - `check`: records against the text and each other;
+//! - `build`: checked records into the annotations of a document;
+//! - `write_ann`: a document into its `.ann` file;
+//! - `read_conf` and `write_conf`: the configuration files into a schema and back;
+//! - here, the collection: reading a folder ([`read_brat`]) and writing one
+//!   ([`write_brat`]), and the rules of brat's files that reading and writing share.
+
+mod build;
+mod check;
+mod parse;
+mod read_conf;
+#[cfg(test)]
+mod test_support;
+mod write_ann;
+mod write_conf;
+
+pub use write_ann::ann_from_document;
+pub use write_conf::{annotation_conf_from_project, visual_conf_from_schema};
+
+use crate::formats::text::name_from_text;
+use crate::model::{Diagnostic, Document, Project, Schema};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Why a brat collection could not be imported. The path comes last.
+#[derive(Debug, thiserror::Error)]
+pub enum BratImportError {
+    /// A file or the folder could not be read.
+    #[error("cannot read: {error}: {}", path.display())]
+    Read {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        error: std::io::Error,
+    },
+    /// A `.txt` or `.ann` file is not UTF-8, as brat requires.
+    #[error("not valid UTF-8 (brat files are UTF-8): {}", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The folder holds no `.txt` file.
+    #[error("the folder holds no .txt file: {}", path.display())]
+    NoDocuments {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Lines of `.ann` files are broken; each names its file and line.
+    #[error("{} broken .ann line(s) (nothing imported; skip them with --skip-bad-lines):\n{}",
+        .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    BadLines(Vec<Diagnostic>),
+}
+
+/// A project read from a brat collection, and what had to be added or left out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BratImport {
+    /// The project: the schema from the configuration, a document per `.txt` file.
+    pub project: Project,
+    /// Types added to the schema, text mismatches, skipped lines...
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads the brat collection in `dir`: every `*.txt` file directly inside it (sorted by
+/// name) with its `.ann` file (none: no annotations) and the configuration files.
+///
+/// Broken `.ann` lines make the import fail with all of them listed, unless
+/// `skip_bad_lines` is set: then they, and what refers to them, are left out and
+/// reported among the warnings. The project is named after the folder.
+pub fn read_brat(dir: &Path, skip_bad_lines: bool) -> Result<BratImport, BratImportError> {
+    let read_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |error| BratImportError::Read { path, error }
+    };
+    let mut stems = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read_error(dir))? {
+        let path = entry.map_err(read_error(dir))?.path();
+        let is_txt = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if is_txt && !path.is_dir() && !name.as_deref().unwrap_or(".").starts_with('.') {
+            stems.push(path);
+        }
+    }
+    if stems.is_empty() {
+        return Err(BratImportError::NoDocuments {
+            path: dir.to_path_buf(),
+        });
+    }
+    stems.sort();
+    let mut warnings = Vec::new();
+    let schema = read_conf::schema_from_dir(dir, &mut warnings);
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "brat collection".into());
+    let mut project = Project::new(name, schema);
+    let mut errors = Vec::new();
+    for txt_path in &stems {
+        let text = read_utf8(txt_path)?;
+        let ann_path = txt_path.with_extension("ann");
+        let ann = if ann_path.exists() {
+            read_utf8(&ann_path)?
+        } else {
+            String::new()
+        };
+        let stem = txt_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = project.unused_document_id(&stem);
+        let mut doc = Document::new(id, name_from_text(&text, &stem), text);
+        if let Some(file) = txt_path.file_name() {
+            doc.metadata
+                .insert("file".into(), file.to_string_lossy().into_owned());
+        }
+        let ann_errors = read_ann(
+            &ann,
+            &ann_path,
+            &mut doc,
+            &mut project.schema,
+            skip_bad_lines,
+            &mut warnings,
+        );
+        errors.extend(ann_errors);
+        project.documents.push(doc);
+    }
+    if !errors.is_empty() {
+        return Err(BratImportError::BadLines(errors));
+    }
+    // A later file may have changed the schema under an earlier one.
+    let Project {
+        schema, documents, ..
+    } = &mut project;
+    for doc in documents.iter_mut() {
+        mend(dir, doc, schema, &mut warnings);
+    }
+    Ok(BratImport { project, warnings })
+}
+
+/// Reads the lines of one `.ann` file (named `ann_path` in messages) into `doc`, whose
+/// text is the matching `.txt`; types the schema lacks are added to it with a warning.
+/// Returns the broken lines (left out when `skip_bad_lines`, then as warnings).
+pub fn read_ann(
+    ann: &str,
+    ann_path: &Path,
+    doc: &mut Document,
+    schema: &mut Schema,
+    skip_bad_lines: bool,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut parsed = parse::parse_ann(ann);
+    check::check_offsets(&mut parsed, &doc.text, ann_path, warnings);
+    let triggers = check::Triggers::new(&parsed.lines, schema);
+    check::check_references(&mut parsed, &triggers);
+    check::check_cycles(&mut parsed, &triggers);
+    let errors = check::broken_lines(&parsed, ann_path, skip_bad_lines, warnings);
+    if errors.is_empty() {
+        let kept = check::kept_lines(&parsed, ann_path, warnings);
+        build::build_annotations(doc, &kept, &triggers, schema, ann_path, warnings);
+    }
+    mend(ann_path, doc, schema, warnings);
+    errors
+}
+
+/// Brings what the lines built into line with the schema they extended (an attribute used
+/// both with and without a value, say), keeping each change as a warning, so that an
+/// import always validates.
+fn mend(path: &Path, doc: &mut Document, schema: &mut Schema, warnings: &mut Vec<Diagnostic>) {
+    let mut changes = Vec::new();
+    crate::model::repair::repair_document(schema, doc, &mut changes);
+    warnings.extend(changes.into_iter().map(|change| change.in_file(path)));
+}
+
+/// A diagnostic about line `line` of the file at `path`.
+fn at_line(path: &Path, line: usize, message: String) -> Diagnostic {
+    Diagnostic::new(message).in_file(path).at_line(line)
+}
+
+/// The content of a UTF-8 file; a `.ann` file's byte-order mark is dropped, a `.txt`
+/// file's kept (brat counts it as the first character).
+fn read_utf8(path: &Path) -> Result<String, BratImportError> {
+    let bytes = std::fs::read(path).map_err(|error| BratImportError::Read {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| BratImportError::NotUtf8 {
+        path: path.to_path_buf(),
+    })?;
+    let is_ann = path.extension().is_some_and(|e| e == "ann");
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) if is_ann => rest.to_string(),
+        _ => text,
+    })
+}
+
+/// Why a brat collection could not be written. The path comes last.
+#[derive(Debug, thiserror::Error)]
+pub enum BratExportError {
+    /// A file or the folder could not be written.
+    #[error("cannot write: {error}: {}", path.display())]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        error: std::io::Error,
+    },
+}
+
+/// What an export wrote, and what it had to change or leave out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BratExport {
+    /// Base names (without `.txt`/`.ann`) of the files written, one per document.
+    pub file_stems: Vec<String>,
+    /// Annotations brat cannot represent as they are, and renamed files.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Writes `project` as a brat collection into `out_dir` (created if needed): a `.txt`
+/// and an `.ann` per document, `annotation.conf` and `visual.conf`. Existing files of
+/// the same names are replaced.
+pub fn write_brat(project: &Project, out_dir: &Path) -> Result<BratExport, BratExportError> {
+    let write = |name: &str, bytes: &[u8]| {
+        let path = out_dir.join(name);
+        std::fs::write(&path, bytes).map_err(|error| BratExportError::Write { path, error })
+    };
+    std::fs::create_dir_all(out_dir).map_err(|error| BratExportError::Write {
+        path: out_dir.to_path_buf(),
+        error,
+    })?;
+    let file_stems = file_stems_from_documents(&project.documents);
+    let mut warnings = Vec::new();
+    for (doc, stem) in project.documents.iter().zip(&file_stems) {
+        if *stem != doc.id {
+            warnings.push(
+                Diagnostic::new(format!("written as {stem}.txt and {stem}.ann"))
+                    .in_document(&doc.id),
+            );
+        }
+        let (ann, doc_warnings) = ann_from_document(doc);
+        warnings.extend(doc_warnings);
+        write(&format!("{stem}.txt"), doc.text.as_bytes())?;
+        write(&format!("{stem}.ann"), ann.as_bytes())?;
+    }
+    write(
+        "annotation.conf",
+        annotation_conf_from_project(project).as_bytes(),
+    )?;
+    write(
+        "visual.conf",
+        visual_conf_from_schema(&project.schema).as_bytes(),
+    )?;
+    Ok(BratExport {
+        file_stems,
+        warnings,
+    })
+}
+
+/// File names for the documents: the ids, with characters that file systems refuse
+/// replaced by `_`, made unique even on case-insensitive file systems.
+pub fn file_stems_from_documents(documents: &[Document]) -> Vec<String> {
+    let mut taken = BTreeSet::new();
+    let mut stems = Vec::with_capacity(documents.len());
+    for doc in documents {
+        let mut base: String = doc
+            .id
+            .chars()
+            .map(|c| {
+                if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if base.is_empty() {
+            base = "document".into();
+        }
+        if base.starts_with('.') {
+            base.insert(0, '_');
+        }
+        let mut stem = base.clone();
+        let mut n = 2;
+        while !taken.insert(stem.to_lowercase()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        stems.push(stem);
+    }
+    stems
+}
+
+/// A type, role, attribute name or attribute value as brat can read it: characters
+/// that brat's files use as separators (white space, `:`, `,`, `|`, `=`, `<`, `>`, `{`,
+/// `}`, `!`, `;`, `#`) and control characters become `_`.
+pub fn brat_name_from_str(name: &str) -> String {
+    if name.is_empty() {
+        return "_".into();
+    }
+    name.chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() || ":,|=<>{}!;#".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// True for the characters that end a line for brat's reader (Python's `splitlines`).
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\u{0b}'
+            | '\u{0c}'
+            | '\u{1c}'
+            | '\u{1d}'
+            | '\u{1e}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// Free text on one line: every line break becomes a space.
+fn one_line_from_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_line_break(c) { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_support::Doc;
+
+    #[test]
+    fn file_stems_are_safe_and_unique_ignoring_case() {
+        let docs: Vec<Document> = ["a/b", "A_b", "..", "", "Été", "été"]
+            .iter()
+            .map(|id| Document::new(*id, "", "x"))
+            .collect();
+        assert_eq!(
+            file_stems_from_documents(&docs),
+            ["a_b", "A_b-2", "_..", "document", "Été", "été-2"]
+        );
+    }
+
+    #[test]
+    fn names_lose_brat_separators() {
+        assert_eq!(brat_name_from_str("part of"), "part_of");
+        assert_eq!(brat_name_from_str("a:b,c|d=e"), "a_b_c_d_e");
+        assert_eq!(brat_name_from_str("événement"), "événement");
+        assert_eq!(brat_name_from_str(""), "_");
+    }
+
+    #[test]
+    fn write_brat_writes_every_file() {
+        let d = Doc::new("Texte\r\navec é.");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new/collection");
+        let export = write_brat(&d.project, &out).unwrap();
+        assert_eq!(export.file_stems, ["d"]);
+        assert_eq!(
+            std::fs::read(out.join("d.txt")).unwrap(),
+            "Texte\r\navec é.".as_bytes()
+        );
+        assert_eq!(std::fs::read_to_string(out.join("d.ann")).unwrap(), "");
+        assert!(out.join("annotation.conf").exists() && out.join("visual.conf").exists());
+    }
+}
