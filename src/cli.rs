@@ -595,17 +595,10 @@ fn import_doccano(args: &ImportDoccanoArgs) -> anyhow::Result<()> {
                 lines.join("\n")
             )
         })?;
-    for e in &import.skipped {
-        eprintln!("warning: {e}: line skipped");
+    for w in &import.warnings {
+        eprintln!("warning: {w}");
     }
-    for t in &import.entity_types {
-        println!("added entity type {:?} to the schema", t.name);
-    }
-    for t in &import.relation_types {
-        println!("added relation type {:?} to the schema", t.name);
-    }
-    project.schema.entity_types.extend(import.entity_types);
-    project.schema.relation_types.extend(import.relation_types);
+    project.schema = import.schema;
     save_import(&args.target.output, project, exists, import.documents)
 }
 

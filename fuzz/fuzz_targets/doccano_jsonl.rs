@@ -15,8 +15,7 @@ fuzz_target!(|data: &[u8]| {
     ) else {
         return;
     };
-    project.schema.entity_types.extend(import.entity_types);
-    project.schema.relation_types.extend(import.relation_types);
+    project.schema = import.schema;
     project.documents = import.documents;
     let problems = eventail::model::validate(&project);
     assert!(problems.is_empty(), "{problems:?}");

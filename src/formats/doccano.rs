@@ -33,8 +33,7 @@
 use crate::formats::text::{ids_of_project, name_from_text};
 use crate::formats::{WriteError, write_file};
 use crate::model::{
-    Diagnostic, Document, EntityType, Filler, Mention, MentionId, Project, Relation, RelationId,
-    RelationType, Rgb, Schema, Span,
+    Diagnostic, Document, Filler, Mention, MentionId, Project, Relation, RelationId, Schema, Span,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -162,16 +161,14 @@ pub fn write_doccano(project: &Project, path: &Path) -> Result<Vec<Diagnostic>, 
 }
 
 /// What an import adds to a project.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DoccanoImport {
     /// The new documents, with ids that the project does not use.
     pub documents: Vec<Document>,
-    /// Entity types the schema lacked, to add to it.
-    pub entity_types: Vec<EntityType>,
-    /// Relation types the schema lacked, to add to it.
-    pub relation_types: Vec<RelationType>,
-    /// Lines left out (only with `skip_bad_lines`).
-    pub skipped: Vec<Diagnostic>,
+    /// The project's schema with the entity and relation types it lacked.
+    pub schema: Schema,
+    /// Types added to the schema, and lines left out (only with `skip_bad_lines`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A line read, before it gets a document id.
@@ -317,9 +314,9 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
 /// `project`: ids unique in it, and the types its schema lacks.
 ///
 /// Every line is read. With bad lines, returns all their errors, unless `skip_bad_lines`
-/// is set: then the good lines are imported and the bad ones listed in
-/// [`DoccanoImport::skipped`]. Nothing is added to the project: the caller adds the
-/// types to the schema and the documents to the project.
+/// is set: then the good lines are imported and the bad ones listed among the
+/// [`DoccanoImport::warnings`]. Nothing is added to the project: the caller takes the
+/// schema and adds the documents.
 pub fn doccano_import_from_bytes(
     bytes: &[u8],
     path: &Path,
@@ -341,7 +338,7 @@ pub fn doccano_import_from_bytes(
                 }
             });
         match result {
-            Ok(Some(line)) => parsed.push(line),
+            Ok(Some(line)) => parsed.push((i + 1, line)),
             Ok(None) => {}
             Err(message) => errors.push(Diagnostic::new(message).in_file(path).at_line(i + 1)),
         }
@@ -349,36 +346,28 @@ pub fn doccano_import_from_bytes(
     if !errors.is_empty() && !skip_bad_lines {
         return Err(errors);
     }
-    let mut import = DoccanoImport {
-        skipped: errors,
-        ..Default::default()
-    };
-    // The schema with the types added so far, and the ids taken so far.
-    let mut schema = Schema {
-        entity_types: project.schema.entity_types.clone(),
-        relation_types: project.schema.relation_types.clone(),
-        ..Default::default()
-    };
+    let mut warnings: Vec<Diagnostic> = errors
+        .into_iter()
+        .map(|e| {
+            let message = format!("{}: line skipped", e.message);
+            Diagnostic { message, ..e }
+        })
+        .collect();
+    let mut schema = project.schema.clone();
     let mut taken = ids_of_project(project);
-    let colour = |schema: &Schema| {
-        Rgb::from_palette(schema.entity_types.len() + schema.relation_types.len())
-    };
-    for line in parsed {
+    let mut documents = Vec::new();
+    for (number, line) in parsed {
         let id = taken.unused_document_id(&line.id);
         taken.documents.push(Document::new(id.clone(), "", ""));
         let name = name_from_text(&line.text, &id);
         let mut doc = Document::new(id, name, line.text);
-        for (label, span) in line.entities {
-            if schema.entity_type(&label).is_none() {
-                let t = EntityType {
-                    name: label.clone(),
-                    label: label.clone(),
-                    color: colour(&schema),
-                    shortcut: None,
-                };
-                schema.entity_types.push(t.clone());
-                import.entity_types.push(t);
+        let mut schema_grew = |change: Option<Diagnostic>| {
+            if let Some(change) = change {
+                warnings.push(change.in_file(path).at_line(number));
             }
+        };
+        for (label, span) in line.entities {
+            schema_grew(schema.add_missing_entity_type(&label));
             doc.mentions.push(Mention {
                 id: MentionId(doc.next_id),
                 entity_type: label,
@@ -391,17 +380,7 @@ pub fn doccano_import_from_bytes(
             doc.next_id += 1;
         }
         for (relation_type, from, to) in line.relations {
-            if schema.relation_type(&relation_type).is_none() {
-                let t = RelationType {
-                    name: relation_type.clone(),
-                    label: relation_type.clone(),
-                    arg1: vec![],
-                    arg2: vec![],
-                    color: colour(&schema),
-                };
-                schema.relation_types.push(t.clone());
-                import.relation_types.push(t);
-            }
+            schema_grew(schema.add_missing_relation_type(&relation_type));
             // Indices come from the line's own entities, which all became mentions.
             let filler = |i: usize| Filler::Mention(doc.mentions[i].id);
             let relation = Relation {
@@ -417,9 +396,13 @@ pub fn doccano_import_from_bytes(
             doc.relations.push(relation);
             doc.next_id += 1;
         }
-        import.documents.push(doc);
+        documents.push(doc);
     }
-    Ok(import)
+    Ok(DoccanoImport {
+        documents,
+        schema,
+        warnings,
+    })
 }
 
 /// Reads a doccano JSONL file for `project`; see [`doccano_import_from_bytes`]. The
@@ -526,13 +509,22 @@ mod tests {
         let doc = &import.documents[0];
         assert_eq!((doc.id.as_str(), doc.text.as_str()), ("d1", TEXT));
         assert_eq!(content(doc), content(&p.documents[0]));
-        let names = |types: Vec<String>| types.join(",");
+        let names: Vec<&str> = import
+            .schema
+            .entity_types
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(names, ["state_force", "place", "person"]);
+        assert_eq!(import.schema.relation_types.len(), 1);
+        let entities = &import.schema.entity_types;
+        assert_ne!(entities[0].color, entities[1].color);
+        let warnings: Vec<String> = import.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(
-            names(import.entity_types.iter().map(|t| t.name.clone()).collect()),
-            "state_force,place,person"
+            warnings[0],
+            "x.jsonl:1: entity type \"state_force\" added to the schema"
         );
-        assert_eq!(import.relation_types.len(), 1);
-        assert_ne!(import.entity_types[0].color, import.entity_types[1].color);
+        assert_eq!(warnings.len(), 4, "{warnings:#?}");
     }
 
     #[test]
@@ -641,6 +633,10 @@ mod tests {
 
         let import = doccano_import_from_bytes(&bytes, path, &project, true).unwrap();
         assert_eq!(import.documents.len(), 2);
-        assert_eq!(import.skipped.len(), 9);
+        let skipped = import
+            .warnings
+            .iter()
+            .filter(|w| w.message.ends_with(": line skipped"));
+        assert_eq!(skipped.count(), 9);
     }
 }

@@ -7,9 +7,7 @@ use super::annotation::{AttrValue, Attributes, Filler};
 use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::project::Project;
-use super::schema::{
-    AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Role, Schema,
-};
+use super::schema::{AttrKind, Schema};
 use super::span::Span;
 use std::collections::BTreeSet;
 
@@ -48,11 +46,13 @@ struct Fixer<'a> {
 
 impl Fixer<'_> {
     fn note(&mut self, annotation: impl std::fmt::Display, message: String) {
-        self.report.push(
-            Diagnostic::new(message)
-                .in_document(&self.doc_id)
-                .on(annotation),
-        );
+        self.note_change(annotation, Diagnostic::new(message));
+    }
+
+    /// Reports `change`, made to annotation `annotation` of the document.
+    fn note_change(&mut self, annotation: impl std::fmt::Display, change: Diagnostic) {
+        self.report
+            .push(change.in_document(&self.doc_id).on(annotation));
     }
 
     /// Keeps the ranges that fit the text, sorted and without overlap.
@@ -84,37 +84,22 @@ impl Fixer<'_> {
             let Some(value) = attrs.get(&name).cloned() else {
                 continue;
             };
-            let Some(def) = self.schema.attributes.iter_mut().find(|a| a.name == name) else {
-                let kind = match value {
-                    AttrValue::Flag => AttrKind::Flag,
-                    AttrValue::Value(_) => AttrKind::Text,
-                };
-                self.schema.attributes.push(AttributeDef {
-                    name: name.clone(),
-                    label: name.clone(),
-                    applies_to: Vec::new(),
-                    kind,
-                });
-                self.note(ann, format!("attribute {name:?} added to the schema"));
+            let kind = match value {
+                AttrValue::Flag => AttrKind::Flag,
+                AttrValue::Value(_) => AttrKind::Text,
+            };
+            if let Some(added) = self.schema.add_missing_attribute(&name, kind) {
+                self.note_change(ann, added);
                 continue;
-            };
-            let newly_applies = !def.applies(type_name);
-            if newly_applies {
-                def.applies_to.push(type_name.to_string());
             }
-            let fits = match (&def.kind, &value) {
-                (AttrKind::Flag, AttrValue::Flag) => true,
-                (AttrKind::Values(values), AttrValue::Value(v)) => values.contains(v),
-                (AttrKind::Text, AttrValue::Value(_)) => true,
-                _ => false,
-            };
-            if newly_applies {
-                self.note(
-                    ann,
-                    format!("attribute {name:?} now applies to {type_name:?} in the schema"),
-                );
+            if let Some(allowed) = self.schema.allow_attribute_on(&name, type_name) {
+                self.note_change(ann, allowed);
             }
-            if !fits {
+            if !self
+                .schema
+                .attribute(&name)
+                .is_some_and(|def| def.allows(&value))
+            {
                 attrs.remove(&name);
                 self.note(
                     ann,
@@ -163,17 +148,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     }
     for m in &mut doc.mentions {
         fix.ranges(&m.id, &mut m.ranges, len);
-        if fix.schema.entity_type(&m.entity_type).is_none() {
-            fix.schema.entity_types.push(EntityType {
-                name: m.entity_type.clone(),
-                label: m.entity_type.clone(),
-                color: Default::default(),
-                shortcut: None,
-            });
-            fix.note(
-                m.id,
-                format!("entity type {:?} added to the schema", m.entity_type),
-            );
+        if let Some(added) = fix.schema.add_missing_entity_type(&m.entity_type) {
+            fix.note_change(m.id, added);
         }
         fix.attributes(&m.id, &m.entity_type, &mut m.attributes);
     }
@@ -185,18 +161,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     });
     for e in &mut doc.events {
         fix.ranges(&e.id, &mut e.trigger, len);
-        if fix.schema.event_type(&e.event_type).is_none() {
-            fix.schema.event_types.push(EventType {
-                name: e.event_type.clone(),
-                label: e.event_type.clone(),
-                color: Default::default(),
-                shortcut: None,
-                roles: Vec::new(),
-            });
-            fix.note(
-                e.id,
-                format!("event type {:?} added to the schema", e.event_type),
-            );
+        if let Some(added) = fix.schema.add_missing_event_type(&e.event_type) {
+            fix.note_change(e.id, added);
         }
         fix.attributes(&e.id, &e.event_type, &mut e.attributes);
     }
@@ -217,28 +183,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
             );
         }
         for arg in &e.arguments {
-            let Some(t) = fix
-                .schema
-                .event_types
-                .iter_mut()
-                .find(|t| t.name == e.event_type)
-            else {
-                continue;
-            };
-            if t.role(&arg.role).is_none() {
-                t.roles.push(Role {
-                    name: arg.role.clone(),
-                    label: arg.role.clone(),
-                    fillers: Vec::new(),
-                    cardinality: Cardinality::Any,
-                });
-                fix.note(
-                    id,
-                    format!(
-                        "role {:?} added to {:?} in the schema",
-                        arg.role, e.event_type
-                    ),
-                );
+            if let Some(added) = fix.schema.add_missing_role(&e.event_type, &arg.role) {
+                fix.note_change(id, added);
             }
         }
     }
@@ -268,21 +214,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
         );
     }
     for eq in &doc.equivalences {
-        if fix.schema.relation_type(&eq.relation_type).is_none() {
-            fix.schema.relation_types.push(RelationType {
-                name: eq.relation_type.clone(),
-                label: eq.relation_type.clone(),
-                arg1: Vec::new(),
-                arg2: Vec::new(),
-                color: Default::default(),
-            });
-            fix.report.push(
-                Diagnostic::new(format!(
-                    "relation type {:?} added to the schema",
-                    eq.relation_type
-                ))
-                .in_document(&fix.doc_id),
-            );
+        if let Some(added) = fix.schema.add_missing_relation_type(&eq.relation_type) {
+            fix.report.push(added.in_document(&fix.doc_id));
         }
     }
     let (normalizations, comments) = (doc.normalizations.len(), doc.comments.len());
@@ -299,18 +232,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
         );
     }
     for r in &mut doc.relations {
-        if fix.schema.relation_type(&r.relation_type).is_none() {
-            fix.schema.relation_types.push(RelationType {
-                name: r.relation_type.clone(),
-                label: r.relation_type.clone(),
-                arg1: Vec::new(),
-                arg2: Vec::new(),
-                color: Default::default(),
-            });
-            fix.note(
-                r.id,
-                format!("relation type {:?} added to the schema", r.relation_type),
-            );
+        if let Some(added) = fix.schema.add_missing_relation_type(&r.relation_type) {
+            fix.note_change(r.id, added);
         }
         fix.attributes(&r.id, &r.relation_type, &mut r.attributes);
     }

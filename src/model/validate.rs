@@ -7,7 +7,7 @@ use super::annotation::{Attributes, Filler};
 use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::project::Project;
-use super::schema::{AttrKind, Schema};
+use super::schema::Schema;
 use super::span::Span;
 use std::collections::BTreeSet;
 
@@ -66,7 +66,6 @@ impl DocChecker<'_> {
     }
 
     fn attributes(&mut self, ann: &dyn std::fmt::Display, type_name: &str, attrs: &Attributes) {
-        use super::annotation::AttrValue;
         for (name, value) in attrs {
             let Some(def) = self.schema.attribute(name) else {
                 self.report(ann, format!("attribute {name:?} is not in the schema"));
@@ -78,13 +77,7 @@ impl DocChecker<'_> {
                     format!("attribute {name:?} does not apply to {type_name:?}"),
                 );
             }
-            let fits = match (&def.kind, value) {
-                (AttrKind::Flag, AttrValue::Flag) => true,
-                (AttrKind::Values(values), AttrValue::Value(v)) => values.contains(v),
-                (AttrKind::Text, AttrValue::Value(_)) => true,
-                _ => false,
-            };
-            if !fits {
+            if !def.allows(value) {
                 self.report(
                     ann,
                     format!("attribute {name:?} has a value it does not allow"),

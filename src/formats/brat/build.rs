@@ -8,9 +8,8 @@ use super::at_line;
 use super::check::Triggers;
 use super::parse::{Line, Record};
 use crate::model::{
-    AnnotationRef, AttrKind, AttrValue, AttributeDef, Cardinality, Comment, Diagnostic, Document,
-    EntityType, Equivalence, Event, EventId, EventType, Filler, Mention, MentionId, Normalization,
-    Relation, RelationId, RelationType, Role, RoleArg, Schema, Span,
+    AnnotationRef, AttrKind, AttrValue, Comment, Diagnostic, Document, Equivalence, Event, EventId,
+    Filler, Mention, MentionId, Normalization, Relation, RelationId, RoleArg, Schema, Span,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -319,63 +318,29 @@ impl<'l> Builder<'_, 'l> {
         }
     }
 
+    /// Reports, at `line`, a change that the line made to the schema.
+    fn schema_grew(&mut self, line: usize, change: Option<Diagnostic>) {
+        if let Some(change) = change {
+            self.warnings.push(change.in_file(self.path).at_line(line));
+        }
+    }
+
     /// Adds `name` to the schema's entity types if it is not there.
     fn entity_type(&mut self, name: &str, line: usize) {
-        if self.schema.entity_type(name).is_some() {
-            return;
-        }
-        self.warn(
-            line,
-            format!("type {name} is not an entity type of annotation.conf: added"),
-        );
-        let color = crate::model::Rgb::from_palette(
-            self.schema.entity_types.len() + self.schema.event_types.len(),
-        );
-        self.schema.entity_types.push(EntityType {
-            name: name.into(),
-            label: name.into(),
-            color,
-            shortcut: None,
-        });
+        let added = self.schema.add_missing_entity_type(name);
+        self.schema_grew(line, added);
     }
 
     /// Adds `name` to the schema's event types if it is not there.
     fn event_type(&mut self, name: &str, line: usize) {
-        if self.schema.event_type(name).is_some() {
-            return;
-        }
-        self.warn(
-            line,
-            format!("type {name} is not an event type of annotation.conf: added"),
-        );
-        let color = crate::model::Rgb::from_palette(
-            self.schema.entity_types.len() + self.schema.event_types.len(),
-        );
-        self.schema.event_types.push(EventType {
-            name: name.into(),
-            label: name.into(),
-            color,
-            shortcut: None,
-            roles: Vec::new(),
-        });
+        let added = self.schema.add_missing_event_type(name);
+        self.schema_grew(line, added);
     }
 
     /// Adds `name` to the schema's relation types if it is not there.
     fn relation_type(&mut self, name: &str, line: usize) {
-        if self.schema.relation_type(name).is_some() {
-            return;
-        }
-        self.warn(
-            line,
-            format!("relation type {name} is not in annotation.conf: added"),
-        );
-        self.schema.relation_types.push(RelationType {
-            name: name.into(),
-            label: name.into(),
-            arg1: Vec::new(),
-            arg2: Vec::new(),
-            color: Default::default(),
-        });
+        let added = self.schema.add_missing_relation_type(name);
+        self.schema_grew(line, added);
     }
 
     /// The role that `written` (`Theme`, or brat's numbered repeat `Theme2`) stands for in
@@ -392,12 +357,7 @@ impl<'l> Builder<'_, 'l> {
         seen: &BTreeMap<String, usize>,
         line: usize,
     ) -> String {
-        let Some(t) = self
-            .schema
-            .event_types
-            .iter()
-            .find(|t| t.name == event_type)
-        else {
+        let Some(t) = self.schema.event_type(event_type) else {
             return written.into();
         };
         if t.role(written).is_some() {
@@ -414,71 +374,48 @@ impl<'l> Builder<'_, 'l> {
         } else {
             written
         };
-        if t.role(name).is_none() {
-            self.warn(
-                line,
-                format!("role {name} is not a role of {event_type} in annotation.conf: added"),
-            );
-            if let Some(t) = self
-                .schema
-                .event_types
-                .iter_mut()
-                .find(|t| t.name == event_type)
-            {
-                t.roles.push(Role {
-                    name: name.into(),
-                    label: name.into(),
-                    fillers: Vec::new(),
-                    cardinality: Cardinality::Any,
-                });
-            }
-        }
+        let added = self.schema.add_missing_role(event_type, name);
+        self.schema_grew(line, added);
         name.into()
     }
 
-    /// Makes the schema accept attribute `name` with `value` on a `type_name`.
+    /// Makes the schema accept attribute `name` with `value` on a `type_name`: a new
+    /// attribute takes the values it is used with, and one declared without values
+    /// (a flag) used with a value becomes free text.
     fn attribute(&mut self, name: &str, type_name: &str, value: Option<&str>, line: usize) {
-        let mut added = Vec::new();
-        match self.schema.attributes.iter_mut().find(|a| a.name == name) {
-            None => {
-                added.push(format!("attribute {name} is not in annotation.conf: added"));
-                self.schema.attributes.push(AttributeDef {
-                    name: name.into(),
-                    label: name.into(),
-                    applies_to: Vec::new(),
-                    kind: match value {
-                        Some(v) => AttrKind::Values(vec![v.into()]),
-                        None => AttrKind::Flag,
-                    },
-                });
-            }
-            Some(def) => {
-                if !def.applies(type_name) {
-                    added.push(format!(
-                        "attribute {name} does not apply to {type_name} in annotation.conf: allowed"
-                    ));
-                    def.applies_to.push(type_name.into());
-                }
-                match (&mut def.kind, value) {
-                    (AttrKind::Values(values), Some(v)) if !values.iter().any(|x| x == v) => {
-                        added.push(format!(
-                            "value {v} of attribute {name} is not in annotation.conf: added"
-                        ));
-                        values.push(v.into());
-                    }
-                    (AttrKind::Flag, Some(v)) => {
-                        added.push(format!("attribute {name} takes no value in annotation.conf, here {v}: values allowed"));
-                        def.kind = AttrKind::Text;
-                    }
-                    (AttrKind::Values(_) | AttrKind::Text, None) => {
-                        added.push(format!("attribute {name} takes a value in annotation.conf, here none: kept as set"));
-                    }
-                    _ => {}
-                }
-            }
+        let kind = match value {
+            Some(v) => AttrKind::Values(vec![v.into()]),
+            None => AttrKind::Flag,
+        };
+        if let Some(added) = self.schema.add_missing_attribute(name, kind) {
+            return self.schema_grew(line, Some(added));
         }
-        for message in added {
-            self.warn(line, message);
+        let allowed = self.schema.allow_attribute_on(name, type_name);
+        self.schema_grew(line, allowed);
+        let Some(def) = self.schema.attributes.iter_mut().find(|a| a.name == name) else {
+            return;
+        };
+        match (&def.kind, value) {
+            (AttrKind::Values(_), Some(v)) => {
+                let added = self.schema.add_missing_attribute_value(name, v);
+                self.schema_grew(line, added);
+            }
+            (AttrKind::Flag, Some(v)) => {
+                def.kind = AttrKind::Text;
+                self.warn(
+                    line,
+                    format!(
+                        "attribute {name} takes no value in annotation.conf, here {v}: values allowed"
+                    ),
+                );
+            }
+            (AttrKind::Values(_) | AttrKind::Text, None) => self.warn(
+                line,
+                format!(
+                    "attribute {name} takes a value in annotation.conf, here none: kept as set"
+                ),
+            ),
+            _ => {}
         }
     }
 }
