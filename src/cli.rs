@@ -7,10 +7,11 @@
 //! annotation); nothing here panics on bad input.
 
 use crate::edit::ops;
-use crate::formats::{brat, conll, csv, doccano, json, text};
+use crate::formats::{self, Format, brat, doccano, text};
 use crate::io;
-use crate::model::{Diagnostic, DocStatus, Project};
+use crate::model::{DocStatus, Project};
 use anyhow::{Context, bail};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -54,8 +55,7 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// Write a project in another format.
-    #[command(subcommand)]
-    Export(ExportCommand),
+    Export(ExportArgs),
     /// Mend a project that fails validation into a new file, listing every change.
     Repair {
         /// The broken project (left as it is).
@@ -138,46 +138,63 @@ pub struct ImportDoccanoArgs {
     pub skip_bad_lines: bool,
 }
 
-/// Arguments of the exports that write one file.
+/// Arguments of `export`.
 #[derive(Debug, Args)]
-pub struct ExportFileArgs {
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(value_name = "FORMAT", value_parser = FormatParser::exporting())]
+    pub format: Format,
     /// The project file.
     #[arg(value_name = "PROJECT.ron")]
     pub project: PathBuf,
-    /// The file to write (replaced if it exists).
-    #[arg(short, long, value_name = "FILE")]
+    /// The file to write, or the folder for the formats that write several files
+    /// (created if needed); files of the same names are replaced.
+    #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
 }
 
-/// The formats that `export` writes.
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// A brat standoff collection: .txt + .ann per document, annotation.conf, visual.conf.
-    Brat {
-        /// The project file.
-        #[arg(value_name = "PROJECT.ron")]
-        project: PathBuf,
-        /// The folder to write (created if needed; files of the same names are replaced).
-        #[arg(short, long, value_name = "OUTDIR")]
-        output: PathBuf,
-    },
-    /// The whole project as one JSON file; every range in code points, UTF-8 bytes and
-    /// UTF-16 units.
-    Json(ExportFileArgs),
-    /// events.csv and mentions.csv (UTF-8 with BOM, RFC 4180) for R, pandas or Excel.
-    Csv {
-        /// The project file.
-        #[arg(value_name = "PROJECT.ron")]
-        project: PathBuf,
-        /// The folder to write events.csv and mentions.csv into (created if needed).
-        #[arg(short, long, value_name = "OUTDIR")]
-        output: PathBuf,
-    },
-    /// One token per line with entity and trigger BIO tags, a blank line between
-    /// sentences.
-    Conll(ExportFileArgs),
-    /// doccano JSONL (relation layout): one document per line; events are left out.
-    Doccano(ExportFileArgs),
+/// The formats of the table that the command line offers for a job, as clap values:
+/// their names, with their descriptions as help.
+#[derive(Clone, Debug)]
+struct FormatParser {
+    formats: Vec<Format>,
+}
+
+impl FormatParser {
+    /// The formats that `export` writes.
+    fn exporting() -> Self {
+        Self {
+            formats: Format::ALL.into_iter().filter(|f| f.exports()).collect(),
+        }
+    }
+
+    fn values(&self) -> impl Iterator<Item = PossibleValue> + '_ {
+        self.formats
+            .iter()
+            .map(|f| PossibleValue::new(f.name()).help(f.description()))
+    }
+}
+
+impl TypedValueParser for FormatParser {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Format, clap::Error> {
+        let name = PossibleValuesParser::new(self.values()).parse_ref(cmd, arg, value)?;
+        self.formats
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values()))
+    }
 }
 
 /// Parses the command line; on a usage error, or for `--help` and `--version`, prints
@@ -197,11 +214,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(ImportCommand::Text(args)) => import_text(&args),
         Command::Import(ImportCommand::Doccano(args)) => import_doccano(&args),
         Command::Import(ImportCommand::Brat(args)) => import_brat(&args),
-        Command::Export(ExportCommand::Brat { project, output }) => export_brat(&project, &output),
-        Command::Export(ExportCommand::Json(args)) => export_json(&args),
-        Command::Export(ExportCommand::Csv { project, output }) => export_csv(&project, &output),
-        Command::Export(ExportCommand::Conll(args)) => export_conll(&args),
-        Command::Export(ExportCommand::Doccano(args)) => export_doccano(&args),
+        Command::Export(args) => export(&args),
         Command::Repair { project, output } => repair(&project, &output),
     };
     match result {
@@ -634,68 +647,24 @@ fn import_brat(args: &ImportBratArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `export brat`: a brat collection; what brat cannot hold is reported as warnings.
-fn export_brat(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
-    let project = io::load_project(path)?;
-    let export = brat::write_brat(&project, out_dir)?;
-    report_export(
-        export.file_stems.len(),
-        "brat standoff",
-        out_dir,
-        &export.warnings,
-    );
-    Ok(())
-}
-
-/// Prints the warnings of an export on stderr and what it wrote on stdout.
-fn report_export(documents: usize, format: &str, out: &Path, warnings: &[Diagnostic]) {
-    for w in warnings {
+/// `export`: the project in a format of the table; what the format cannot hold is
+/// reported as warnings on stderr.
+fn export(args: &ExportArgs) -> anyhow::Result<()> {
+    let project = io::load_project(&args.project)?;
+    let out = &args.output;
+    let report = formats::export_project(&project, args.format, out, &mut |_, _| true)?;
+    for w in &report.warnings {
         eprintln!("warning: {w}");
     }
     println!(
-        "wrote {} as {format} to {}{}",
-        plural(documents, "document"),
+        "wrote {} as {} to {}{}",
+        plural(report.documents, "document"),
+        args.format.title(),
         out.display(),
-        match warnings.len() {
+        match report.warnings.len() {
             0 => String::new(),
             n => format!(" ({} on stderr)", plural(n, "warning")),
         }
-    );
-}
-
-/// `export json`: the whole project as one JSON file.
-fn export_json(args: &ExportFileArgs) -> anyhow::Result<()> {
-    let project = io::load_project(&args.project)?;
-    json::write_json(&project, &args.output)?;
-    report_export(project.documents.len(), "JSON", &args.output, &[]);
-    Ok(())
-}
-
-/// `export csv`: events.csv and mentions.csv in a folder.
-fn export_csv(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
-    let project = io::load_project(path)?;
-    csv::write_csv(&project, out_dir)?;
-    report_export(project.documents.len(), "CSV", out_dir, &[]);
-    Ok(())
-}
-
-/// `export conll`: tokens and BIO tags in one file.
-fn export_conll(args: &ExportFileArgs) -> anyhow::Result<()> {
-    let project = io::load_project(&args.project)?;
-    conll::write_conll(&project, &args.output)?;
-    report_export(project.documents.len(), "CoNLL", &args.output, &[]);
-    Ok(())
-}
-
-/// `export doccano`: doccano JSONL; what doccano cannot hold is reported as warnings.
-fn export_doccano(args: &ExportFileArgs) -> anyhow::Result<()> {
-    let project = io::load_project(&args.project)?;
-    let warnings = doccano::write_doccano(&project, &args.output)?;
-    report_export(
-        project.documents.len(),
-        "doccano JSONL",
-        &args.output,
-        &warnings,
     );
     Ok(())
 }
@@ -776,6 +745,21 @@ mod tests {
             panic!("a missing project loads");
         };
         assert_said_once(anyhow::Error::from(load).context("cannot add documents"));
+    }
+
+    #[test]
+    fn export_formats_round_trip_through_clap() {
+        for format in Format::ALL {
+            let args = ["eventail", "export", format.name(), "p.ron", "-o", "out"];
+            match Cli::try_parse_from(args) {
+                Ok(Cli {
+                    command: Some(Command::Export(args)),
+                    ..
+                }) => assert_eq!(args.format, format),
+                Ok(other) => panic!("{format}: {other:?}"),
+                Err(_) => assert!(!format.exports(), "{format} is not offered"),
+            }
+        }
     }
 
     #[test]

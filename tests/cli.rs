@@ -866,3 +866,48 @@ fn exports_report_an_unwritable_output_with_its_path_last() {
         );
     }
 }
+
+#[test]
+fn export_offers_the_formats_of_the_table_with_their_descriptions() {
+    use eventail::formats::Format;
+    let help = eventail(&[&"export", &"--help"]);
+    assert!(help.status.success(), "{}", stderr(&help));
+    let text = stdout(&help)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for format in Format::ALL.into_iter().filter(|f| f.exports()) {
+        assert!(
+            text.contains(format.name()),
+            "{format} missing from\n{text}"
+        );
+        assert!(text.contains(format.description()), "{format}: {text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.txt");
+    let run = eventail(&[&"export", &"text", &palmyre(), &"-o", &out]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("doccano"), "{}", stderr(&run));
+    assert!(!out.exists());
+}
+
+#[test]
+fn export_replaces_an_existing_file_and_leaves_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.conll");
+    std::fs::write(&out, "old").unwrap();
+    let run = eventail(&[&"export", &"conll", &palmyre(), &"-o", &out]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        stdout(&run).starts_with("wrote 5 documents as CoNLL to "),
+        "{}",
+        stdout(&run)
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# doc_id = ")
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "no backup, no temporary file: {names:?}");
+}

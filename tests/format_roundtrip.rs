@@ -76,7 +76,8 @@ proptest! {
         places in prop::collection::vec((0usize..200, 1usize..12, 0usize..3), 0..12),
     ) {
         let project = project(&text, &places);
-        let (jsonl, _) = eventail::formats::doccano::doccano_from_project(&project);
+        let (jsonl, _) = eventail::formats::doccano::doccano_from_project(&project, &mut |_, _| true)
+            .expect("never cancelled");
         let empty = Project::new("e", eventail::io::default_schema());
         let import = eventail::formats::doccano::doccano_import_from_bytes(
             jsonl.as_bytes(), Path::new("x.jsonl"), &empty, false,

@@ -31,7 +31,7 @@
 //! imported while any line is bad, and every bad line is listed.
 
 use crate::formats::text::{ids_of_project, name_from_text};
-use crate::formats::{WriteError, write_file};
+use crate::formats::{Cancelled, each_document};
 use crate::model::{
     Diagnostic, Document, Filler, Mention, MentionId, Project, Relation, RelationId, Schema, Span,
 };
@@ -140,24 +140,22 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     (serde_json::to_string(&line).unwrap_or_default(), warnings)
 }
 
-/// The doccano JSONL text of the project (one line per document), and the warnings.
-pub fn doccano_from_project(project: &Project) -> (String, Vec<Diagnostic>) {
+/// The doccano JSONL text of the project (one line per document), and the warnings;
+/// `progress` is asked before each document.
+pub fn doccano_from_project(
+    project: &Project,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(String, Vec<Diagnostic>), Cancelled> {
     let mut out = String::new();
     let mut warnings = Vec::new();
-    for doc in &project.documents {
-        let (line, doc_warnings) = doccano_line_from_document(doc);
+    for (line, doc_warnings) in
+        each_document(project, progress, |_, doc| doccano_line_from_document(doc))?
+    {
         out.push_str(&line);
         out.push('\n');
         warnings.extend(doc_warnings);
     }
-    (out, warnings)
-}
-
-/// Writes the project as doccano JSONL to `path`; returns the warnings.
-pub fn write_doccano(project: &Project, path: &Path) -> Result<Vec<Diagnostic>, WriteError> {
-    let (text, warnings) = doccano_from_project(project);
-    write_file(path, text)?;
-    Ok(warnings)
+    Ok((out, warnings))
 }
 
 /// What an import adds to a project.
@@ -485,7 +483,7 @@ mod tests {
     #[test]
     fn export_then_import_gives_the_same_mentions_and_relations() {
         let p = project();
-        let (jsonl, warnings) = doccano_from_project(&p);
+        let (jsonl, warnings) = doccano_from_project(&p, &mut |_, _| true).unwrap();
         assert!(warnings.is_empty());
         let line: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
         // Python slices by code point: the offsets select the same characters.
@@ -538,7 +536,7 @@ mod tests {
             ..relation(6, 1, 2)
         });
         doc.next_id = 7;
-        let (jsonl, warnings) = doccano_from_project(&p);
+        let (jsonl, warnings) = doccano_from_project(&p, &mut |_, _| true).unwrap();
         let warnings: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(
             warnings,

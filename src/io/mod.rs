@@ -8,7 +8,8 @@ mod lock;
 mod project_file;
 mod schema_file;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{StagedFile, backup_path, stage_file, write_atomically};
+pub(crate) use atomic::{folder_of, sync_dir};
 pub use autosave::{Autosaver, discard_recovery, pending_recovery, recovery_path};
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
 pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};

@@ -42,6 +42,9 @@ pub use write_ann::ann_from_document;
 pub use write_conf::{annotation_conf_from_project, visual_conf_from_schema};
 
 use crate::formats::text::name_from_text;
+use crate::formats::{
+    Cancelled, ExportError, ExportReport, FolderFiles, Format, each_document, export_project,
+};
 use crate::model::{Diagnostic, Document, Project, Schema};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -219,66 +222,49 @@ fn read_utf8(path: &Path) -> Result<String, BratImportError> {
     })
 }
 
-/// Why a brat collection could not be written. The path comes last.
-#[derive(Debug, thiserror::Error)]
-pub enum BratExportError {
-    /// A file or the folder could not be written.
-    #[error("cannot write: {error}: {}", path.display())]
-    Write {
-        /// The file or folder.
-        path: PathBuf,
-        /// What the system said.
-        error: std::io::Error,
-    },
-}
-
-/// What an export wrote, and what it had to change or leave out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BratExport {
-    /// Base names (without `.txt`/`.ann`) of the files written, one per document.
-    pub file_stems: Vec<String>,
-    /// Annotations brat cannot represent as they are, and renamed files.
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Writes `project` as a brat collection into `out_dir` (created if needed): a `.txt`
-/// and an `.ann` per document, `annotation.conf` and `visual.conf`. Existing files of
-/// the same names are replaced.
-pub fn write_brat(project: &Project, out_dir: &Path) -> Result<BratExport, BratExportError> {
-    let write = |name: &str, bytes: &[u8]| {
-        let path = out_dir.join(name);
-        std::fs::write(&path, bytes).map_err(|error| BratExportError::Write { path, error })
-    };
-    std::fs::create_dir_all(out_dir).map_err(|error| BratExportError::Write {
-        path: out_dir.to_path_buf(),
-        error,
-    })?;
+/// The files of the brat collection of `project`, by name: a `.txt` and an `.ann` per
+/// document, `annotation.conf` and `visual.conf`; and what brat cannot hold, or had to
+/// be renamed. `progress` is asked before each document.
+pub fn brat_files_from_project(
+    project: &Project,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(FolderFiles, Vec<Diagnostic>), Cancelled> {
     let file_stems = file_stems_from_documents(&project.documents);
+    let mut files = Vec::new();
     let mut warnings = Vec::new();
-    for (doc, stem) in project.documents.iter().zip(&file_stems) {
-        if *stem != doc.id {
-            warnings.push(
-                Diagnostic::new(format!("written as {stem}.txt and {stem}.ann"))
-                    .in_document(&doc.id),
-            );
-        }
+    let documents = each_document(project, progress, |i, doc| {
+        let stem = &file_stems[i];
+        let renamed = (*stem != doc.id).then(|| {
+            Diagnostic::new(format!("written as {stem}.txt and {stem}.ann")).in_document(&doc.id)
+        });
         let (ann, doc_warnings) = ann_from_document(doc);
+        (
+            stem,
+            &doc.text,
+            ann,
+            renamed.into_iter().chain(doc_warnings),
+        )
+    })?;
+    for (stem, text, ann, doc_warnings) in documents {
+        files.push((format!("{stem}.txt"), text.clone()));
+        files.push((format!("{stem}.ann"), ann));
         warnings.extend(doc_warnings);
-        write(&format!("{stem}.txt"), doc.text.as_bytes())?;
-        write(&format!("{stem}.ann"), ann.as_bytes())?;
     }
-    write(
-        "annotation.conf",
-        annotation_conf_from_project(project).as_bytes(),
-    )?;
-    write(
-        "visual.conf",
-        visual_conf_from_schema(&project.schema).as_bytes(),
-    )?;
-    Ok(BratExport {
-        file_stems,
-        warnings,
-    })
+    files.push((
+        "annotation.conf".into(),
+        annotation_conf_from_project(project),
+    ));
+    files.push((
+        "visual.conf".into(),
+        visual_conf_from_schema(&project.schema),
+    ));
+    Ok((files, warnings))
+}
+
+/// Writes `project` as a brat collection into `out_dir` (created if needed), as
+/// [`export_project`] does: files of the same names are replaced.
+pub fn write_brat(project: &Project, out_dir: &Path) -> Result<ExportReport, ExportError> {
+    export_project(project, Format::Brat, out_dir, &mut |_, _| true)
 }
 
 /// File names for the documents: the ids, with characters that file systems refuse
@@ -387,7 +373,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("new/collection");
         let export = write_brat(&d.project, &out).unwrap();
-        assert_eq!(export.file_stems, ["d"]);
+        let names = ["d.txt", "d.ann", "annotation.conf", "visual.conf"];
+        assert_eq!(export.written, names.map(|n| out.join(n)));
         assert_eq!(
             std::fs::read(out.join("d.txt")).unwrap(),
             "Texte\r\navec é.".as_bytes()
