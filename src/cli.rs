@@ -7,7 +7,7 @@
 //! annotation); nothing here panics on bad input.
 
 use crate::edit::ops;
-use crate::formats::{self, Format, brat, doccano, text};
+use crate::formats::{self, Format, ImportOptions};
 use crate::io;
 use crate::model::{DocStatus, Project};
 use anyhow::{Context, bail};
@@ -67,16 +67,62 @@ pub enum Command {
     },
 }
 
-/// The formats that `import` reads.
+/// The formats that `import` reads, each a subcommand named and described as in the
+/// table of formats, with the arguments it takes.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Plain-text articles (UTF-8, UTF-16 with BOM or Windows-1252, detected).
+    /// Plain-text articles.
+    #[command(about = Format::Text.description(), long_about = None)]
     Text(ImportTextArgs),
-    /// doccano JSONL: one document per line, its entities and relations; types that the
-    /// schema lacks are added to it.
+    /// doccano JSONL; types that the schema lacks are added to it.
+    #[command(about = Format::Doccano.description(), long_about = None)]
     Doccano(ImportDoccanoArgs),
-    /// A brat standoff collection: .txt + .ann files and annotation.conf, visual.conf.
+    /// A brat standoff collection, with its own schema.
+    #[command(about = Format::Brat.description(), long_about = None)]
     Brat(ImportBratArgs),
+}
+
+/// What an `import` subcommand asks, whatever its format: the one shape that
+/// [`import`] takes.
+struct ImportRequest<'a> {
+    format: Format,
+    inputs: &'a [PathBuf],
+    output: &'a Path,
+    name: Option<&'a str>,
+    schema: Option<&'a Path>,
+    skip_bad_lines: bool,
+}
+
+impl ImportCommand {
+    /// The request of the subcommand.
+    fn request(&self) -> ImportRequest<'_> {
+        match self {
+            ImportCommand::Text(args) => ImportRequest {
+                format: Format::Text,
+                inputs: &args.paths,
+                output: &args.target.output,
+                name: args.target.name.as_deref(),
+                schema: args.target.schema.as_deref(),
+                skip_bad_lines: false,
+            },
+            ImportCommand::Doccano(args) => ImportRequest {
+                format: Format::Doccano,
+                inputs: std::slice::from_ref(&args.file),
+                output: &args.target.output,
+                name: args.target.name.as_deref(),
+                schema: args.target.schema.as_deref(),
+                skip_bad_lines: args.skip_bad_lines,
+            },
+            ImportCommand::Brat(args) => ImportRequest {
+                format: Format::Brat,
+                inputs: std::slice::from_ref(&args.dir),
+                output: &args.output,
+                name: args.name.as_deref(),
+                schema: None,
+                skip_bad_lines: args.skip_bad_lines,
+            },
+        }
+    }
 }
 
 /// Arguments of `import brat`.
@@ -211,9 +257,7 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Validate { project } => validate(&project),
         Command::Stats { project, json } => stats(&project, json),
-        Command::Import(ImportCommand::Text(args)) => import_text(&args),
-        Command::Import(ImportCommand::Doccano(args)) => import_doccano(&args),
-        Command::Import(ImportCommand::Brat(args)) => import_brat(&args),
+        Command::Import(command) => import(&command.request()),
         Command::Export(args) => export(&args),
         Command::Repair { project, output } => repair(&project, &output),
     };
@@ -513,138 +557,98 @@ fn stats(path: &Path, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The project an import adds to: the output file if it exists, else a new one with the
-/// name and schema asked for (default: the file's name, the built-in schema). Also says
-/// whether it existed.
-fn project_for_import(target: &ImportTarget) -> anyhow::Result<(Project, bool)> {
-    let ImportTarget {
+/// `import`: documents read in a format of the table, added to the output project if it
+/// exists (and the format does not bring its own schema), else made into a new one,
+/// replacing the output if it loads; warnings on stderr.
+fn import(request: &ImportRequest) -> anyhow::Result<()> {
+    let ImportRequest {
+        format,
+        inputs,
         output: out,
         name,
         schema,
-    } = target;
+        skip_bad_lines,
+    } = *request;
     let exists = out.exists();
-    let project = if exists {
-        if name.is_some() || schema.is_some() {
-            bail!(
-                "--name and --schema are for a new project, and this one exists (nothing \
-                 written): {}",
-                out.display()
-            );
-        }
+    let adding = exists && !format.has_own_schema();
+    if adding && (name.is_some() || schema.is_some()) {
+        bail!(
+            "--name and --schema are for a new project, and this one exists (nothing \
+             written): {}",
+            out.display()
+        );
+    }
+    let mut project = if adding {
         io::load_project(out)
             .context("cannot add documents to a project that does not load (nothing written)")?
     } else {
+        if exists {
+            io::load_project(out)
+                .context("refusing to replace a project that does not load (nothing written)")?;
+        }
         let schema = match schema {
             Some(path) => io::load_schema(path)?,
             None => io::default_schema(),
         };
-        let name = match name {
-            Some(name) => name.clone(),
-            None => out
+        Project::new("", schema)
+    };
+    let options = ImportOptions { skip_bad_lines };
+    let import =
+        formats::import_project(format, inputs, Some(&project), options, &mut |_, _| true)?;
+    for d in &import.documents {
+        if let Some(encoding) = d.encoding {
+            let doc = &d.document;
+            println!(
+                "{} → {} ({encoding}): {}",
+                d.path.display(),
+                doc.id,
+                doc.name
+            );
+        }
+    }
+    for w in &import.warnings {
+        eprintln!("warning: {w}");
+    }
+    if !adding {
+        project.name = match (name, import.name) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(name)) => name,
+            (None, None) => out
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "eventail project".into()),
         };
-        Project::new(name, schema)
-    };
-    Ok((project, exists))
-}
-
-/// Appends `documents` to `project`, saves it to `out` and says so.
-fn save_import(
-    out: &Path,
-    mut project: Project,
-    exists: bool,
-    documents: Vec<crate::model::Document>,
-) -> anyhow::Result<()> {
+    }
+    project.schema = import.schema;
+    let documents: Vec<_> = import.documents.into_iter().map(|d| d.document).collect();
+    let count = |f: fn(&crate::model::Document) -> usize| documents.iter().map(f).sum::<usize>();
+    let contents = format!(
+        "{}, {}, {}",
+        plural(count(|d| d.mentions.len()), "mention"),
+        plural(count(|d| d.events.len()), "event"),
+        plural(count(|d| d.relations.len()), "relation"),
+    );
     let added = documents.len();
     let edit = ops::add_documents(&project, documents);
     edit.apply(&mut project)?;
     io::save_project(out, &project)?;
     println!(
-        "{} {} to {} ({} in all)",
-        if exists { "added" } else { "imported" },
+        "{} {} ({contents}) to {} ({} in all){}",
+        if adding { "added" } else { "imported" },
         plural(added, "document"),
         out.display(),
-        plural(project.documents.len(), "document")
+        plural(project.documents.len(), "document"),
+        warnings_on_stderr(import.warnings.len()),
     );
     Ok(())
 }
 
-/// `import text`: new documents from text files, in a new or an existing project.
-fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
-    let (project, exists) = project_for_import(&args.target)?;
-    let imported = text::documents_from_paths(&args.paths, &project).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
-        anyhow::anyhow!(
-            "{} could not be imported (nothing written):\n{}",
-            plural(errors.len(), "file"),
-            lines.join("\n")
-        )
-    })?;
-    for i in &imported {
-        println!(
-            "{} → {} ({}): {}",
-            i.path.display(),
-            i.document.id,
-            i.encoding,
-            i.document.name
-        );
+/// What a command adds to its last line when it printed warnings on stderr.
+fn warnings_on_stderr(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        n => format!(" ({} on stderr)", plural(n, "warning")),
     }
-    let documents = imported.into_iter().map(|i| i.document).collect();
-    save_import(&args.target.output, project, exists, documents)
-}
-
-/// `import doccano`: one document per JSONL line; new types are added to the schema.
-fn import_doccano(args: &ImportDoccanoArgs) -> anyhow::Result<()> {
-    let (mut project, exists) = project_for_import(&args.target)?;
-    let import =
-        doccano::read_doccano(&args.file, &project, args.skip_bad_lines)?.map_err(|errors| {
-            let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
-            anyhow::anyhow!(
-                "{} could not be imported (nothing written; --skip-bad-lines imports the \
-                 others):\n{}",
-                plural(errors.len(), "line"),
-                lines.join("\n")
-            )
-        })?;
-    for w in &import.warnings {
-        eprintln!("warning: {w}");
-    }
-    project.schema = import.schema;
-    save_import(&args.target.output, project, exists, import.documents)
-}
-
-/// `import brat`: a new project from a brat collection; warnings on stderr.
-fn import_brat(args: &ImportBratArgs) -> anyhow::Result<()> {
-    let out = &args.output;
-    if out.exists() {
-        io::load_project(out)
-            .context("refusing to replace a project that does not load (nothing written)")?;
-    }
-    let mut import = brat::read_brat(&args.dir, args.skip_bad_lines)?;
-    if let Some(name) = &args.name {
-        import.project.name = name.clone();
-    }
-    for w in &import.warnings {
-        eprintln!("warning: {w}");
-    }
-    io::save_project(out, &import.project)?;
-    let docs = &import.project.documents;
-    println!(
-        "imported {} ({}, {}, {}) from {} to {}{}",
-        plural(docs.len(), "document"),
-        plural(docs.iter().map(|d| d.mentions.len()).sum(), "mention"),
-        plural(docs.iter().map(|d| d.events.len()).sum(), "event"),
-        plural(docs.iter().map(|d| d.relations.len()).sum(), "relation"),
-        args.dir.display(),
-        out.display(),
-        match import.warnings.len() {
-            0 => String::new(),
-            n => format!(" ({} on stderr)", plural(n, "warning")),
-        }
-    );
-    Ok(())
 }
 
 /// `export`: the project in a format of the table; what the format cannot hold is
@@ -661,10 +665,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
         plural(report.documents, "document"),
         args.format.title(),
         out.display(),
-        match report.warnings.len() {
-            0 => String::new(),
-            n => format!(" ({} on stderr)", plural(n, "warning")),
-        }
+        warnings_on_stderr(report.warnings.len()),
     );
     Ok(())
 }
@@ -726,20 +727,28 @@ mod tests {
         assert_said_once(lock);
         let empty = dir.path().join("empty.txt");
         std::fs::write(&empty, "").unwrap();
-        let Err(errors) = text::documents_from_paths(&[empty, missing.clone()], &project) else {
+        let options = ImportOptions::default();
+        let import = |format, inputs: &[PathBuf]| {
+            formats::import_project(format, inputs, Some(&project), options, &mut |_, _| true)
+        };
+        let Err(text) = import(Format::Text, &[empty, missing.clone()]) else {
             panic!("an empty file imports");
         };
-        for error in errors {
-            assert_said_once(error);
-        }
-        let Err(brat) = brat::read_brat(&missing, false) else {
+        assert_said_once(text);
+        let Err(brat) = import(Format::Brat, std::slice::from_ref(&missing)) else {
             panic!("a missing folder imports");
         };
         assert_said_once(brat);
-        let Err(doccano) = doccano::read_doccano(&missing, &project, false) else {
+        let Err(doccano) = import(Format::Doccano, std::slice::from_ref(&missing)) else {
             panic!("a missing file imports");
         };
         assert_said_once(doccano);
+        let Err(export) =
+            formats::export_project(&project, Format::Json, &missing, &mut |_, _| true)
+        else {
+            panic!("exported into a missing folder");
+        };
+        assert_said_once(export);
         // Context added by the command line keeps the path last.
         let Err(load) = io::load_project(&missing) else {
             panic!("a missing project loads");
@@ -758,6 +767,32 @@ mod tests {
                 }) => assert_eq!(args.format, format),
                 Ok(other) => panic!("{format}: {other:?}"),
                 Err(_) => assert!(!format.exports(), "{format} is not offered"),
+            }
+        }
+    }
+
+    #[test]
+    fn import_subcommands_are_the_importing_formats_of_the_table() {
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let Some(import) = cli.find_subcommand("import") else {
+            panic!("no import subcommand");
+        };
+        for format in Format::ALL {
+            let sub = import.find_subcommand(format.name());
+            assert_eq!(sub.is_some(), format.imports(), "{format}");
+            if let Some(sub) = sub {
+                let about = sub.get_about().map(|a| a.to_string());
+                assert_eq!(about.as_deref(), Some(format.description()));
+                let args = ["eventail", "import", format.name(), "in", "-o", "p.ron"];
+                let Ok(Cli {
+                    command: Some(Command::Import(command)),
+                    ..
+                }) = Cli::try_parse_from(args)
+                else {
+                    panic!("{format}: not an import");
+                };
+                assert_eq!(command.request().format, format);
             }
         }
     }

@@ -443,7 +443,7 @@ fn import_text_refuses_empty_and_binary_files() {
     ]);
     let err = failure(&out);
     assert!(
-        err.contains("2 files could not be imported (nothing written)"),
+        err.contains("2 files could not be imported (nothing imported)"),
         "{err}"
     );
     let empty_line = err.lines().find(|l| l.contains("empty")).unwrap();
@@ -910,4 +910,49 @@ fn export_replaces_an_existing_file_and_leaves_nothing_else() {
     );
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(names.len(), 1, "no backup, no temporary file: {names:?}");
+}
+
+#[test]
+fn every_import_adds_to_an_existing_project_and_says_the_same_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Palmyre reprise\n").unwrap();
+    let path = dir.path().join("p.ron");
+    let out = eventail(&[&"import", &"text", &article, &"-o", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with(&format!(
+            "imported 1 document (0 mentions, 0 events, 0 relations) to {} (1 document in all)\n",
+            path.display()
+        )),
+        "{}",
+        stdout(&out)
+    );
+
+    let jsonl = dir.path().join("in.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"a\", \"text\": \"Daech à Homs\", \"entities\": [{\"id\": 1, \"label\": \
+         \"GPE\", \"start_offset\": 8, \"end_offset\": 12}]}\n",
+    )
+    .unwrap();
+    let out = eventail(&[&"import", &"doccano", &jsonl, &"-o", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "added 1 document (1 mention, 0 events, 0 relations) to {} (2 documents in all) \
+             (1 warning on stderr)\n",
+            path.display()
+        )
+    );
+    assert!(
+        stderr(&out).contains("in.jsonl:1: entity type \"GPE\" added to the schema"),
+        "{}",
+        stderr(&out)
+    );
+    let project = load_project(&path).unwrap();
+    let ids: Vec<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-2"]);
+    assert!(project.schema.entity_type("GPE").is_some());
 }

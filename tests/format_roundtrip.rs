@@ -80,10 +80,9 @@ proptest! {
             .expect("never cancelled");
         let empty = Project::new("e", eventail::io::default_schema());
         let import = eventail::formats::doccano::doccano_import_from_bytes(
-            jsonl.as_bytes(), Path::new("x.jsonl"), &empty, false,
+            jsonl.as_bytes(), Path::new("x.jsonl"), &empty, Default::default(), &mut |_, _| true,
         ).expect("import");
-        let mut back = empty;
-        back.documents = import.documents;
+        let (back, _) = import.into_project("back");
         prop_assert_eq!(&back.documents[0].text, &text);
         prop_assert_eq!(mentions(&back), mentions(&project));
     }

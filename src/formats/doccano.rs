@@ -30,25 +30,18 @@
 //! the line does not have, is an error `FILE:LINE: message`; by default nothing is
 //! imported while any line is bad, and every bad line is listed.
 
-use crate::formats::text::{ids_of_project, name_from_text};
+use crate::formats::import::{
+    Import, ImportError, ImportOptions, ImportedDocument, claim_document_id, read_error,
+};
+use crate::formats::text::name_from_text;
 use crate::formats::{Cancelled, each_document};
 use crate::model::{
-    Diagnostic, Document, Filler, Mention, MentionId, Project, Relation, RelationId, Schema, Span,
+    Diagnostic, Document, Filler, Mention, MentionId, Project, Relation, RelationId, Span,
 };
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-/// A doccano file that could not be read. The path comes last.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot read: {error}: {}", path.display())]
-pub struct ReadError {
-    /// The file.
-    pub path: PathBuf,
-    /// What the system said.
-    pub error: std::io::Error,
-}
+use std::path::Path;
 
 /// One entity of an exported line.
 #[derive(Debug, Serialize)]
@@ -156,17 +149,6 @@ pub fn doccano_from_project(
         warnings.extend(doc_warnings);
     }
     Ok((out, warnings))
-}
-
-/// What an import adds to a project.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DoccanoImport {
-    /// The new documents, with ids that the project does not use.
-    pub documents: Vec<Document>,
-    /// The project's schema with the entity and relation types it lacked.
-    pub schema: Schema,
-    /// Types added to the schema, and lines left out (only with `skip_bad_lines`).
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// A line read, before it gets a document id.
@@ -308,23 +290,28 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
     })
 }
 
-/// The documents of a doccano JSONL text read from `path` (named in errors), for
-/// `project`: ids unique in it, and the types its schema lacks.
+/// The documents of a doccano JSONL text read from `path` (named in errors), for the
+/// project `target`: ids unique in it, its schema with the types it lacks.
+/// `progress(lines_done, lines_total)` is asked before each line.
 ///
-/// Every line is read. With bad lines, returns all their errors, unless `skip_bad_lines`
-/// is set: then the good lines are imported and the bad ones listed among the
-/// [`DoccanoImport::warnings`]. Nothing is added to the project: the caller takes the
-/// schema and adds the documents.
+/// Every line is read. With bad lines, fails with all of them, unless
+/// `options.skip_bad_lines` is set: then the good lines are imported and the bad ones
+/// listed among the warnings. Nothing is added to `target`.
 pub fn doccano_import_from_bytes(
     bytes: &[u8],
     path: &Path,
-    project: &Project,
-    skip_bad_lines: bool,
-) -> Result<DoccanoImport, Vec<Diagnostic>> {
+    target: &Project,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Import, ImportError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
+    let total = bytes.split(|&b| b == b'\n').count();
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if !progress(i, total) {
+            return Err(ImportError::Cancelled);
+        }
         let result = std::str::from_utf8(line)
             .map_err(|e| format!("not UTF-8: {e}"))
             .and_then(|line| {
@@ -341,8 +328,8 @@ pub fn doccano_import_from_bytes(
             Err(message) => errors.push(Diagnostic::new(message).in_file(path).at_line(i + 1)),
         }
     }
-    if !errors.is_empty() && !skip_bad_lines {
-        return Err(errors);
+    if !errors.is_empty() && !options.skip_bad_lines {
+        return Err(ImportError::BadLines(errors));
     }
     let mut warnings: Vec<Diagnostic> = errors
         .into_iter()
@@ -351,12 +338,11 @@ pub fn doccano_import_from_bytes(
             Diagnostic { message, ..e }
         })
         .collect();
-    let mut schema = project.schema.clone();
-    let mut taken = ids_of_project(project);
+    let mut schema = target.schema.clone();
+    let mut taken = target.clone();
     let mut documents = Vec::new();
     for (number, line) in parsed {
-        let id = taken.unused_document_id(&line.id);
-        taken.documents.push(Document::new(id.clone(), "", ""));
+        let id = claim_document_id(&mut taken, &line.id);
         let name = name_from_text(&line.text, &id);
         let mut doc = Document::new(id, name, line.text);
         let mut schema_grew = |change: Option<Diagnostic>| {
@@ -394,39 +380,53 @@ pub fn doccano_import_from_bytes(
             doc.relations.push(relation);
             doc.next_id += 1;
         }
-        documents.push(doc);
+        documents.push(ImportedDocument {
+            document: doc,
+            path: path.to_path_buf(),
+            encoding: None,
+        });
     }
-    Ok(DoccanoImport {
-        documents,
+    Ok(Import {
+        name: None,
         schema,
+        documents,
         warnings,
     })
 }
 
-/// Reads a doccano JSONL file for `project`; see [`doccano_import_from_bytes`]. The
-/// outer error is the file that cannot be read, the inner one its bad lines.
-pub fn read_doccano(
+/// Reads the doccano JSONL file at `path` for the project `target`; see
+/// [`doccano_import_from_bytes`].
+pub(crate) fn import_doccano(
     path: &Path,
-    project: &Project,
-    skip_bad_lines: bool,
-) -> Result<Result<DoccanoImport, Vec<Diagnostic>>, ReadError> {
-    let bytes = std::fs::read(path).map_err(|error| ReadError {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    Ok(doccano_import_from_bytes(
-        &bytes,
-        path,
-        project,
-        skip_bad_lines,
-    ))
+    target: &Project,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Import, ImportError> {
+    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    doccano_import_from_bytes(&bytes, path, target, options, progress)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::formats::test_support::{event, mention, span};
-    use crate::model::EventId;
+    use crate::model::{EventId, Schema};
+
+    /// The import of `bytes` as the file `path` for `target`, never cancelled.
+    fn import(
+        bytes: &[u8],
+        path: &str,
+        target: &Project,
+        skip_bad_lines: bool,
+    ) -> Result<Import, ImportError> {
+        let options = ImportOptions { skip_bad_lines };
+        doccano_import_from_bytes(bytes, Path::new(path), target, options, &mut |_, _| true)
+    }
+
+    /// The documents of an import.
+    fn documents(import: &Import) -> Vec<&Document> {
+        import.documents.iter().map(|d| &d.document).collect()
+    }
 
     fn relation(id: u32, from: u32, to: u32) -> Relation {
         Relation {
@@ -500,11 +500,9 @@ mod tests {
         );
 
         let target = Project::new("q", Schema::default());
-        let import =
-            doccano_import_from_bytes(jsonl.as_bytes(), Path::new("x.jsonl"), &target, false)
-                .unwrap();
+        let import = import(jsonl.as_bytes(), "x.jsonl", &target, false).unwrap();
         assert_eq!(import.documents.len(), 1);
-        let doc = &import.documents[0];
+        let doc = documents(&import)[0];
         assert_eq!((doc.id.as_str(), doc.text.as_str()), ("d1", TEXT));
         assert_eq!(content(doc), content(&p.documents[0]));
         let names: Vec<&str> = import
@@ -564,13 +562,13 @@ mod tests {
         let jsonl = "\u{feff}{\"id\": 7, \"text\": \"Daech à Homs\", \"label\": [[0, 5, \"ORG\"], [8, 12, \"LOC\"]]}\r\n\
                      \n\
                      {\"text\": \"Sans id\"}\n";
-        let import =
-            doccano_import_from_bytes(jsonl.as_bytes(), Path::new("f"), &existing, false).unwrap();
-        let ids: Vec<&str> = import.documents.iter().map(|d| d.id.as_str()).collect();
+        let import = import(jsonl.as_bytes(), "f", &existing, false).unwrap();
+        let docs = documents(&import);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["7-2", "3"]);
-        assert_eq!(import.documents[0].name, "Daech à Homs");
+        assert_eq!(docs[0].name, "Daech à Homs");
         assert_eq!(
-            content(&import.documents[0]).0,
+            content(docs[0]).0,
             [
                 ("ORG".to_string(), vec![Span::new(0, 5)]),
                 ("LOC".to_string(), vec![Span::new(8, 12)])
@@ -595,9 +593,11 @@ mod tests {
         .join("\n");
         let mut bytes = jsonl.into_bytes();
         bytes.extend(b"\n{\"text\": \"\xff\"}");
-        let path = Path::new("dir/a.jsonl");
+        let path = "dir/a.jsonl";
         let project = Project::new("p", Schema::default());
-        let errors = doccano_import_from_bytes(&bytes, path, &project, false).unwrap_err();
+        let Err(ImportError::BadLines(errors)) = import(&bytes, path, &project, false) else {
+            panic!("bad lines imported");
+        };
         let lines: Vec<Option<usize>> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 9, 11].map(Some));
         let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
@@ -629,7 +629,7 @@ mod tests {
         );
         assert!(messages[8].starts_with("dir/a.jsonl:11: not UTF-8"));
 
-        let import = doccano_import_from_bytes(&bytes, path, &project, true).unwrap();
+        let import = import(&bytes, path, &project, true).unwrap();
         assert_eq!(import.documents.len(), 2);
         let skipped = import
             .warnings

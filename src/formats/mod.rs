@@ -5,11 +5,12 @@
 //! brat standoff to hand annotations to tools that read it. Each format is a module of
 //! pure functions from bytes or files to model types and back, so that tests can call
 //! them directly; the command line and the GUI go through the one door of each
-//! direction (so far [`export_project`]), with a [`Format`] of the
+//! direction, [`export_project`] and [`import_project`], with a [`Format`] of the
 //! [`table`].
 //!
 //! - [`table`]: the formats, with their names, labels, descriptions, inputs and outputs.
 //! - [`export`]: a project written in a format, atomically, with progress and cancel.
+//! - [`import`]: files read into documents for a new or an existing project.
 //! - [`text`]: plain-text articles in UTF-8, UTF-16 or Windows-1252 (import).
 //! - [`brat`]: brat standoff collections, `.txt` + `.ann` + configuration (import and
 //!   export).
@@ -23,6 +24,7 @@ pub mod conll;
 pub mod csv;
 pub mod doccano;
 pub mod export;
+pub mod import;
 pub mod json;
 pub mod table;
 #[cfg(test)]
@@ -30,6 +32,10 @@ mod test_support;
 pub mod text;
 
 pub use export::{ExportError, ExportReport, export_project};
+pub use import::{
+    Import, ImportError, ImportOptions, ImportedDocument, import_project,
+    import_target_from_project,
+};
 pub use table::{Format, Input, Output};
 
 use crate::model::{Document, Project};

@@ -131,7 +131,7 @@ impl Format {
             }
             Format::Doccano => {
                 "doccano JSONL (relation layout): a document per line with its entities and \
-                 relations; events are left out"
+                 relations (doccano has no events)"
             }
         }
     }

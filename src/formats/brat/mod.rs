@@ -41,42 +41,16 @@ mod write_conf;
 pub use write_ann::ann_from_document;
 pub use write_conf::{annotation_conf_from_project, visual_conf_from_schema};
 
-use crate::formats::text::name_from_text;
+use crate::formats::import::{
+    Import, ImportError, ImportOptions, ImportedDocument, import_project, read_error,
+};
+use crate::formats::text::{document_from_file_text, txt_files_in};
 use crate::formats::{
     Cancelled, ExportError, ExportReport, FolderFiles, Format, each_document, export_project,
 };
 use crate::model::{Diagnostic, Document, Project, Schema};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-
-/// Why a brat collection could not be imported. The path comes last.
-#[derive(Debug, thiserror::Error)]
-pub enum BratImportError {
-    /// A file or the folder could not be read.
-    #[error("cannot read: {error}: {}", path.display())]
-    Read {
-        /// The file or folder.
-        path: PathBuf,
-        /// What the system said.
-        error: std::io::Error,
-    },
-    /// A `.txt` or `.ann` file is not UTF-8, as brat requires.
-    #[error("not valid UTF-8 (brat files are UTF-8): {}", path.display())]
-    NotUtf8 {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The folder holds no `.txt` file.
-    #[error("the folder holds no .txt file: {}", path.display())]
-    NoDocuments {
-        /// The folder.
-        path: PathBuf,
-    },
-    /// Lines of `.ann` files are broken; each names its file and line.
-    #[error("{} broken .ann line(s) (nothing imported; skip them with --skip-bad-lines):\n{}",
-        .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
-    BadLines(Vec<Diagnostic>),
-}
+use std::path::Path;
 
 /// A project read from a brat collection, and what had to be added or left out.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,83 +61,86 @@ pub struct BratImport {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Reads the brat collection in `dir` as a new project, as [`import_project`] does; the
+/// project is named after the folder.
+pub fn read_brat(dir: &Path, skip_bad_lines: bool) -> Result<BratImport, ImportError> {
+    let import = import_project(
+        Format::Brat,
+        &[dir.to_path_buf()],
+        None,
+        ImportOptions { skip_bad_lines },
+        &mut |_, _| true,
+    )?;
+    let (project, warnings) = import.into_project("brat collection");
+    Ok(BratImport { project, warnings })
+}
+
 /// Reads the brat collection in `dir`: every `*.txt` file directly inside it (sorted by
-/// name) with its `.ann` file (none: no annotations) and the configuration files.
+/// name) with its `.ann` file (none: no annotations) and the configuration files, for
+/// the project `target` (document ids unused in it). `progress` is asked before each
+/// document.
 ///
 /// Broken `.ann` lines make the import fail with all of them listed, unless
-/// `skip_bad_lines` is set: then they, and what refers to them, are left out and
-/// reported among the warnings. The project is named after the folder.
-pub fn read_brat(dir: &Path, skip_bad_lines: bool) -> Result<BratImport, BratImportError> {
-    let read_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |error| BratImportError::Read { path, error }
-    };
-    let mut stems = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(read_error(dir))? {
-        let path = entry.map_err(read_error(dir))?.path();
-        let is_txt = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        if is_txt && !path.is_dir() && !name.as_deref().unwrap_or(".").starts_with('.') {
-            stems.push(path);
-        }
-    }
-    if stems.is_empty() {
-        return Err(BratImportError::NoDocuments {
-            path: dir.to_path_buf(),
-        });
-    }
-    stems.sort();
+/// `options.skip_bad_lines` is set: then they, and what refers to them, are left out
+/// and reported among the warnings.
+pub(crate) fn import_brat(
+    dir: &Path,
+    target: &Project,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Import, ImportError> {
+    let txt_paths = txt_files_in(dir)?;
     let mut warnings = Vec::new();
-    let schema = read_conf::schema_from_dir(dir, &mut warnings);
+    let mut schema = read_conf::schema_from_dir(dir, &mut warnings);
     let name = dir
         .canonicalize()
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "brat collection".into());
-    let mut project = Project::new(name, schema);
+    let mut taken = target.clone();
+    let mut documents = Vec::new();
     let mut errors = Vec::new();
-    for txt_path in &stems {
-        let text = read_utf8(txt_path)?;
+    let total = txt_paths.len();
+    for (done, txt_path) in txt_paths.into_iter().enumerate() {
+        if !progress(done, total) {
+            return Err(ImportError::Cancelled);
+        }
+        let text = read_utf8(&txt_path)?;
         let ann_path = txt_path.with_extension("ann");
         let ann = if ann_path.exists() {
             read_utf8(&ann_path)?
         } else {
             String::new()
         };
-        let stem = txt_path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let id = project.unused_document_id(&stem);
-        let mut doc = Document::new(id, name_from_text(&text, &stem), text);
-        if let Some(file) = txt_path.file_name() {
-            doc.metadata
-                .insert("file".into(), file.to_string_lossy().into_owned());
-        }
+        let mut doc = document_from_file_text(&txt_path, text, &mut taken);
         let ann_errors = read_ann(
             &ann,
             &ann_path,
             &mut doc,
-            &mut project.schema,
-            skip_bad_lines,
+            &mut schema,
+            options.skip_bad_lines,
             &mut warnings,
         );
         errors.extend(ann_errors);
-        project.documents.push(doc);
+        documents.push(ImportedDocument {
+            document: doc,
+            path: txt_path,
+            encoding: None,
+        });
     }
     if !errors.is_empty() {
-        return Err(BratImportError::BadLines(errors));
+        return Err(ImportError::BadLines(errors));
     }
     // A later file may have changed the schema under an earlier one.
-    let Project {
-        schema, documents, ..
-    } = &mut project;
-    for doc in documents.iter_mut() {
-        mend(dir, doc, schema, &mut warnings);
+    for doc in &mut documents {
+        mend(dir, &mut doc.document, &mut schema, &mut warnings);
     }
-    Ok(BratImport { project, warnings })
+    Ok(Import {
+        name: Some(name),
+        schema,
+        documents,
+        warnings,
+    })
 }
 
 /// Reads the lines of one `.ann` file (named `ann_path` in messages) into `doc`, whose
@@ -207,12 +184,10 @@ fn at_line(path: &Path, line: usize, message: String) -> Diagnostic {
 
 /// The content of a UTF-8 file; a `.ann` file's byte-order mark is dropped, a `.txt`
 /// file's kept (brat counts it as the first character).
-fn read_utf8(path: &Path) -> Result<String, BratImportError> {
-    let bytes = std::fs::read(path).map_err(|error| BratImportError::Read {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| BratImportError::NotUtf8 {
+fn read_utf8(path: &Path) -> Result<String, ImportError> {
+    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    let text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
+        format: Format::Brat,
         path: path.to_path_buf(),
     })?;
     let is_ann = path.extension().is_some_and(|e| e == "ann");
