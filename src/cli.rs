@@ -245,11 +245,45 @@ impl TypedValueParser for FormatParser {
 
 /// Parses the command line; on a usage error, or for `--help` and `--version`, prints
 /// what clap says and returns the exit status to end with.
+///
+/// A PROJECT that is not an existing file is a usage error too, found here before any
+/// window opens: `eventail agree` is a mistyped command far more often than a project.
 pub fn parse() -> Result<Cli, ExitCode> {
-    Cli::try_parse().map_err(|e| {
+    let cli = Cli::try_parse().map_err(|e| {
         let _ = e.print();
         ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
-    })
+    })?;
+    match &cli.project {
+        Some(project) if cli.command.is_none() && !project.is_file() => {
+            eprint!("{}", not_a_command_message(project));
+            Err(ExitCode::from(2))
+        }
+        _ => Ok(cli),
+    }
+}
+
+/// What is said of a PROJECT argument that is neither a command nor a project file: that,
+/// and the commands there are.
+fn not_a_command_message(project: &Path) -> String {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let commands: Vec<(String, String)> = cli
+        .get_subcommands()
+        .map(|c| {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            (c.get_name().to_string(), about)
+        })
+        .collect();
+    let width = commands.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let mut message = format!(
+        "error: neither a command nor an existing project file: {}\n\nCommands:\n",
+        project.display()
+    );
+    for (name, about) in commands {
+        message.push_str(&format!("  {name:width$}  {about}\n"));
+    }
+    message.push_str("\nFor more information, try 'eventail --help'.\n");
+    message
 }
 
 /// Runs a subcommand; prints its error on stderr and returns a failure status if any.

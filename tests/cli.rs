@@ -956,3 +956,26 @@ fn every_import_adds_to_an_existing_project_and_says_the_same_summary() {
     assert_eq!(ids, ["a", "a-2"]);
     assert!(project.schema.entity_type("GPE").is_some());
 }
+
+#[test]
+fn a_mistyped_command_lists_the_commands_and_opens_no_window() {
+    let out = eventail(&[&"agree"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("neither a command nor an existing project file: agree"),
+        "{err}"
+    );
+    assert!(err.contains("\n  validate "), "{err}");
+    assert!(!err.contains("window"), "the GUI was tried: {err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let out = eventail(&[&missing]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&missing.display().to_string()),
+        "{}",
+        stderr(&out)
+    );
+}
