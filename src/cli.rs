@@ -9,7 +9,7 @@
 use crate::edit::ops;
 use crate::formats::{self, Format, ImportOptions};
 use crate::io;
-use crate::model::{DocStatus, Project};
+use crate::model::{DocStatus, Document, Project};
 use anyhow::{Context, bail};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
@@ -655,7 +655,7 @@ fn import(request: &ImportRequest) -> anyhow::Result<()> {
     }
     project.schema = import.schema;
     let documents: Vec<_> = import.documents.into_iter().map(|d| d.document).collect();
-    let count = |f: fn(&crate::model::Document) -> usize| documents.iter().map(f).sum::<usize>();
+    let count = |f: fn(&Document) -> usize| documents.iter().map(f).sum::<usize>();
     let contents = format!(
         "{}, {}, {}",
         plural(count(|d| d.mentions.len()), "mention"),
