@@ -7,10 +7,11 @@
 //! annotation); nothing here panics on bad input.
 
 use crate::edit::ops;
-use crate::formats::{brat, brat_import, conll, csv, doccano, json, text};
+use crate::formats::{self, Format, ImportOptions};
 use crate::io;
-use crate::model::{DocStatus, Problem, Project};
+use crate::model::{DocStatus, Document, Project};
 use anyhow::{Context, bail};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -54,8 +55,7 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// Write a project in another format.
-    #[command(subcommand)]
-    Export(ExportCommand),
+    Export(ExportArgs),
     /// Mend a project that fails validation into a new file, listing every change.
     Repair {
         /// The broken project (left as it is).
@@ -67,16 +67,62 @@ pub enum Command {
     },
 }
 
-/// The formats that `import` reads.
+/// The formats that `import` reads, each a subcommand named and described as in the
+/// table of formats, with the arguments it takes.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Plain-text articles (UTF-8, UTF-16 with BOM or Windows-1252, detected).
+    /// Plain-text articles.
+    #[command(about = Format::Text.description(), long_about = None)]
     Text(ImportTextArgs),
-    /// doccano JSONL: one document per line, its entities and relations; types that the
-    /// schema lacks are added to it.
+    /// doccano JSONL; types that the schema lacks are added to it.
+    #[command(about = Format::Doccano.description(), long_about = None)]
     Doccano(ImportDoccanoArgs),
-    /// A brat standoff collection: .txt + .ann files and annotation.conf, visual.conf.
+    /// A brat standoff collection, with its own schema.
+    #[command(about = Format::Brat.description(), long_about = None)]
     Brat(ImportBratArgs),
+}
+
+/// What an `import` subcommand asks, whatever its format: the one shape that
+/// [`import`] takes.
+struct ImportRequest<'a> {
+    format: Format,
+    inputs: &'a [PathBuf],
+    output: &'a Path,
+    name: Option<&'a str>,
+    schema: Option<&'a Path>,
+    skip_bad_lines: bool,
+}
+
+impl ImportCommand {
+    /// The request of the subcommand.
+    fn request(&self) -> ImportRequest<'_> {
+        match self {
+            ImportCommand::Text(args) => ImportRequest {
+                format: Format::Text,
+                inputs: &args.paths,
+                output: &args.target.output,
+                name: args.target.name.as_deref(),
+                schema: args.target.schema.as_deref(),
+                skip_bad_lines: false,
+            },
+            ImportCommand::Doccano(args) => ImportRequest {
+                format: Format::Doccano,
+                inputs: std::slice::from_ref(&args.file),
+                output: &args.target.output,
+                name: args.target.name.as_deref(),
+                schema: args.target.schema.as_deref(),
+                skip_bad_lines: args.skip_bad_lines,
+            },
+            ImportCommand::Brat(args) => ImportRequest {
+                format: Format::Brat,
+                inputs: std::slice::from_ref(&args.dir),
+                output: &args.output,
+                name: args.name.as_deref(),
+                schema: None,
+                skip_bad_lines: args.skip_bad_lines,
+            },
+        }
+    }
 }
 
 /// Arguments of `import brat`.
@@ -138,55 +184,106 @@ pub struct ImportDoccanoArgs {
     pub skip_bad_lines: bool,
 }
 
-/// Arguments of the exports that write one file.
+/// Arguments of `export`.
 #[derive(Debug, Args)]
-pub struct ExportFileArgs {
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(value_name = "FORMAT", value_parser = FormatParser::exporting())]
+    pub format: Format,
     /// The project file.
     #[arg(value_name = "PROJECT.ron")]
     pub project: PathBuf,
-    /// The file to write (replaced if it exists).
-    #[arg(short, long, value_name = "FILE")]
+    /// The file to write, or the folder for the formats that write several files
+    /// (created if needed); files of the same names are replaced.
+    #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
 }
 
-/// The formats that `export` writes.
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// A brat standoff collection: .txt + .ann per document, annotation.conf, visual.conf.
-    Brat {
-        /// The project file.
-        #[arg(value_name = "PROJECT.ron")]
-        project: PathBuf,
-        /// The folder to write (created if needed; files of the same names are replaced).
-        #[arg(short, long, value_name = "OUTDIR")]
-        output: PathBuf,
-    },
-    /// The whole project as one JSON file; every range in code points, UTF-8 bytes and
-    /// UTF-16 units.
-    Json(ExportFileArgs),
-    /// events.csv and mentions.csv (UTF-8 with BOM, RFC 4180) for R, pandas or Excel.
-    Csv {
-        /// The project file.
-        #[arg(value_name = "PROJECT.ron")]
-        project: PathBuf,
-        /// The folder to write events.csv and mentions.csv into (created if needed).
-        #[arg(short, long, value_name = "OUTDIR")]
-        output: PathBuf,
-    },
-    /// One token per line with entity and trigger BIO tags, a blank line between
-    /// sentences.
-    Conll(ExportFileArgs),
-    /// doccano JSONL (relation layout): one document per line; events are left out.
-    Doccano(ExportFileArgs),
+/// The formats of the table that the command line offers for a job, as clap values:
+/// their names, with their descriptions as help.
+#[derive(Clone, Debug)]
+struct FormatParser {
+    formats: Vec<Format>,
+}
+
+impl FormatParser {
+    /// The formats that `export` writes.
+    fn exporting() -> Self {
+        Self {
+            formats: Format::ALL.into_iter().filter(|f| f.exports()).collect(),
+        }
+    }
+
+    fn values(&self) -> impl Iterator<Item = PossibleValue> + '_ {
+        self.formats
+            .iter()
+            .map(|f| PossibleValue::new(f.name()).help(f.description()))
+    }
+}
+
+impl TypedValueParser for FormatParser {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Format, clap::Error> {
+        let name = PossibleValuesParser::new(self.values()).parse_ref(cmd, arg, value)?;
+        self.formats
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values()))
+    }
 }
 
 /// Parses the command line; on a usage error, or for `--help` and `--version`, prints
 /// what clap says and returns the exit status to end with.
+///
+/// A PROJECT that is not an existing file is a usage error too, found here before any
+/// window opens: `eventail agree` is a mistyped command far more often than a project.
 pub fn parse() -> Result<Cli, ExitCode> {
-    Cli::try_parse().map_err(|e| {
+    let cli = Cli::try_parse().map_err(|e| {
         let _ = e.print();
         ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
-    })
+    })?;
+    match &cli.project {
+        Some(project) if cli.command.is_none() && !project.is_file() => {
+            eprint!("{}", not_a_command_message(project));
+            Err(ExitCode::from(2))
+        }
+        _ => Ok(cli),
+    }
+}
+
+/// What is said of a PROJECT argument that is neither a command nor a project file: that,
+/// and the commands there are.
+fn not_a_command_message(project: &Path) -> String {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let commands: Vec<(String, String)> = cli
+        .get_subcommands()
+        .map(|c| {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            (c.get_name().to_string(), about)
+        })
+        .collect();
+    let width = commands.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let mut message = format!(
+        "error: neither a command nor an existing project file: {}\n\nCommands:\n",
+        project.display()
+    );
+    for (name, about) in commands {
+        message.push_str(&format!("  {name:width$}  {about}\n"));
+    }
+    message.push_str("\nFor more information, try 'eventail --help'.\n");
+    message
 }
 
 /// Runs a subcommand; prints its error on stderr and returns a failure status if any.
@@ -194,39 +291,17 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Validate { project } => validate(&project),
         Command::Stats { project, json } => stats(&project, json),
-        Command::Import(ImportCommand::Text(args)) => import_text(&args),
-        Command::Import(ImportCommand::Doccano(args)) => import_doccano(&args),
-        Command::Import(ImportCommand::Brat(args)) => import_brat(&args),
-        Command::Export(ExportCommand::Brat { project, output }) => export_brat(&project, &output),
-        Command::Export(ExportCommand::Json(args)) => export_json(&args),
-        Command::Export(ExportCommand::Csv { project, output }) => export_csv(&project, &output),
-        Command::Export(ExportCommand::Conll(args)) => export_conll(&args),
-        Command::Export(ExportCommand::Doccano(args)) => export_doccano(&args),
+        Command::Import(command) => import(&command.request()),
+        Command::Export(args) => export(&args),
         Command::Repair { project, output } => repair(&project, &output),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", message_from_error(&e));
+            eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
     }
-}
-
-/// The error and its causes on one line, like `{:#}`, but without the causes that the
-/// library's errors already quote, so that the path stays last.
-fn message_from_error(error: &anyhow::Error) -> String {
-    let mut message = String::new();
-    for cause in error.chain() {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            if !message.is_empty() {
-                message.push_str(": ");
-            }
-            message.push_str(&text);
-        }
-    }
-    message
 }
 
 /// "1 document", "3 documents".
@@ -510,209 +585,115 @@ fn stats(path: &Path, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The project an import adds to: the output file if it exists, else a new one with the
-/// name and schema asked for (default: the file's name, the built-in schema). Also says
-/// whether it existed.
-fn project_for_import(target: &ImportTarget) -> anyhow::Result<(Project, bool)> {
-    let ImportTarget {
+/// `import`: documents read in a format of the table, added to the output project if it
+/// exists (and the format does not bring its own schema), else made into a new one,
+/// replacing the output if it loads; warnings on stderr.
+fn import(request: &ImportRequest) -> anyhow::Result<()> {
+    let ImportRequest {
+        format,
+        inputs,
         output: out,
         name,
         schema,
-    } = target;
+        skip_bad_lines,
+    } = *request;
     let exists = out.exists();
-    let project = if exists {
-        if name.is_some() || schema.is_some() {
-            bail!(
-                "--name and --schema are for a new project, and this one exists (nothing \
-                 written): {}",
-                out.display()
-            );
-        }
+    let adding = exists && !format.has_own_schema();
+    if adding && (name.is_some() || schema.is_some()) {
+        bail!(
+            "--name and --schema are for a new project, and this one exists (nothing \
+             written): {}",
+            out.display()
+        );
+    }
+    let mut project = if adding {
         io::load_project(out)
             .context("cannot add documents to a project that does not load (nothing written)")?
     } else {
+        if exists {
+            io::load_project(out)
+                .context("refusing to replace a project that does not load (nothing written)")?;
+        }
         let schema = match schema {
             Some(path) => io::load_schema(path)?,
             None => io::default_schema(),
         };
-        let name = match name {
-            Some(name) => name.clone(),
-            None => out
+        Project::new("", schema)
+    };
+    let options = ImportOptions { skip_bad_lines };
+    let import =
+        formats::import_project(format, inputs, Some(&project), options, &mut |_, _| true)?;
+    for d in &import.documents {
+        if let Some(encoding) = d.encoding {
+            let doc = &d.document;
+            println!(
+                "{} → {} ({encoding}): {}",
+                d.path.display(),
+                doc.id,
+                doc.name
+            );
+        }
+    }
+    for w in &import.warnings {
+        eprintln!("warning: {w}");
+    }
+    if !adding {
+        project.name = match (name, import.name) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(name)) => name,
+            (None, None) => out
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "eventail project".into()),
         };
-        Project::new(name, schema)
-    };
-    Ok((project, exists))
-}
-
-/// Appends `documents` to `project`, saves it to `out` and says so.
-fn save_import(
-    out: &Path,
-    mut project: Project,
-    exists: bool,
-    documents: Vec<crate::model::Document>,
-) -> anyhow::Result<()> {
+    }
+    project.schema = import.schema;
+    let documents: Vec<_> = import.documents.into_iter().map(|d| d.document).collect();
+    let count = |f: fn(&Document) -> usize| documents.iter().map(f).sum::<usize>();
+    let contents = format!(
+        "{}, {}, {}",
+        plural(count(|d| d.mentions.len()), "mention"),
+        plural(count(|d| d.events.len()), "event"),
+        plural(count(|d| d.relations.len()), "relation"),
+    );
     let added = documents.len();
     let edit = ops::add_documents(&project, documents);
     edit.apply(&mut project)?;
     io::save_project(out, &project)?;
     println!(
-        "{} {} to {} ({} in all)",
-        if exists { "added" } else { "imported" },
+        "{} {} ({contents}) to {} ({} in all){}",
+        if adding { "added" } else { "imported" },
         plural(added, "document"),
         out.display(),
-        plural(project.documents.len(), "document")
+        plural(project.documents.len(), "document"),
+        warnings_on_stderr(import.warnings.len()),
     );
     Ok(())
 }
 
-/// `import text`: new documents from text files, in a new or an existing project.
-fn import_text(args: &ImportTextArgs) -> anyhow::Result<()> {
-    let (project, exists) = project_for_import(&args.target)?;
-    let imported = text::documents_from_paths(&args.paths, &project).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
-        anyhow::anyhow!(
-            "{} could not be imported (nothing written):\n{}",
-            plural(errors.len(), "file"),
-            lines.join("\n")
-        )
-    })?;
-    for i in &imported {
-        println!(
-            "{} → {} ({}): {}",
-            i.path.display(),
-            i.document.id,
-            i.encoding,
-            i.document.name
-        );
+/// What a command adds to its last line when it printed warnings on stderr.
+fn warnings_on_stderr(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        n => format!(" ({} on stderr)", plural(n, "warning")),
     }
-    let documents = imported.into_iter().map(|i| i.document).collect();
-    save_import(&args.target.output, project, exists, documents)
 }
 
-/// `import doccano`: one document per JSONL line; new types are added to the schema.
-fn import_doccano(args: &ImportDoccanoArgs) -> anyhow::Result<()> {
-    let (mut project, exists) = project_for_import(&args.target)?;
-    let import =
-        doccano::read_doccano(&args.file, &project, args.skip_bad_lines)?.map_err(|errors| {
-            let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
-            anyhow::anyhow!(
-                "{} could not be imported (nothing written; --skip-bad-lines imports the \
-                 others):\n{}",
-                plural(errors.len(), "line"),
-                lines.join("\n")
-            )
-        })?;
-    for e in &import.skipped {
-        eprintln!("warning: {e}: line skipped");
-    }
-    for t in &import.entity_types {
-        println!("added entity type {:?} to the schema", t.name);
-    }
-    for t in &import.relation_types {
-        println!("added relation type {:?} to the schema", t.name);
-    }
-    project.schema.entity_types.extend(import.entity_types);
-    project.schema.relation_types.extend(import.relation_types);
-    save_import(&args.target.output, project, exists, import.documents)
-}
-
-/// `import brat`: a new project from a brat collection; warnings on stderr.
-fn import_brat(args: &ImportBratArgs) -> anyhow::Result<()> {
+/// `export`: the project in a format of the table; what the format cannot hold is
+/// reported as warnings on stderr.
+fn export(args: &ExportArgs) -> anyhow::Result<()> {
+    let project = io::load_project(&args.project)?;
     let out = &args.output;
-    if out.exists() {
-        io::load_project(out)
-            .context("refusing to replace a project that does not load (nothing written)")?;
-    }
-    let mut import = brat_import::read_brat(&args.dir, args.skip_bad_lines)?;
-    if let Some(name) = &args.name {
-        import.project.name = name.clone();
-    }
-    for w in &import.warnings {
-        eprintln!("warning: {w}");
-    }
-    io::save_project(out, &import.project)?;
-    let docs = &import.project.documents;
-    println!(
-        "imported {} ({}, {}, {}) from {} to {}{}",
-        plural(docs.len(), "document"),
-        plural(docs.iter().map(|d| d.mentions.len()).sum(), "mention"),
-        plural(docs.iter().map(|d| d.events.len()).sum(), "event"),
-        plural(docs.iter().map(|d| d.relations.len()).sum(), "relation"),
-        args.dir.display(),
-        out.display(),
-        match import.warnings.len() {
-            0 => String::new(),
-            n => format!(" ({} on stderr)", plural(n, "warning")),
-        }
-    );
-    Ok(())
-}
-
-/// `export brat`: a brat collection; what brat cannot hold is reported as warnings.
-fn export_brat(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
-    let project = io::load_project(path)?;
-    let export = brat::write_brat(&project, out_dir)?;
-    report_export(
-        export.file_stems.len(),
-        "brat standoff",
-        out_dir,
-        &export.warnings,
-    );
-    Ok(())
-}
-
-/// Prints the warnings of an export on stderr and what it wrote on stdout.
-fn report_export(documents: usize, format: &str, out: &Path, warnings: &[Problem]) {
-    for w in warnings {
+    let report = formats::export_project(&project, args.format, out, &mut |_, _| true)?;
+    for w in &report.warnings {
         eprintln!("warning: {w}");
     }
     println!(
-        "wrote {} as {format} to {}{}",
-        plural(documents, "document"),
+        "wrote {} as {} to {}{}",
+        plural(report.documents, "document"),
+        args.format.title(),
         out.display(),
-        match warnings.len() {
-            0 => String::new(),
-            n => format!(" ({} on stderr)", plural(n, "warning")),
-        }
-    );
-}
-
-/// `export json`: the whole project as one JSON file.
-fn export_json(args: &ExportFileArgs) -> anyhow::Result<()> {
-    let project = io::load_project(&args.project)?;
-    json::write_json(&project, &args.output)?;
-    report_export(project.documents.len(), "JSON", &args.output, &[]);
-    Ok(())
-}
-
-/// `export csv`: events.csv and mentions.csv in a folder.
-fn export_csv(path: &Path, out_dir: &Path) -> anyhow::Result<()> {
-    let project = io::load_project(path)?;
-    csv::write_csv(&project, out_dir)?;
-    report_export(project.documents.len(), "CSV", out_dir, &[]);
-    Ok(())
-}
-
-/// `export conll`: tokens and BIO tags in one file.
-fn export_conll(args: &ExportFileArgs) -> anyhow::Result<()> {
-    let project = io::load_project(&args.project)?;
-    conll::write_conll(&project, &args.output)?;
-    report_export(project.documents.len(), "CoNLL", &args.output, &[]);
-    Ok(())
-}
-
-/// `export doccano`: doccano JSONL; what doccano cannot hold is reported as warnings.
-fn export_doccano(args: &ExportFileArgs) -> anyhow::Result<()> {
-    let project = io::load_project(&args.project)?;
-    let warnings = doccano::write_doccano(&project, &args.output)?;
-    report_export(
-        project.documents.len(),
-        "doccano JSONL",
-        &args.output,
-        &warnings,
+        warnings_on_stderr(report.warnings.len()),
     );
     Ok(())
 }
@@ -740,6 +721,108 @@ mod tests {
         assert_eq!(lines[0], "  type           n  label");
         assert_eq!(lines[1], "  e\u{301}te\u{301}            7  x");
         assert_eq!(lines[2], "  organisation  12  y");
+    }
+
+    /// Fails when a part of the message, between `: `, is said twice.
+    fn assert_said_once(error: impl Into<anyhow::Error>) {
+        let text = format!("{:#}", error.into());
+        for part in text.split(": ").filter(|p| p.len() > 3) {
+            assert_eq!(text.matches(part).count(), 1, "{part:?} twice in {text:?}");
+        }
+    }
+
+    #[test]
+    fn errors_say_each_cause_once_and_the_path_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing/p.ron");
+        let Err(load) = io::load_project(&missing) else {
+            panic!("a missing project loads");
+        };
+        assert!(load.to_string().ends_with(&missing.display().to_string()));
+        assert_said_once(load);
+        let project = Project::new("p", Default::default());
+        let Err(save) = io::save_project(&missing, &project) else {
+            panic!("saved into a missing folder");
+        };
+        assert_said_once(save);
+        let Err(schema) = io::load_schema(&missing) else {
+            panic!("a missing schema loads");
+        };
+        assert_said_once(schema);
+        let Err(lock) = io::ProjectLock::acquire(&missing) else {
+            panic!("locked in a missing folder");
+        };
+        assert_said_once(lock);
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let options = ImportOptions::default();
+        let import = |format, inputs: &[PathBuf]| {
+            formats::import_project(format, inputs, Some(&project), options, &mut |_, _| true)
+        };
+        let Err(text) = import(Format::Text, &[empty, missing.clone()]) else {
+            panic!("an empty file imports");
+        };
+        assert_said_once(text);
+        let Err(brat) = import(Format::Brat, std::slice::from_ref(&missing)) else {
+            panic!("a missing folder imports");
+        };
+        assert_said_once(brat);
+        let Err(doccano) = import(Format::Doccano, std::slice::from_ref(&missing)) else {
+            panic!("a missing file imports");
+        };
+        assert_said_once(doccano);
+        let Err(export) =
+            formats::export_project(&project, Format::Json, &missing, &mut |_, _| true)
+        else {
+            panic!("exported into a missing folder");
+        };
+        assert_said_once(export);
+        // Context added by the command line keeps the path last.
+        let Err(load) = io::load_project(&missing) else {
+            panic!("a missing project loads");
+        };
+        assert_said_once(anyhow::Error::from(load).context("cannot add documents"));
+    }
+
+    #[test]
+    fn export_formats_round_trip_through_clap() {
+        for format in Format::ALL {
+            let args = ["eventail", "export", format.name(), "p.ron", "-o", "out"];
+            match Cli::try_parse_from(args) {
+                Ok(Cli {
+                    command: Some(Command::Export(args)),
+                    ..
+                }) => assert_eq!(args.format, format),
+                Ok(other) => panic!("{format}: {other:?}"),
+                Err(_) => assert!(!format.exports(), "{format} is not offered"),
+            }
+        }
+    }
+
+    #[test]
+    fn import_subcommands_are_the_importing_formats_of_the_table() {
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let Some(import) = cli.find_subcommand("import") else {
+            panic!("no import subcommand");
+        };
+        for format in Format::ALL {
+            let sub = import.find_subcommand(format.name());
+            assert_eq!(sub.is_some(), format.imports(), "{format}");
+            if let Some(sub) = sub {
+                let about = sub.get_about().map(|a| a.to_string());
+                assert_eq!(about.as_deref(), Some(format.description()));
+                let args = ["eventail", "import", format.name(), "in", "-o", "p.ron"];
+                let Ok(Cli {
+                    command: Some(Command::Import(command)),
+                    ..
+                }) = Cli::try_parse_from(args)
+                else {
+                    panic!("{format}: not an import");
+                };
+                assert_eq!(command.request().format, format);
+            }
+        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! import → RON → load unchanged, offsets survive every kind of text, and broken lines
 //! are reported with their file and line.
 
-use eventail::formats::brat::write_brat;
-use eventail::formats::brat_import::{BratImportError, read_brat};
+use eventail::formats::ImportError;
+use eventail::formats::brat::{read_brat, write_brat};
 use eventail::io::{load_project, save_project};
 use eventail::model::{AnnotationRef, Filler, Span, validate};
 use std::collections::BTreeMap;
@@ -331,7 +331,7 @@ const BROKEN_ANN: &str = "T1\tPerson 0 3\tAli\n\
 #[test]
 fn broken_lines_are_reported_with_file_and_line() {
     let dir = collection(&[("d.txt", "Ali a tiré."), ("d.ann", BROKEN_ANN)]);
-    let Err(BratImportError::BadLines(problems)) = read_brat(dir.path(), false) else {
+    let Err(ImportError::BadLines(problems)) = read_brat(dir.path(), false) else {
         panic!("should fail");
     };
     let lines: Vec<(usize, &str)> = problems

@@ -443,7 +443,7 @@ fn import_text_refuses_empty_and_binary_files() {
     ]);
     let err = failure(&out);
     assert!(
-        err.contains("2 files could not be imported (nothing written)"),
+        err.contains("2 files could not be imported (nothing imported)"),
         "{err}"
     );
     let empty_line = err.lines().find(|l| l.contains("empty")).unwrap();
@@ -834,10 +834,11 @@ fn import_doccano_lists_bad_lines_and_can_skip_them() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains(":3: not JSON: "), "{}", stderr(&out));
+    // Added types are warnings, as in every import, with the line that brought them.
     assert!(
-        stdout(&out).contains("added entity type \"GPE\""),
+        stderr(&out).contains(":1: entity type \"GPE\" added to the schema"),
         "{}",
-        stdout(&out)
+        stderr(&out)
     );
     let project = load_project(&path).unwrap();
     assert_eq!(project.documents.len(), 1);
@@ -864,4 +865,117 @@ fn exports_report_an_unwritable_output_with_its_path_last() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn export_offers_the_formats_of_the_table_with_their_descriptions() {
+    use eventail::formats::Format;
+    let help = eventail(&[&"export", &"--help"]);
+    assert!(help.status.success(), "{}", stderr(&help));
+    let text = stdout(&help)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for format in Format::ALL.into_iter().filter(|f| f.exports()) {
+        assert!(
+            text.contains(format.name()),
+            "{format} missing from\n{text}"
+        );
+        assert!(text.contains(format.description()), "{format}: {text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.txt");
+    let run = eventail(&[&"export", &"text", &palmyre(), &"-o", &out]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("doccano"), "{}", stderr(&run));
+    assert!(!out.exists());
+}
+
+#[test]
+fn export_replaces_an_existing_file_and_leaves_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.conll");
+    std::fs::write(&out, "old").unwrap();
+    let run = eventail(&[&"export", &"conll", &palmyre(), &"-o", &out]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        stdout(&run).starts_with("wrote 5 documents as CoNLL to "),
+        "{}",
+        stdout(&run)
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# doc_id = ")
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "no backup, no temporary file: {names:?}");
+}
+
+#[test]
+fn every_import_adds_to_an_existing_project_and_says_the_same_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Palmyre reprise\n").unwrap();
+    let path = dir.path().join("p.ron");
+    let out = eventail(&[&"import", &"text", &article, &"-o", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with(&format!(
+            "imported 1 document (0 mentions, 0 events, 0 relations) to {} (1 document in all)\n",
+            path.display()
+        )),
+        "{}",
+        stdout(&out)
+    );
+
+    let jsonl = dir.path().join("in.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"a\", \"text\": \"Daech à Homs\", \"entities\": [{\"id\": 1, \"label\": \
+         \"GPE\", \"start_offset\": 8, \"end_offset\": 12}]}\n",
+    )
+    .unwrap();
+    let out = eventail(&[&"import", &"doccano", &jsonl, &"-o", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "added 1 document (1 mention, 0 events, 0 relations) to {} (2 documents in all) \
+             (1 warning on stderr)\n",
+            path.display()
+        )
+    );
+    assert!(
+        stderr(&out).contains("in.jsonl:1: entity type \"GPE\" added to the schema"),
+        "{}",
+        stderr(&out)
+    );
+    let project = load_project(&path).unwrap();
+    let ids: Vec<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-2"]);
+    assert!(project.schema.entity_type("GPE").is_some());
+}
+
+#[test]
+fn a_mistyped_command_lists_the_commands_and_opens_no_window() {
+    let out = eventail(&[&"agree"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("neither a command nor an existing project file: agree"),
+        "{err}"
+    );
+    assert!(err.contains("\n  validate "), "{err}");
+    assert!(!err.contains("window"), "the GUI was tried: {err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let out = eventail(&[&missing]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&missing.display().to_string()),
+        "{}",
+        stderr(&out)
+    );
 }

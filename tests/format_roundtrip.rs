@@ -65,7 +65,7 @@ proptest! {
         let project = project(&text, &places);
         let dir = tempfile::tempdir().expect("temp dir");
         eventail::formats::brat::write_brat(&project, dir.path()).expect("export");
-        let back = eventail::formats::brat_import::read_brat(dir.path(), false).expect("import");
+        let back = eventail::formats::brat::read_brat(dir.path(), false).expect("import");
         prop_assert_eq!(&back.project.documents[0].text, &text);
         prop_assert_eq!(mentions(&back.project), mentions(&project));
     }
@@ -76,13 +76,13 @@ proptest! {
         places in prop::collection::vec((0usize..200, 1usize..12, 0usize..3), 0..12),
     ) {
         let project = project(&text, &places);
-        let (jsonl, _) = eventail::formats::doccano::doccano_from_project(&project);
+        let (jsonl, _) = eventail::formats::doccano::doccano_from_project(&project, &mut |_, _| true)
+            .expect("never cancelled");
         let empty = Project::new("e", eventail::io::default_schema());
         let import = eventail::formats::doccano::doccano_import_from_bytes(
-            jsonl.as_bytes(), Path::new("x.jsonl"), &empty, false,
+            jsonl.as_bytes(), Path::new("x.jsonl"), &empty, Default::default(), &mut |_, _| true,
         ).expect("import");
-        let mut back = empty;
-        back.documents = import.documents;
+        let (back, _) = import.into_project("back");
         prop_assert_eq!(&back.documents[0].text, &text);
         prop_assert_eq!(mentions(&back), mentions(&project));
     }

@@ -1,6 +1,6 @@
 //! Large and odd inputs: a clear error or a correct result, quickly, never a panic.
 
-use eventail::formats::brat_import::read_brat;
+use eventail::formats::brat::read_brat;
 use std::fmt::Write as _;
 
 #[test]
@@ -54,7 +54,7 @@ fn fuzz_regressions_import_to_valid_documents() {
         let mut project = eventail::model::Project::new("f", Default::default());
         let mut doc = eventail::model::Document::new("d", "d", text);
         let mut warnings = Vec::new();
-        let _ = eventail::formats::brat_import::read_ann(
+        let _ = eventail::formats::brat::read_ann(
             ann,
             std::path::Path::new("f.ann"),
             &mut doc,

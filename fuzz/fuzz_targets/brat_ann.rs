@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let mut project = eventail::model::Project::new("fuzz", Default::default());
     let mut doc = eventail::model::Document::new("d", "d", text);
     let mut warnings = Vec::new();
-    let _ = eventail::formats::brat_import::read_ann(
+    let _ = eventail::formats::brat::read_ann(
         ann,
         Path::new("fuzz.ann"),
         &mut doc,

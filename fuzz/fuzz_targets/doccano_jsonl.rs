@@ -6,18 +6,20 @@ use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
-    let mut project = eventail::model::Project::new("fuzz", Default::default());
+    let target = eventail::model::Project::new("fuzz", Default::default());
+    let options = eventail::formats::ImportOptions {
+        skip_bad_lines: true,
+    };
     let Ok(import) = eventail::formats::doccano::doccano_import_from_bytes(
         data,
         Path::new("fuzz.jsonl"),
-        &project,
-        true,
+        &target,
+        options,
+        &mut |_, _| true,
     ) else {
         return;
     };
-    project.schema.entity_types.extend(import.entity_types);
-    project.schema.relation_types.extend(import.relation_types);
-    project.documents = import.documents;
+    let (project, _) = import.into_project("fuzz");
     let problems = eventail::model::validate(&project);
     assert!(problems.is_empty(), "{problems:?}");
 });

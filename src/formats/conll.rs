@@ -17,10 +17,9 @@
 //!   same rule in their own column. Discontinuous annotations tag only their ranges, and
 //!   a token after a gap starts again with `B-`.
 
-use crate::formats::{WriteError, write_file};
+use crate::formats::{Cancelled, each_document};
 use crate::model::{Document, Project, Span};
 use std::fmt::Write as _;
-use std::path::Path;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// For every character, the index of the annotation that tags it: the longest of those
@@ -132,14 +131,13 @@ pub fn conll_from_document(doc: &Document) -> String {
     out
 }
 
-/// The CoNLL text of every document of the project, in project order.
-pub fn conll_from_project(project: &Project) -> String {
-    project.documents.iter().map(conll_from_document).collect()
-}
-
-/// Writes the CoNLL text of the project to `path`.
-pub fn write_conll(project: &Project, path: &Path) -> Result<(), WriteError> {
-    write_file(path, conll_from_project(project))
+/// The CoNLL text of every document of the project, in project order; `progress` is
+/// asked before each document.
+pub fn conll_from_project(
+    project: &Project,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<String, Cancelled> {
+    Ok(each_document(project, progress, |_, doc| conll_from_document(doc))?.concat())
 }
 
 #[cfg(test)]

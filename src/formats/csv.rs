@@ -23,11 +23,10 @@
 //! whereas pandas (`read_csv`), readr (`read_csv`), data.table (`fread`) and LibreOffice
 //! skip the mark; with base R, read with `read.csv(f, fileEncoding = "UTF-8-BOM")`.
 
-use crate::formats::{WriteError, write_file};
+use crate::formats::{Cancelled, FolderFiles, each_document};
 use crate::model::span::OffsetTable;
 use crate::model::{AttrValue, Attributes, Document, Filler, Project, Schema, Span};
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
 
 /// The byte-order mark that makes Excel read the files as UTF-8.
 const BOM: &str = "\u{feff}";
@@ -133,22 +132,55 @@ fn filler_text(doc: &Document, table: &OffsetTable, filler: Filler) -> String {
     }
 }
 
-/// The text of `events.csv`, byte-order mark included.
-pub fn events_csv_from_project(project: &Project) -> String {
-    let schema = &project.schema;
-    let roles = role_names_from_schema(schema);
-    let event_types = schema.event_types.iter().map(|t| t.name.as_str());
-    let attributes = attribute_names_for(schema, event_types, DATE_ATTRIBUTE);
-    let extra: Vec<(&str, &str)> = roles
-        .iter()
-        .map(|r| ("role_", *r))
-        .chain(attributes.iter().map(|a| ("attr_", *a)))
-        .collect();
-    let fixed = ["document", "event", "type", "trigger", "start", "end"];
-    let header = header_from_names(&fixed, &extra, &[DATE_ATTRIBUTE, "note"]);
-    let mut out = BOM.to_string();
-    push_record(&mut out, &header);
-    for doc in &project.documents {
+/// The two tables as they are written: their columns, fixed by the schema, and their
+/// text so far (byte-order mark and header first).
+struct Tables<'a> {
+    /// Role columns of `events.csv`.
+    roles: Vec<&'a str>,
+    /// Attribute columns of `events.csv`.
+    event_attributes: Vec<&'a str>,
+    /// Attribute columns of `mentions.csv`.
+    mention_attributes: Vec<&'a str>,
+    events: String,
+    mentions: String,
+}
+
+impl<'a> Tables<'a> {
+    /// Empty tables for a project of `schema`: their headers.
+    fn new(schema: &'a Schema) -> Self {
+        let roles = role_names_from_schema(schema);
+        let event_types = schema.event_types.iter().map(|t| t.name.as_str());
+        let event_attributes = attribute_names_for(schema, event_types, DATE_ATTRIBUTE);
+        let extra: Vec<(&str, &str)> = roles
+            .iter()
+            .map(|r| ("role_", *r))
+            .chain(event_attributes.iter().map(|a| ("attr_", *a)))
+            .collect();
+        let fixed = ["document", "event", "type", "trigger", "start", "end"];
+        let header = header_from_names(&fixed, &extra, &[DATE_ATTRIBUTE, "note"]);
+        let mut events = BOM.to_string();
+        push_record(&mut events, &header);
+
+        let entity_types = schema.entity_types.iter().map(|t| t.name.as_str());
+        let mention_attributes = attribute_names_for(schema, entity_types, "");
+        let extra: Vec<(&str, &str)> = mention_attributes.iter().map(|a| ("attr_", *a)).collect();
+        let fixed = [
+            "document", "mention", "type", "text", "start", "end", "ranges",
+        ];
+        let header = header_from_names(&fixed, &extra, &["note"]);
+        let mut mentions = BOM.to_string();
+        push_record(&mut mentions, &header);
+        Self {
+            roles,
+            event_attributes,
+            mention_attributes,
+            events,
+            mentions,
+        }
+    }
+
+    /// Appends a row per event of `doc` to `events.csv`.
+    fn push_events(&mut self, doc: &Document) {
         let table = OffsetTable::new(&doc.text);
         for e in &doc.events {
             let [start, end] = cells_from_ranges(&e.trigger);
@@ -160,7 +192,7 @@ pub fn events_csv_from_project(project: &Project) -> String {
                 start,
                 end,
             ];
-            for role in &roles {
+            for role in &self.roles {
                 let fillers: Vec<String> = e
                     .arguments
                     .iter()
@@ -169,30 +201,17 @@ pub fn events_csv_from_project(project: &Project) -> String {
                     .collect();
                 row.push(fillers.join(" | "));
             }
-            for name in &attributes {
+            for name in &self.event_attributes {
                 row.push(cell_from_attribute(&e.attributes, name));
             }
             row.push(cell_from_attribute(&e.attributes, DATE_ATTRIBUTE));
             row.push(e.note.clone());
-            push_record(&mut out, &row);
+            push_record(&mut self.events, &row);
         }
     }
-    out
-}
 
-/// The text of `mentions.csv`, byte-order mark included.
-pub fn mentions_csv_from_project(project: &Project) -> String {
-    let schema = &project.schema;
-    let entity_types = schema.entity_types.iter().map(|t| t.name.as_str());
-    let attributes = attribute_names_for(schema, entity_types, "");
-    let extra: Vec<(&str, &str)> = attributes.iter().map(|a| ("attr_", *a)).collect();
-    let fixed = [
-        "document", "mention", "type", "text", "start", "end", "ranges",
-    ];
-    let header = header_from_names(&fixed, &extra, &["note"]);
-    let mut out = BOM.to_string();
-    push_record(&mut out, &header);
-    for doc in &project.documents {
+    /// Appends a row per mention of `doc` to `mentions.csv`.
+    fn push_mentions(&mut self, doc: &Document) {
         let table = OffsetTable::new(&doc.text);
         for m in &doc.mentions {
             let [start, end] = cells_from_ranges(&m.ranges);
@@ -210,34 +229,30 @@ pub fn mentions_csv_from_project(project: &Project) -> String {
                 end,
                 ranges.join(";"),
             ];
-            for name in &attributes {
+            for name in &self.mention_attributes {
                 row.push(cell_from_attribute(&m.attributes, name));
             }
             row.push(m.note.clone());
-            push_record(&mut out, &row);
+            push_record(&mut self.mentions, &row);
         }
     }
-    out
 }
 
-/// Writes `events.csv` and `mentions.csv` into `out_dir` (created if needed); returns
-/// the paths written.
-pub fn write_csv(project: &Project, out_dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
-    std::fs::create_dir_all(out_dir).map_err(|source| WriteError {
-        path: out_dir.to_path_buf(),
-        source,
+/// `events.csv` and `mentions.csv` of the project, by name; `progress` is asked before
+/// each document.
+pub fn csv_files_from_project(
+    project: &Project,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<FolderFiles, Cancelled> {
+    let mut tables = Tables::new(&project.schema);
+    each_document(project, progress, |_, doc| {
+        tables.push_events(doc);
+        tables.push_mentions(doc);
     })?;
-    let files = [
-        ("events.csv", events_csv_from_project(project)),
-        ("mentions.csv", mentions_csv_from_project(project)),
-    ];
-    let mut written = Vec::new();
-    for (name, text) in files {
-        let path = out_dir.join(name);
-        write_file(&path, text)?;
-        written.push(path);
-    }
-    Ok(written)
+    Ok(vec![
+        ("events.csv".into(), tables.events),
+        ("mentions.csv".into(), tables.mentions),
+    ])
 }
 
 #[cfg(test)]
@@ -335,9 +350,15 @@ mod tests {
         p
     }
 
+    /// The text of the file `name` of the export of [`project`].
+    fn file(name: &str) -> String {
+        let files = csv_files_from_project(&project(), &mut |_, _| true).unwrap();
+        files.into_iter().find(|(n, _)| n == name).unwrap().1
+    }
+
     #[test]
     fn events_have_one_column_per_role_and_attribute() {
-        let csv = events_csv_from_project(&project());
+        let csv = file("events.csv");
         assert_eq!(
             csv,
             "\u{feff}document,event,type,trigger,start,end,attacker,target,role_note,agent,\
@@ -349,7 +370,7 @@ mod tests {
 
     #[test]
     fn mentions_list_their_ranges_and_quote_notes() {
-        let csv = mentions_csv_from_project(&project());
+        let csv = file("mentions.csv");
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],

@@ -30,38 +30,18 @@
 //! the line does not have, is an error `FILE:LINE: message`; by default nothing is
 //! imported while any line is bad, and every bad line is listed.
 
-use crate::formats::text::{ids_of_project, name_from_text};
-use crate::formats::{WriteError, write_file};
+use crate::formats::import::{
+    Import, ImportError, ImportOptions, ImportedDocument, claim_document_id, read_error,
+};
+use crate::formats::text::name_from_text;
+use crate::formats::{Cancelled, each_document};
 use crate::model::{
-    Document, EntityType, Filler, Mention, MentionId, Problem, Project, Relation, RelationId,
-    RelationType, Rgb, Schema, Span,
+    Diagnostic, Document, Filler, Mention, MentionId, Project, Relation, RelationId, Span,
 };
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-/// A doccano file that could not be read. The path comes last.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot read: {source}: {}", path.display())]
-pub struct ReadError {
-    /// The file.
-    pub path: PathBuf,
-    /// What the system said.
-    pub source: std::io::Error,
-}
-
-/// A line of a doccano file that cannot be imported, shown as `FILE:LINE: message`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {message}", path.display())]
-pub struct DoccanoLineError {
-    /// The file.
-    pub path: PathBuf,
-    /// Line number, from 1.
-    pub line: usize,
-    /// What is wrong with it.
-    pub message: String,
-}
+use std::path::Path;
 
 /// One entity of an exported line.
 #[derive(Debug, Serialize)]
@@ -91,18 +71,9 @@ struct DoccanoLine<'a> {
     relations: Vec<DoccanoRelation<'a>>,
 }
 
-/// A warning about document `doc`.
-fn problem(doc: &Document, annotation: Option<String>, message: String) -> Problem {
-    Problem {
-        document: Some(doc.id.clone()),
-        annotation,
-        message,
-    }
-}
-
 /// The doccano line of a document (without its line break), and what it had to leave
 /// out or change.
-pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
+pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut entities = Vec::new();
     let mut next_extra = doc.next_id;
@@ -126,7 +97,7 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
                 "discontinuous, which doccano cannot show: written as {} entities",
                 m.ranges.len()
             );
-            warnings.push(problem(doc, Some(m.id.to_string()), message));
+            warnings.push(Diagnostic::new(message).in_document(&doc.id).on(m.id));
         }
     }
     if !doc.events.is_empty() {
@@ -134,7 +105,7 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
             1 => "1 event left out: doccano has no events".to_string(),
             n => format!("{n} events left out: doccano has no events"),
         };
-        warnings.push(problem(doc, None, message));
+        warnings.push(Diagnostic::new(message).in_document(&doc.id));
     }
     let mut relations = Vec::new();
     for r in &doc.relations {
@@ -145,11 +116,11 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
                 to_id: to.0,
                 relation_type: &r.relation_type,
             }),
-            _ => warnings.push(problem(
-                doc,
-                Some(r.id.to_string()),
-                "links an event, which doccano cannot show: left out".into(),
-            )),
+            _ => warnings.push(
+                Diagnostic::new("links an event, which doccano cannot show: left out")
+                    .in_document(&doc.id)
+                    .on(r.id),
+            ),
         }
     }
     let line = DoccanoLine {
@@ -162,37 +133,22 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Problem>) {
     (serde_json::to_string(&line).unwrap_or_default(), warnings)
 }
 
-/// The doccano JSONL text of the project (one line per document), and the warnings.
-pub fn doccano_from_project(project: &Project) -> (String, Vec<Problem>) {
+/// The doccano JSONL text of the project (one line per document), and the warnings;
+/// `progress` is asked before each document.
+pub fn doccano_from_project(
+    project: &Project,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(String, Vec<Diagnostic>), Cancelled> {
     let mut out = String::new();
     let mut warnings = Vec::new();
-    for doc in &project.documents {
-        let (line, doc_warnings) = doccano_line_from_document(doc);
+    for (line, doc_warnings) in
+        each_document(project, progress, |_, doc| doccano_line_from_document(doc))?
+    {
         out.push_str(&line);
         out.push('\n');
         warnings.extend(doc_warnings);
     }
-    (out, warnings)
-}
-
-/// Writes the project as doccano JSONL to `path`; returns the warnings.
-pub fn write_doccano(project: &Project, path: &Path) -> Result<Vec<Problem>, WriteError> {
-    let (text, warnings) = doccano_from_project(project);
-    write_file(path, text)?;
-    Ok(warnings)
-}
-
-/// What an import adds to a project.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DoccanoImport {
-    /// The new documents, with ids that the project does not use.
-    pub documents: Vec<Document>,
-    /// Entity types the schema lacked, to add to it.
-    pub entity_types: Vec<EntityType>,
-    /// Relation types the schema lacked, to add to it.
-    pub relation_types: Vec<RelationType>,
-    /// Lines left out (only with `skip_bad_lines`).
-    pub skipped: Vec<DoccanoLineError>,
+    Ok((out, warnings))
 }
 
 /// A line read, before it gets a document id.
@@ -334,23 +290,28 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
     })
 }
 
-/// The documents of a doccano JSONL text read from `path` (named in errors), for
-/// `project`: ids unique in it, and the types its schema lacks.
+/// The documents of a doccano JSONL text read from `path` (named in errors), for the
+/// project `target`: ids unique in it, its schema with the types it lacks.
+/// `progress(lines_done, lines_total)` is asked before each line.
 ///
-/// Every line is read. With bad lines, returns all their errors, unless `skip_bad_lines`
-/// is set: then the good lines are imported and the bad ones listed in
-/// [`DoccanoImport::skipped`]. Nothing is added to the project: the caller adds the
-/// types to the schema and the documents to the project.
+/// Every line is read. With bad lines, fails with all of them, unless
+/// `options.skip_bad_lines` is set: then the good lines are imported and the bad ones
+/// listed among the warnings. Nothing is added to `target`.
 pub fn doccano_import_from_bytes(
     bytes: &[u8],
     path: &Path,
-    project: &Project,
-    skip_bad_lines: bool,
-) -> Result<DoccanoImport, Vec<DoccanoLineError>> {
+    target: &Project,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Import, ImportError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
+    let total = bytes.split(|&b| b == b'\n').count();
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if !progress(i, total) {
+            return Err(ImportError::Cancelled);
+        }
         let result = std::str::from_utf8(line)
             .map_err(|e| format!("not UTF-8: {e}"))
             .and_then(|line| {
@@ -362,48 +323,35 @@ pub fn doccano_import_from_bytes(
                 }
             });
         match result {
-            Ok(Some(line)) => parsed.push(line),
+            Ok(Some(line)) => parsed.push((i + 1, line)),
             Ok(None) => {}
-            Err(message) => errors.push(DoccanoLineError {
-                path: path.to_path_buf(),
-                line: i + 1,
-                message,
-            }),
+            Err(message) => errors.push(Diagnostic::new(message).in_file(path).at_line(i + 1)),
         }
     }
-    if !errors.is_empty() && !skip_bad_lines {
-        return Err(errors);
+    if !errors.is_empty() && !options.skip_bad_lines {
+        return Err(ImportError::BadLines(errors));
     }
-    let mut import = DoccanoImport {
-        skipped: errors,
-        ..Default::default()
-    };
-    // The schema with the types added so far, and the ids taken so far.
-    let mut schema = Schema {
-        entity_types: project.schema.entity_types.clone(),
-        relation_types: project.schema.relation_types.clone(),
-        ..Default::default()
-    };
-    let mut taken = ids_of_project(project);
-    let colour = |schema: &Schema| {
-        Rgb::from_palette(schema.entity_types.len() + schema.relation_types.len())
-    };
-    for line in parsed {
-        let id = taken.unused_document_id(&line.id);
-        taken.documents.push(Document::new(id.clone(), "", ""));
+    let mut warnings: Vec<Diagnostic> = errors
+        .into_iter()
+        .map(|e| {
+            let message = format!("{}: line skipped", e.message);
+            Diagnostic { message, ..e }
+        })
+        .collect();
+    let mut schema = target.schema.clone();
+    let mut taken = target.clone();
+    let mut documents = Vec::new();
+    for (number, line) in parsed {
+        let id = claim_document_id(&mut taken, &line.id);
         let name = name_from_text(&line.text, &id);
         let mut doc = Document::new(id, name, line.text);
-        for (label, span) in line.entities {
-            if schema.entity_type(&label).is_none() {
-                let t = EntityType {
-                    name: label.clone(),
-                    label: label.clone(),
-                    color: colour(&schema),
-                    shortcut: None,
-                };
-                schema.entity_types.push(t.clone());
-                import.entity_types.push(t);
+        let mut schema_grew = |change: Option<Diagnostic>| {
+            if let Some(change) = change {
+                warnings.push(change.in_file(path).at_line(number));
             }
+        };
+        for (label, span) in line.entities {
+            schema_grew(schema.add_missing_entity_type(&label));
             doc.mentions.push(Mention {
                 id: MentionId(doc.next_id),
                 entity_type: label,
@@ -416,17 +364,7 @@ pub fn doccano_import_from_bytes(
             doc.next_id += 1;
         }
         for (relation_type, from, to) in line.relations {
-            if schema.relation_type(&relation_type).is_none() {
-                let t = RelationType {
-                    name: relation_type.clone(),
-                    label: relation_type.clone(),
-                    arg1: vec![],
-                    arg2: vec![],
-                    color: colour(&schema),
-                };
-                schema.relation_types.push(t.clone());
-                import.relation_types.push(t);
-            }
+            schema_grew(schema.add_missing_relation_type(&relation_type));
             // Indices come from the line's own entities, which all became mentions.
             let filler = |i: usize| Filler::Mention(doc.mentions[i].id);
             let relation = Relation {
@@ -442,35 +380,53 @@ pub fn doccano_import_from_bytes(
             doc.relations.push(relation);
             doc.next_id += 1;
         }
-        import.documents.push(doc);
+        documents.push(ImportedDocument {
+            document: doc,
+            path: path.to_path_buf(),
+            encoding: None,
+        });
     }
-    Ok(import)
+    Ok(Import {
+        name: None,
+        schema,
+        documents,
+        warnings,
+    })
 }
 
-/// Reads a doccano JSONL file for `project`; see [`doccano_import_from_bytes`]. The
-/// outer error is the file that cannot be read, the inner one its bad lines.
-pub fn read_doccano(
+/// Reads the doccano JSONL file at `path` for the project `target`; see
+/// [`doccano_import_from_bytes`].
+pub(crate) fn import_doccano(
     path: &Path,
-    project: &Project,
-    skip_bad_lines: bool,
-) -> Result<Result<DoccanoImport, Vec<DoccanoLineError>>, ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(doccano_import_from_bytes(
-        &bytes,
-        path,
-        project,
-        skip_bad_lines,
-    ))
+    target: &Project,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Import, ImportError> {
+    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    doccano_import_from_bytes(&bytes, path, target, options, progress)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::formats::test_support::{event, mention, span};
-    use crate::model::EventId;
+    use crate::model::{EventId, Schema};
+
+    /// The import of `bytes` as the file `path` for `target`, never cancelled.
+    fn import(
+        bytes: &[u8],
+        path: &str,
+        target: &Project,
+        skip_bad_lines: bool,
+    ) -> Result<Import, ImportError> {
+        let options = ImportOptions { skip_bad_lines };
+        doccano_import_from_bytes(bytes, Path::new(path), target, options, &mut |_, _| true)
+    }
+
+    /// The documents of an import.
+    fn documents(import: &Import) -> Vec<&Document> {
+        import.documents.iter().map(|d| &d.document).collect()
+    }
 
     fn relation(id: u32, from: u32, to: u32) -> Relation {
         Relation {
@@ -527,7 +483,7 @@ mod tests {
     #[test]
     fn export_then_import_gives_the_same_mentions_and_relations() {
         let p = project();
-        let (jsonl, warnings) = doccano_from_project(&p);
+        let (jsonl, warnings) = doccano_from_project(&p, &mut |_, _| true).unwrap();
         assert!(warnings.is_empty());
         let line: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
         // Python slices by code point: the offsets select the same characters.
@@ -544,20 +500,27 @@ mod tests {
         );
 
         let target = Project::new("q", Schema::default());
-        let import =
-            doccano_import_from_bytes(jsonl.as_bytes(), Path::new("x.jsonl"), &target, false)
-                .unwrap();
+        let import = import(jsonl.as_bytes(), "x.jsonl", &target, false).unwrap();
         assert_eq!(import.documents.len(), 1);
-        let doc = &import.documents[0];
+        let doc = documents(&import)[0];
         assert_eq!((doc.id.as_str(), doc.text.as_str()), ("d1", TEXT));
         assert_eq!(content(doc), content(&p.documents[0]));
-        let names = |types: Vec<String>| types.join(",");
+        let names: Vec<&str> = import
+            .schema
+            .entity_types
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(names, ["state_force", "place", "person"]);
+        assert_eq!(import.schema.relation_types.len(), 1);
+        let entities = &import.schema.entity_types;
+        assert_ne!(entities[0].color, entities[1].color);
+        let warnings: Vec<String> = import.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(
-            names(import.entity_types.iter().map(|t| t.name.clone()).collect()),
-            "state_force,place,person"
+            warnings[0],
+            "x.jsonl:1: entity type \"state_force\" added to the schema"
         );
-        assert_eq!(import.relation_types.len(), 1);
-        assert_ne!(import.entity_types[0].color, import.entity_types[1].color);
+        assert_eq!(warnings.len(), 4, "{warnings:#?}");
     }
 
     #[test]
@@ -571,7 +534,7 @@ mod tests {
             ..relation(6, 1, 2)
         });
         doc.next_id = 7;
-        let (jsonl, warnings) = doccano_from_project(&p);
+        let (jsonl, warnings) = doccano_from_project(&p, &mut |_, _| true).unwrap();
         let warnings: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(
             warnings,
@@ -599,13 +562,13 @@ mod tests {
         let jsonl = "\u{feff}{\"id\": 7, \"text\": \"Daech à Homs\", \"label\": [[0, 5, \"ORG\"], [8, 12, \"LOC\"]]}\r\n\
                      \n\
                      {\"text\": \"Sans id\"}\n";
-        let import =
-            doccano_import_from_bytes(jsonl.as_bytes(), Path::new("f"), &existing, false).unwrap();
-        let ids: Vec<&str> = import.documents.iter().map(|d| d.id.as_str()).collect();
+        let import = import(jsonl.as_bytes(), "f", &existing, false).unwrap();
+        let docs = documents(&import);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["7-2", "3"]);
-        assert_eq!(import.documents[0].name, "Daech à Homs");
+        assert_eq!(docs[0].name, "Daech à Homs");
         assert_eq!(
-            content(&import.documents[0]).0,
+            content(docs[0]).0,
             [
                 ("ORG".to_string(), vec![Span::new(0, 5)]),
                 ("LOC".to_string(), vec![Span::new(8, 12)])
@@ -630,11 +593,13 @@ mod tests {
         .join("\n");
         let mut bytes = jsonl.into_bytes();
         bytes.extend(b"\n{\"text\": \"\xff\"}");
-        let path = Path::new("dir/a.jsonl");
+        let path = "dir/a.jsonl";
         let project = Project::new("p", Schema::default());
-        let errors = doccano_import_from_bytes(&bytes, path, &project, false).unwrap_err();
-        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 9, 11]);
+        let Err(ImportError::BadLines(errors)) = import(&bytes, path, &project, false) else {
+            panic!("bad lines imported");
+        };
+        let lines: Vec<Option<usize>> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 9, 11].map(Some));
         let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert!(
             messages[0].starts_with("dir/a.jsonl:2: not JSON: "),
@@ -664,8 +629,12 @@ mod tests {
         );
         assert!(messages[8].starts_with("dir/a.jsonl:11: not UTF-8"));
 
-        let import = doccano_import_from_bytes(&bytes, path, &project, true).unwrap();
+        let import = import(&bytes, path, &project, true).unwrap();
         assert_eq!(import.documents.len(), 2);
-        assert_eq!(import.skipped.len(), 9);
+        let skipped = import
+            .warnings
+            .iter()
+            .filter(|w| w.message.ends_with(": line skipped"));
+        assert_eq!(skipped.count(), 9);
     }
 }

@@ -57,12 +57,11 @@
 //! `One`, `Optional`, `Any`, `AtLeastOne`, attribute kinds `"Flag"`, `"Text"` or
 //! `{"Values": [...]}`.
 
-use crate::formats::{WriteError, write_file};
+use crate::formats::{Cancelled, each_document};
 use crate::model::span::OffsetTable;
 use crate::model::{AttrValue, Attributes, DocStatus, Document, Filler, Project, Schema, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// The top of the file.
 #[derive(Debug, Serialize)]
@@ -327,32 +326,23 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
     }
 }
 
-/// The whole project as JSON.
-pub fn json_from_project(project: &Project) -> JsonProject<'_> {
-    JsonProject {
+/// The project as pretty-printed JSON text, ending with a line break; `progress` is
+/// asked before each document.
+pub fn json_string_from_project(
+    project: &Project,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<String, Cancelled> {
+    let json = JsonProject {
         format: "eventail-json",
         version: 1,
         project: &project.name,
         schema: &project.schema,
-        documents: project
-            .documents
-            .iter()
-            .map(json_document_from_document)
-            .collect(),
-    }
-}
-
-/// The project as pretty-printed JSON text, ending with a line break.
-pub fn json_string_from_project(project: &Project) -> String {
+        documents: each_document(project, progress, |_, doc| json_document_from_document(doc))?,
+    };
     // Serialising these types cannot fail: every map has string keys.
-    let mut out = serde_json::to_string_pretty(&json_from_project(project)).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&json).unwrap_or_default();
     out.push('\n');
-    out
-}
-
-/// Writes the project as JSON to `path`.
-pub fn write_json(project: &Project, path: &Path) -> Result<(), WriteError> {
-    write_file(path, json_string_from_project(project))
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -393,7 +383,8 @@ mod tests {
     #[test]
     fn the_three_units_slice_the_same_text() {
         let p = project();
-        let json: serde_json::Value = serde_json::from_str(&json_string_from_project(&p)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&json_string_from_project(&p, &mut |_, _| true).unwrap()).unwrap();
         let doc = &json["documents"][0];
         let text = doc["text"].as_str().unwrap();
         assert_eq!(text, TEXT);
@@ -439,7 +430,8 @@ mod tests {
     #[test]
     fn annotations_carry_ids_fillers_attributes_and_notes() {
         let p = project();
-        let json: serde_json::Value = serde_json::from_str(&json_string_from_project(&p)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&json_string_from_project(&p, &mut |_, _| true).unwrap()).unwrap();
         let doc = &json["documents"][0];
         assert_eq!(json["format"], "eventail-json");
         assert_eq!(doc["status"], "new");
@@ -456,6 +448,9 @@ mod tests {
             e["arguments"][0],
             serde_json::json!({"role": "target", "filler": {"kind": "mention", "id": "T1"}})
         );
-        assert_eq!(json_string_from_project(&p), json_string_from_project(&p));
+        assert_eq!(
+            json_string_from_project(&p, &mut |_, _| true).unwrap(),
+            json_string_from_project(&p, &mut |_, _| true).unwrap()
+        );
     }
 }

@@ -7,7 +7,10 @@
 //! point into it; nothing is ever replaced, so a file that does not decode cleanly in the
 //! encoding its mark announces is refused rather than silently altered.
 
-use crate::model::{Document, Project, Schema};
+use crate::formats::import::{
+    Import, ImportError, ImportedDocument, claim_document_id, read_error,
+};
+use crate::model::{Document, Project};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::path::{Path, PathBuf};
 
@@ -29,44 +32,6 @@ pub enum DecodeError {
         /// The encoding that the mark announced.
         encoding: &'static str,
     },
-}
-
-/// Why a file or folder given to the import could not be used. The path comes last.
-#[derive(Debug, thiserror::Error)]
-pub enum TextImportError {
-    /// The file or folder could not be read.
-    #[error("cannot read: {source}: {}", path.display())]
-    Read {
-        /// The file or folder.
-        path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// The file is not a plain-text article.
-    #[error("{source}: {}", path.display())]
-    Decode {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong with its bytes.
-        source: DecodeError,
-    },
-    /// A folder was given that holds no `.txt` file.
-    #[error("the folder holds no .txt file: {}", path.display())]
-    NoTextFiles {
-        /// The folder.
-        path: PathBuf,
-    },
-}
-
-/// One article read from a file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportedText {
-    /// The new document: unique id, name, text as decoded.
-    pub document: Document,
-    /// The file it was read from.
-    pub path: PathBuf,
-    /// The encoding detected, for the user to check (`"windows-1252"`...).
-    pub encoding: &'static str,
 }
 
 /// Decodes the bytes of a plain-text file; returns the text and the encoding detected.
@@ -127,10 +92,62 @@ pub fn name_from_text(text: &str, stem: &str) -> String {
     name
 }
 
-/// The files named by `paths`: files as given, folders replaced by the `*.txt` files
-/// directly inside them (any case of the extension, hidden files skipped), sorted by
-/// file name.
-fn files_from_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextImportError>) {
+/// The `*.txt` files directly inside the folder `dir` (any case of the extension,
+/// hidden files skipped), sorted by name: the articles of a folder, for the text and
+/// the brat imports.
+pub(crate) fn txt_files_in(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read_error(dir))? {
+        let entry = entry.map_err(read_error(dir))?;
+        let file = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_txt = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        if is_txt && !name.starts_with('.') && !file.is_dir() {
+            found.push((name, file));
+        }
+    }
+    if found.is_empty() {
+        return Err(ImportError::NoTextFiles {
+            path: dir.to_path_buf(),
+        });
+    }
+    found.sort();
+    Ok(found.into_iter().map(|(_, file)| file).collect())
+}
+
+/// The document of the article `text` read from the file at `path`: its id from the
+/// file's name, unused in `taken` (which then takes it), its name from its first line,
+/// the file's name in its metadata.
+pub(crate) fn document_from_file_text(path: &Path, text: String, taken: &mut Project) -> Document {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = claim_document_id(taken, &stem);
+    let name = name_from_text(&text, &stem);
+    let mut document = Document::new(id, name, text);
+    if let Some(file_name) = path.file_name() {
+        document
+            .metadata
+            .insert("file".into(), file_name.to_string_lossy().into_owned());
+    }
+    document
+}
+
+/// Reads the articles named by `paths` (files, or folders of `*.txt` files) as new
+/// documents for the project `target`, with ids that neither it nor each other use yet;
+/// the schema is the target's. `progress(files_done, files_total)` is asked before each
+/// file.
+///
+/// Every file is tried, and if any fails, all the errors are returned, so that the user
+/// can fix them in one go.
+pub(crate) fn import_text(
+    paths: &[PathBuf],
+    target: &Project,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Import, ImportError> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -138,124 +155,44 @@ fn files_from_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextImportError>) {
             files.push(path.clone());
             continue;
         }
-        let entries = match std::fs::read_dir(path) {
-            Ok(entries) => entries,
-            Err(source) => {
-                errors.push(TextImportError::Read {
-                    path: path.clone(),
-                    source,
-                });
-                continue;
-            }
-        };
-        let mut found = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => {
-                    let file = entry.path();
-                    let name = entry.file_name().to_string_lossy().into_owned();
-                    let is_txt = file
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-                    if is_txt && !name.starts_with('.') && !file.is_dir() {
-                        found.push((name, file));
-                    }
-                }
-                Err(source) => errors.push(TextImportError::Read {
-                    path: path.clone(),
-                    source,
-                }),
-            }
+        match txt_files_in(path) {
+            Ok(found) => files.extend(found),
+            Err(error) => errors.push(error),
         }
-        if found.is_empty() {
-            errors.push(TextImportError::NoTextFiles { path: path.clone() });
-        }
-        found.sort();
-        files.extend(found.into_iter().map(|(_, file)| file));
     }
-    (files, errors)
-}
-
-/// Reads the articles named by `paths` (files, or folders of `*.txt` files) as new
-/// documents for `project`, with ids that neither the project nor each other use yet.
-///
-/// Nothing is added to the project: the caller appends the documents (through
-/// [`crate::edit::ops::add_documents`] in the GUI). Every file is tried, and if any
-/// fails, all the errors are returned, so that the user can fix them in one go.
-pub fn documents_from_paths(
-    paths: &[PathBuf],
-    project: &Project,
-) -> Result<Vec<ImportedText>, Vec<TextImportError>> {
-    documents_from_paths_with_progress(paths, project, |_, _| true)
-}
-
-/// [`documents_from_paths`], calling `keep_going(files_done, files_total)` before each
-/// file; when it returns false the import stops and returns what it has read so far.
-pub fn documents_from_paths_with_progress(
-    paths: &[PathBuf],
-    project: &Project,
-    mut keep_going: impl FnMut(usize, usize) -> bool,
-) -> Result<Vec<ImportedText>, Vec<TextImportError>> {
-    let (files, mut errors) = files_from_paths(paths);
     let total = files.len();
-    let mut taken = ids_of_project(project);
-    let mut imported = Vec::new();
+    let mut taken = target.clone();
+    let mut documents = Vec::new();
     for (done, path) in files.into_iter().enumerate() {
-        if !keep_going(done, total) {
-            break;
+        if !progress(done, total) {
+            return Err(ImportError::Cancelled);
         }
         match text_from_path(&path) {
-            Ok((text, encoding)) => {
-                let stem = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let id = taken.unused_document_id(&stem);
-                taken.documents.push(Document::new(id.clone(), "", ""));
-                let name = name_from_text(&text, &stem);
-                let mut document = Document::new(id, name, text);
-                if let Some(file_name) = path.file_name() {
-                    document
-                        .metadata
-                        .insert("file".into(), file_name.to_string_lossy().into_owned());
-                }
-                imported.push(ImportedText {
-                    document,
-                    path,
-                    encoding,
-                });
-            }
+            Ok((text, encoding)) => documents.push(ImportedDocument {
+                document: document_from_file_text(&path, text, &mut taken),
+                path,
+                encoding: Some(encoding),
+            }),
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() {
-        Ok(imported)
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(ImportError::BadFiles(errors));
     }
-}
-
-/// A scratch project holding only the document ids of `project`: an import pushes the
-/// ids it hands out onto it, so that `unused_document_id` sees them all.
-pub fn ids_of_project(project: &Project) -> Project {
-    let mut taken = Project::new("", Schema::default());
-    taken.documents = project
-        .documents
-        .iter()
-        .map(|d| Document::new(d.id.clone(), "", ""))
-        .collect();
-    taken
+    Ok(Import {
+        name: None,
+        schema: target.schema.clone(),
+        documents,
+        warnings: Vec::new(),
+    })
 }
 
 /// Reads and decodes one file.
-fn text_from_path(path: &Path) -> Result<(String, &'static str), TextImportError> {
-    let bytes = std::fs::read(path).map_err(|source| TextImportError::Read {
+fn text_from_path(path: &Path) -> Result<(String, &'static str), ImportError> {
+    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    decode_text(&bytes).map_err(|error| ImportError::Decode {
         path: path.to_path_buf(),
-        source,
-    })?;
-    decode_text(&bytes).map_err(|source| TextImportError::Decode {
-        path: path.to_path_buf(),
-        source,
+        error,
     })
 }
 
@@ -374,10 +311,12 @@ mod tests {
         let other = tempfile::tempdir().unwrap();
         std::fs::write(other.path().join("a.txt"), "Autre\n").unwrap();
 
-        let mut project = Project::new("p", Schema::default());
+        let mut project = Project::new("p", Default::default());
         project.documents.push(Document::new("b", "déjà là", "x"));
         let paths = vec![dir.path().to_path_buf(), other.path().join("a.txt")];
-        let imported = documents_from_paths(&paths, &project).unwrap();
+        let imported = import_text(&paths, &project, &mut |_, _| true)
+            .unwrap()
+            .documents;
         let ids: Vec<_> = imported.iter().map(|i| i.document.id.as_str()).collect();
         assert_eq!(ids, ["a", "b-2", "a-2"]);
         assert_eq!(imported[0].document.name, "Premier");
@@ -400,8 +339,11 @@ mod tests {
             no_txt.path().to_path_buf(),
             missing.clone(),
         ];
-        let errors =
-            documents_from_paths(&paths, &Project::new("p", Schema::default())).unwrap_err();
+        let project = Project::new("p", Default::default());
+        let Err(ImportError::BadFiles(errors)) = import_text(&paths, &project, &mut |_, _| true)
+        else {
+            panic!("bad files imported");
+        };
         let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(messages.len(), 4, "{messages:#?}");
         assert!(messages[0].contains("no .txt file"));

@@ -1,9 +1,17 @@
 //! Writing a file so that a crash or a power cut leaves either the old or the new
 //! version, never a mix, and keeping the previous version as a backup.
+//!
+//! The two halves are apart ([`stage_file`], then [`StagedFile::put_in_place`]) because
+//! exports write several files: all of them are staged before the first is put in
+//! place, and exports keep no backup.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// How the names of temporary files start, so that those a killed process left behind
+/// are recognised and removed.
+const TEMPORARY_PREFIX: &str = ".eventail-save-";
 
 /// Where the previous version of `path` is kept: `palmyre.ron` → `palmyre.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -12,26 +20,58 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, syncs it, keeps the old `path` as
-/// its backup and renames the new file over it.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+/// A file written and synced beside the file it will replace, not yet in place; dropped,
+/// it is removed.
+#[derive(Debug)]
+pub struct StagedFile {
+    tmp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+/// The folder that holds `path` (`.` for a bare file name).
+pub(crate) fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path` (in the same folder, so that the
+/// rename that puts it in place is atomic), with the permissions of the file it will
+/// replace, and syncs it.
+pub fn stage_file(path: &Path, bytes: &[u8]) -> std::io::Result<StagedFile> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".eventail-save-")
+        .prefix(TEMPORARY_PREFIX)
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(folder_of(path))?;
     tmp.write_all(bytes)?;
     keep_permissions(path, tmp.as_file())?;
     tmp.as_file().sync_all()?;
+    Ok(StagedFile {
+        tmp,
+        target: path.to_path_buf(),
+    })
+}
+
+impl StagedFile {
+    /// Renames the staged file over its target and makes the rename durable.
+    pub fn put_in_place(self) -> std::io::Result<()> {
+        let Self { tmp, target } = self;
+        tmp.persist(&target).map_err(|e| e.error)?;
+        sync_dir(folder_of(&target));
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, keeps the old `path` as
+/// its backup and renames the new file over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let staged = stage_file(path, bytes)?;
     if path.exists() {
         keep_backup(path)?;
     }
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir);
-    remove_stale_temporaries(dir);
+    staged.put_in_place()?;
+    remove_stale_temporaries(folder_of(path));
     Ok(())
 }
 
@@ -45,7 +85,7 @@ fn remove_stale_temporaries(dir: &Path) {
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if !(name.starts_with(".eventail-save-") && name.ends_with(".tmp")) {
+        if !(name.starts_with(TEMPORARY_PREFIX) && name.ends_with(".tmp")) {
             continue;
         }
         let old = entry
@@ -90,7 +130,7 @@ fn keep_backup(path: &Path) -> std::io::Result<()> {
 }
 
 /// Makes the rename durable; not every platform can open a directory, hence best effort.
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }

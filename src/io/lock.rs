@@ -41,12 +41,12 @@ pub enum LockError {
         owner: LockOwner,
     },
     /// The lock file could not be written.
-    #[error("cannot write the lock file: {source}: {}", path.display())]
+    #[error("cannot write the lock file: {error}: {}", path.display())]
     Io {
         /// The lock file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -136,9 +136,9 @@ impl ProjectLock {
         });
         match written {
             Ok(()) => Ok(Self { lock_path, text }),
-            Err(source) => Err(LockError::Io {
+            Err(error) => Err(LockError::Io {
                 path: lock_path,
-                source,
+                error,
             }),
         }
     }

@@ -9,7 +9,8 @@ mod project_file;
 mod same_file;
 mod schema_file;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{StagedFile, backup_path, stage_file, write_atomically};
+pub(crate) use atomic::{folder_of, sync_dir};
 pub use autosave::{
     AutosaveOutcome, Autosaver, discard_recovery, has_recovery_file, pending_recovery,
     recovery_path,

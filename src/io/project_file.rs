@@ -5,7 +5,7 @@
 //! its path and the place of the error, and is never written by eventail.
 
 use super::atomic::write_atomically;
-use crate::model::{FORMAT_VERSION, Problem, Project, validate};
+use crate::model::{Diagnostic, FORMAT_VERSION, Project, validate};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("cannot read the project: {source}: {}", path.display())]
+    #[error("cannot read the project: {error}: {}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The file is not UTF-8.
     #[error("line {line}: the file is not valid UTF-8 text: {}", path.display())]
@@ -57,11 +57,11 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
         /// Everything that is wrong.
-        problems: Vec<Problem>,
+        problems: Vec<Diagnostic>,
     },
 }
 
-fn problems_summary(problems: &[Problem]) -> String {
+fn problems_summary(problems: &[Diagnostic]) -> String {
     const SHOWN: usize = 20;
     let mut text = match problems.len() {
         1 => "1 problem".to_string(),
@@ -83,20 +83,20 @@ fn problems_summary(problems: &[Problem]) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The project could not be written as RON.
-    #[error("cannot write the project as RON: {source}: {}", path.display())]
+    #[error("cannot write the project as RON: {error}: {}", path.display())]
     Serialize {
         /// The file.
         path: PathBuf,
         /// What the serializer said.
-        source: ron::Error,
+        error: ron::Error,
     },
     /// The file could not be written.
-    #[error("cannot save the project: {source}: {}", path.display())]
+    #[error("cannot save the project: {error}: {}", path.display())]
     Write {
         /// The file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -117,9 +117,9 @@ pub fn load_project_unchecked(path: &Path) -> Result<Project, LoadError> {
 }
 
 fn read_project_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+    let bytes = std::fs::read(path).map_err(|error| LoadError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -179,12 +179,12 @@ pub fn project_to_string(project: &Project) -> Result<String, ron::Error> {
 
 /// Saves the project to `path` atomically, keeping the previous version as a backup.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
-    let text = project_to_string(project).map_err(|source| SaveError::Serialize {
+    let text = project_to_string(project).map_err(|error| SaveError::Serialize {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
-    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
+    write_atomically(path, text.as_bytes()).map_err(|error| SaveError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum SchemaLoadError {
     /// The file could not be read, or is not UTF-8.
-    #[error("cannot read the schema: {source}: {}", path.display())]
+    #[error("cannot read the schema: {error}: {}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The file is not a RON schema.
     #[error("line {line}, column {column}: {message}: {}", path.display())]
@@ -41,9 +41,9 @@ pub fn schema_from_str(text: &str, path: &Path) -> Result<Schema, SchemaLoadErro
 
 /// Reads the RON schema at `path`.
 pub fn load_schema(path: &Path) -> Result<Schema, SchemaLoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| SchemaLoadError::Read {
+    let text = std::fs::read_to_string(path).map_err(|error| SchemaLoadError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     schema_from_str(&text, path)
 }

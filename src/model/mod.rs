@@ -6,6 +6,7 @@
 
 pub mod annotation;
 pub mod conformance;
+pub mod diagnostic;
 pub mod document;
 pub mod ids;
 pub mod project;
@@ -18,6 +19,7 @@ pub use annotation::{
     AnnotationRef, AttrValue, Attributes, Comment, Equivalence, Event, Filler, Mention,
     Normalization, Relation, RoleArg,
 };
+pub use diagnostic::Diagnostic;
 pub use document::{DocStatus, Document};
 pub use ids::{EventId, MentionId, RelationId};
 pub use project::{FORMAT_VERSION, Project};
@@ -25,4 +27,4 @@ pub use schema::{
     AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Rgb, Role, Schema,
 };
 pub use span::Span;
-pub use validate::{Problem, validate};
+pub use validate::validate;

@@ -5,18 +5,16 @@
 
 use super::annotation::AnnotationRef;
 use super::annotation::{AttrValue, Attributes, Filler};
+use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::ids::{EventId, MentionId, RelationId};
 use super::project::Project;
-use super::schema::{
-    AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Role, Schema,
-};
+use super::schema::{AttrKind, Schema};
 use super::span::Span;
-use super::validate::Problem;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Repairs `project` in place so that it validates; returns one line per change.
-pub fn repair(project: &mut Project) -> Vec<Problem> {
+pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
     let mut report = Vec::new();
     let mut doc_ids = BTreeSet::new();
     let Project {
@@ -30,11 +28,10 @@ pub fn repair(project: &mut Project) -> Vec<Problem> {
                 fresh = format!("{}-{n}", doc.id);
                 n += 1;
             }
-            report.push(Problem {
-                document: Some(doc.id.clone()),
-                annotation: None,
-                message: format!("another document had this id: renamed {fresh:?}"),
-            });
+            report.push(
+                Diagnostic::new(format!("another document had this id: renamed {fresh:?}"))
+                    .in_document(&doc.id),
+            );
             doc_ids.insert(fresh.clone());
             doc.id = fresh;
         }
@@ -46,16 +43,18 @@ pub fn repair(project: &mut Project) -> Vec<Problem> {
 struct Fixer<'a> {
     schema: &'a mut Schema,
     doc_id: String,
-    report: &'a mut Vec<Problem>,
+    report: &'a mut Vec<Diagnostic>,
 }
 
 impl Fixer<'_> {
     fn note(&mut self, annotation: impl std::fmt::Display, message: String) {
-        self.report.push(Problem {
-            document: Some(self.doc_id.clone()),
-            annotation: Some(annotation.to_string()),
-            message,
-        });
+        self.note_change(annotation, Diagnostic::new(message));
+    }
+
+    /// Reports `change`, made to annotation `annotation` of the document.
+    fn note_change(&mut self, annotation: impl std::fmt::Display, change: Diagnostic) {
+        self.report
+            .push(change.in_document(&self.doc_id).on(annotation));
     }
 
     /// Keeps the ranges that fit the text, sorted and without overlap.
@@ -87,37 +86,22 @@ impl Fixer<'_> {
             let Some(value) = attrs.get(&name).cloned() else {
                 continue;
             };
-            let Some(def) = self.schema.attributes.iter_mut().find(|a| a.name == name) else {
-                let kind = match value {
-                    AttrValue::Flag => AttrKind::Flag,
-                    AttrValue::Value(_) => AttrKind::Text,
-                };
-                self.schema.attributes.push(AttributeDef {
-                    name: name.clone(),
-                    label: name.clone(),
-                    applies_to: Vec::new(),
-                    kind,
-                });
-                self.note(ann, format!("attribute {name:?} added to the schema"));
+            let kind = match value {
+                AttrValue::Flag => AttrKind::Flag,
+                AttrValue::Value(_) => AttrKind::Text,
+            };
+            if let Some(added) = self.schema.add_missing_attribute(&name, kind) {
+                self.note_change(ann, added);
                 continue;
-            };
-            let newly_applies = !def.applies(type_name);
-            if newly_applies {
-                def.applies_to.push(type_name.to_string());
             }
-            let fits = match (&def.kind, &value) {
-                (AttrKind::Flag, AttrValue::Flag) => true,
-                (AttrKind::Values(values), AttrValue::Value(v)) => values.contains(v),
-                (AttrKind::Text, AttrValue::Value(_)) => true,
-                _ => false,
-            };
-            if newly_applies {
-                self.note(
-                    ann,
-                    format!("attribute {name:?} now applies to {type_name:?} in the schema"),
-                );
+            if let Some(allowed) = self.schema.allow_attribute_on(&name, type_name) {
+                self.note_change(ann, allowed);
             }
-            if !fits {
+            if !self
+                .schema
+                .attribute(&name)
+                .is_some_and(|def| def.allows(&value))
+            {
                 attrs.remove(&name);
                 self.note(
                     ann,
@@ -129,7 +113,7 @@ impl Fixer<'_> {
 }
 
 /// Repairs one document against `schema` (which it may extend); reports each change.
-pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Problem>) {
+pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Diagnostic>) {
     let len = doc.char_len();
     let mut fix = Fixer {
         schema,
@@ -163,17 +147,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     let largest_id = seen.last().copied();
     for m in &mut doc.mentions {
         fix.ranges(&m.id, &mut m.ranges, len);
-        if fix.schema.entity_type(&m.entity_type).is_none() {
-            fix.schema.entity_types.push(EntityType {
-                name: m.entity_type.clone(),
-                label: m.entity_type.clone(),
-                color: Default::default(),
-                shortcut: None,
-            });
-            fix.note(
-                m.id,
-                format!("entity type {:?} added to the schema", m.entity_type),
-            );
+        if let Some(added) = fix.schema.add_missing_entity_type(&m.entity_type) {
+            fix.note_change(m.id, added);
         }
         fix.attributes(&m.id, &m.entity_type, &mut m.attributes);
     }
@@ -185,18 +160,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     });
     for e in &mut doc.events {
         fix.ranges(&e.id, &mut e.trigger, len);
-        if fix.schema.event_type(&e.event_type).is_none() {
-            fix.schema.event_types.push(EventType {
-                name: e.event_type.clone(),
-                label: e.event_type.clone(),
-                color: Default::default(),
-                shortcut: None,
-                roles: Vec::new(),
-            });
-            fix.note(
-                e.id,
-                format!("event type {:?} added to the schema", e.event_type),
-            );
+        if let Some(added) = fix.schema.add_missing_event_type(&e.event_type) {
+            fix.note_change(e.id, added);
         }
         fix.attributes(&e.id, &e.event_type, &mut e.attributes);
     }
@@ -217,28 +182,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
             );
         }
         for arg in &e.arguments {
-            let Some(t) = fix
-                .schema
-                .event_types
-                .iter_mut()
-                .find(|t| t.name == e.event_type)
-            else {
-                continue;
-            };
-            if t.role(&arg.role).is_none() {
-                t.roles.push(Role {
-                    name: arg.role.clone(),
-                    label: arg.role.clone(),
-                    fillers: Vec::new(),
-                    cardinality: Cardinality::Any,
-                });
-                fix.note(
-                    id,
-                    format!(
-                        "role {:?} added to {:?} in the schema",
-                        arg.role, e.event_type
-                    ),
-                );
+            if let Some(added) = fix.schema.add_missing_role(&e.event_type, &arg.role) {
+                fix.note_change(id, added);
             }
         }
     }
@@ -259,29 +204,17 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     }
     doc.equivalences.retain(|eq| eq.members.len() >= 2);
     if doc.equivalences.len() != before {
-        fix.report.push(Problem {
-            document: Some(fix.doc_id.clone()),
-            annotation: None,
-            message: format!(
+        fix.report.push(
+            Diagnostic::new(format!(
                 "dropped {} equivalence(s) left with fewer than two members",
                 before - doc.equivalences.len()
-            ),
-        });
+            ))
+            .in_document(&fix.doc_id),
+        );
     }
     for eq in &doc.equivalences {
-        if fix.schema.relation_type(&eq.relation_type).is_none() {
-            fix.schema.relation_types.push(RelationType {
-                name: eq.relation_type.clone(),
-                label: eq.relation_type.clone(),
-                arg1: Vec::new(),
-                arg2: Vec::new(),
-                color: Default::default(),
-            });
-            fix.report.push(Problem {
-                document: Some(fix.doc_id.clone()),
-                annotation: None,
-                message: format!("relation type {:?} added to the schema", eq.relation_type),
-            });
+        if let Some(added) = fix.schema.add_missing_relation_type(&eq.relation_type) {
+            fix.report.push(added.in_document(&fix.doc_id));
         }
     }
     let (normalizations, comments) = (doc.normalizations.len(), doc.comments.len());
@@ -290,27 +223,16 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     doc.comments.retain(|c| snapshot.has_annotation(c.target));
     let dropped = normalizations + comments - doc.normalizations.len() - doc.comments.len();
     if dropped > 0 {
-        fix.report.push(Problem {
-            document: Some(fix.doc_id.clone()),
-            annotation: None,
-            message: format!(
+        fix.report.push(
+            Diagnostic::new(format!(
                 "dropped {dropped} normalisation(s) or comment(s) on missing annotations"
-            ),
-        });
+            ))
+            .in_document(&fix.doc_id),
+        );
     }
     for r in &mut doc.relations {
-        if fix.schema.relation_type(&r.relation_type).is_none() {
-            fix.schema.relation_types.push(RelationType {
-                name: r.relation_type.clone(),
-                label: r.relation_type.clone(),
-                arg1: Vec::new(),
-                arg2: Vec::new(),
-                color: Default::default(),
-            });
-            fix.note(
-                r.id,
-                format!("relation type {:?} added to the schema", r.relation_type),
-            );
+        if let Some(added) = fix.schema.add_missing_relation_type(&r.relation_type) {
+            fix.note_change(r.id, added);
         }
         fix.attributes(&r.id, &r.relation_type, &mut r.attributes);
     }
@@ -321,11 +243,8 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
 impl Fixer<'_> {
     /// A change that concerns the document as a whole.
     fn note_document(&mut self, message: String) {
-        self.report.push(Problem {
-            document: Some(self.doc_id.clone()),
-            annotation: None,
-            message,
-        });
+        self.report
+            .push(Diagnostic::new(message).in_document(self.doc_id.clone()));
     }
 }
 
@@ -557,7 +476,7 @@ mod tests {
         project
     }
 
-    fn report_text(report: &[Problem]) -> String {
+    fn report_text(report: &[Diagnostic]) -> String {
         let lines: Vec<String> = report.iter().map(|p| p.to_string()).collect();
         lines.join("\n")
     }

@@ -1,5 +1,7 @@
 //! What may be annotated: entity, event and relation types, roles and attributes.
 
+use super::annotation::AttrValue;
+use super::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 
 /// A colour written `"#rrggbb"` in the project file.
@@ -28,7 +30,8 @@ impl From<Rgb> for String {
     }
 }
 
-/// Distinct pastel colours for types that come without one (imports), taken in turn.
+/// Distinct pastel colours for types that come without one (imports, repairs), taken in
+/// turn.
 const PALETTE: [[u8; 3]; 10] = [
     [0x8d, 0xd3, 0xc7],
     [0xff, 0xff, 0xb3],
@@ -194,6 +197,15 @@ impl AttributeDef {
     pub fn applies(&self, type_name: &str) -> bool {
         self.applies_to.is_empty() || self.applies_to.iter().any(|t| t == type_name)
     }
+
+    /// True when the attribute may take `value`.
+    pub fn allows(&self, value: &AttrValue) -> bool {
+        match (&self.kind, value) {
+            (AttrKind::Flag, AttrValue::Flag) | (AttrKind::Text, AttrValue::Value(_)) => true,
+            (AttrKind::Values(values), AttrValue::Value(v)) => values.contains(v),
+            _ => false,
+        }
+    }
 }
 
 /// Everything that may be annotated in a project.
@@ -264,5 +276,201 @@ impl Schema {
         } else {
             Rgb::default()
         }
+    }
+}
+
+/// Adding what annotations use and the schema lacks: every importer (brat's `.ann` lines
+/// beyond its `annotation.conf`, doccano's labels) and the repair of a project grow the
+/// schema through these, so that an added type looks and is reported the same whatever
+/// brought it. Each returns what it did, for the caller to place (file, line,
+/// document), or `None` when the schema already had it.
+impl Schema {
+    /// The colour of the next type added without one: the palette, taken in turn by all
+    /// the types of the schema, so that neighbours differ.
+    fn next_colour(&self) -> Rgb {
+        Rgb::from_palette(
+            self.entity_types.len() + self.event_types.len() + self.relation_types.len(),
+        )
+    }
+
+    /// Adds the entity type `name` (labelled with its name) if the schema lacks it.
+    pub fn add_missing_entity_type(&mut self, name: &str) -> Option<Diagnostic> {
+        if self.entity_type(name).is_some() {
+            return None;
+        }
+        let color = self.next_colour();
+        self.entity_types.push(EntityType {
+            name: name.into(),
+            label: name.into(),
+            color,
+            shortcut: None,
+        });
+        Some(Diagnostic::new(format!(
+            "entity type {name:?} added to the schema"
+        )))
+    }
+
+    /// Adds the event type `name` (labelled with its name, without roles) if the schema
+    /// lacks it.
+    pub fn add_missing_event_type(&mut self, name: &str) -> Option<Diagnostic> {
+        if self.event_type(name).is_some() {
+            return None;
+        }
+        let color = self.next_colour();
+        self.event_types.push(EventType {
+            name: name.into(),
+            label: name.into(),
+            color,
+            shortcut: None,
+            roles: Vec::new(),
+        });
+        Some(Diagnostic::new(format!(
+            "event type {name:?} added to the schema"
+        )))
+    }
+
+    /// Adds the relation type `name` (labelled with its name, any arguments) if the
+    /// schema lacks it.
+    pub fn add_missing_relation_type(&mut self, name: &str) -> Option<Diagnostic> {
+        if self.relation_type(name).is_some() {
+            return None;
+        }
+        let color = self.next_colour();
+        self.relation_types.push(RelationType {
+            name: name.into(),
+            label: name.into(),
+            arg1: Vec::new(),
+            arg2: Vec::new(),
+            color,
+        });
+        Some(Diagnostic::new(format!(
+            "relation type {name:?} added to the schema"
+        )))
+    }
+
+    /// Adds the role `role` (any filler, any number of them) to the event type
+    /// `event_type` if it lacks it; nothing when the schema has no such event type.
+    pub fn add_missing_role(&mut self, event_type: &str, role: &str) -> Option<Diagnostic> {
+        let t = self.event_types.iter_mut().find(|t| t.name == event_type)?;
+        if t.role(role).is_some() {
+            return None;
+        }
+        t.roles.push(Role {
+            name: role.into(),
+            label: role.into(),
+            fillers: Vec::new(),
+            cardinality: Cardinality::Any,
+        });
+        Some(Diagnostic::new(format!(
+            "role {role:?} added to {event_type:?} in the schema"
+        )))
+    }
+
+    /// Adds the attribute `name` with values `kind`, for every type, if the schema lacks
+    /// it.
+    pub fn add_missing_attribute(&mut self, name: &str, kind: AttrKind) -> Option<Diagnostic> {
+        if self.attribute(name).is_some() {
+            return None;
+        }
+        self.attributes.push(AttributeDef {
+            name: name.into(),
+            label: name.into(),
+            applies_to: Vec::new(),
+            kind,
+        });
+        Some(Diagnostic::new(format!(
+            "attribute {name:?} added to the schema"
+        )))
+    }
+
+    /// Lets annotations of type `type_name` carry the attribute `name`, if the schema has
+    /// it and it does not apply to them yet.
+    pub fn allow_attribute_on(&mut self, name: &str, type_name: &str) -> Option<Diagnostic> {
+        let def = self.attributes.iter_mut().find(|a| a.name == name)?;
+        if def.applies(type_name) {
+            return None;
+        }
+        def.applies_to.push(type_name.into());
+        Some(Diagnostic::new(format!(
+            "attribute {name:?} now applies to {type_name:?} in the schema"
+        )))
+    }
+
+    /// Adds `value` to the values of the attribute `name`, if it is an attribute of a list
+    /// of values that lacks it.
+    pub fn add_missing_attribute_value(&mut self, name: &str, value: &str) -> Option<Diagnostic> {
+        let def = self.attributes.iter_mut().find(|a| a.name == name)?;
+        let AttrKind::Values(values) = &mut def.kind else {
+            return None;
+        };
+        if values.iter().any(|v| v == value) {
+            return None;
+        }
+        values.push(value.into());
+        Some(Diagnostic::new(format!(
+            "value {value:?} added to attribute {name:?} in the schema"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_types_are_added_once_with_distinct_colours() {
+        let mut schema = Schema::default();
+        let added = schema
+            .add_missing_entity_type("person")
+            .map(|d| d.to_string());
+        assert_eq!(
+            added.as_deref(),
+            Some("entity type \"person\" added to the schema")
+        );
+        assert_eq!(schema.add_missing_entity_type("person"), None);
+        assert!(schema.add_missing_event_type("attack").is_some());
+        assert!(schema.add_missing_relation_type("part_of").is_some());
+        let colours = [
+            schema.entity_types[0].color,
+            schema.event_types[0].color,
+            schema.relation_types[0].color,
+        ];
+        assert_eq!(colours, [0, 1, 2].map(Rgb::from_palette));
+        assert_eq!(schema.add_missing_role("nothing", "agent"), None);
+        assert!(schema.add_missing_role("attack", "agent").is_some());
+        assert_eq!(schema.add_missing_role("attack", "agent"), None);
+        assert_eq!(schema.event_types[0].roles[0].cardinality, Cardinality::Any);
+    }
+
+    #[test]
+    fn attributes_grow_by_type_and_value() {
+        let mut schema = Schema::default();
+        let kind = AttrKind::Values(vec!["sure".into()]);
+        assert!(
+            schema
+                .add_missing_attribute("certainty", kind.clone())
+                .is_some()
+        );
+        assert_eq!(schema.add_missing_attribute("certainty", kind), None);
+        assert_eq!(schema.allow_attribute_on("certainty", "attack"), None);
+        schema.attributes[0].applies_to = vec!["attack".into()];
+        let allowed = schema.allow_attribute_on("certainty", "place");
+        assert_eq!(
+            allowed.map(|d| d.message),
+            Some("attribute \"certainty\" now applies to \"place\" in the schema".into())
+        );
+        assert!(
+            schema
+                .add_missing_attribute_value("certainty", "doubtful")
+                .is_some()
+        );
+        assert_eq!(
+            schema.add_missing_attribute_value("certainty", "sure"),
+            None
+        );
+        assert_eq!(
+            schema.attributes[0].kind,
+            AttrKind::Values(vec!["sure".into(), "doubtful".into()])
+        );
     }
 }

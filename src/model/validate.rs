@@ -4,47 +4,20 @@
 //! silently repaired here.
 
 use super::annotation::{Attributes, Filler};
+use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::project::Project;
-use super::schema::{AttrKind, Schema};
+use super::schema::Schema;
 use super::span::Span;
 use std::collections::BTreeSet;
 
-/// One thing wrong with a project.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// Id of the document concerned, if any.
-    pub document: Option<String>,
-    /// The annotation concerned (`T3`, `E2`...), if any.
-    pub annotation: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(doc) = &self.document {
-            write!(f, "document {doc:?}")?;
-            if let Some(ann) = &self.annotation {
-                write!(f, ", {ann}")?;
-            }
-            write!(f, ": ")?;
-        }
-        write!(f, "{}", self.message)
-    }
-}
-
 /// All the problems of `project`; empty when it is well formed.
-pub fn validate(project: &Project) -> Vec<Problem> {
+pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();
     for doc in &project.documents {
         if !ids.insert(doc.id.as_str()) {
-            problems.push(Problem {
-                document: Some(doc.id.clone()),
-                annotation: None,
-                message: "another document has the same id".into(),
-            });
+            problems.push(Diagnostic::new("another document has the same id").in_document(&doc.id));
         }
         validate_document(&project.schema, doc, &mut problems);
     }
@@ -55,16 +28,16 @@ struct DocChecker<'a> {
     schema: &'a Schema,
     doc: &'a Document,
     char_len: usize,
-    problems: &'a mut Vec<Problem>,
+    problems: &'a mut Vec<Diagnostic>,
 }
 
 impl DocChecker<'_> {
     fn report(&mut self, annotation: impl std::fmt::Display, message: String) {
-        self.problems.push(Problem {
-            document: Some(self.doc.id.clone()),
-            annotation: Some(annotation.to_string()),
-            message,
-        });
+        self.problems.push(
+            Diagnostic::new(message)
+                .in_document(&self.doc.id)
+                .on(annotation),
+        );
     }
 
     fn ranges(&mut self, ann: &dyn std::fmt::Display, ranges: &[Span], may_be_empty: bool) {
@@ -93,7 +66,6 @@ impl DocChecker<'_> {
     }
 
     fn attributes(&mut self, ann: &dyn std::fmt::Display, type_name: &str, attrs: &Attributes) {
-        use super::annotation::AttrValue;
         for (name, value) in attrs {
             let Some(def) = self.schema.attribute(name) else {
                 self.report(ann, format!("attribute {name:?} is not in the schema"));
@@ -105,13 +77,7 @@ impl DocChecker<'_> {
                     format!("attribute {name:?} does not apply to {type_name:?}"),
                 );
             }
-            let fits = match (&def.kind, value) {
-                (AttrKind::Flag, AttrValue::Flag) => true,
-                (AttrKind::Values(values), AttrValue::Value(v)) => values.contains(v),
-                (AttrKind::Text, AttrValue::Value(_)) => true,
-                _ => false,
-            };
-            if !fits {
+            if !def.allows(value) {
                 self.report(
                     ann,
                     format!("attribute {name:?} has a value it does not allow"),
@@ -151,25 +117,22 @@ impl DocChecker<'_> {
         }
         if self.doc.fresh_id().is_none() {
             // Accepted, it would make the next tag fail (or reuse ids in a build that wraps).
-            self.problems.push(Problem {
-                document: Some(self.doc.id.clone()),
-                annotation: None,
-                message: format!(
+            self.problems.push(
+                Diagnostic::new(format!(
                     "next_id is {}, the largest id: no id is left for a new annotation",
                     self.doc.next_id
-                ),
-            });
+                ))
+                .in_document(self.doc.id.clone()),
+            );
         }
         let sorted = |ids: Vec<u32>| ids.windows(2).all(|w| w[0] < w[1]);
         if !sorted(self.doc.mentions.iter().map(|m| m.id.0).collect())
             || !sorted(self.doc.events.iter().map(|e| e.id.0).collect())
             || !sorted(self.doc.relations.iter().map(|r| r.id.0).collect())
         {
-            self.problems.push(Problem {
-                document: Some(self.doc.id.clone()),
-                annotation: None,
-                message: "annotations are not sorted by id".into(),
-            });
+            self.problems.push(
+                Diagnostic::new("annotations are not sorted by id").in_document(&self.doc.id),
+            );
         }
     }
 }
@@ -221,7 +184,7 @@ impl DocChecker<'_> {
     }
 }
 
-fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Problem>) {
+fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Diagnostic>) {
     let mut check = DocChecker {
         schema,
         doc,

@@ -108,7 +108,10 @@ impl EventailApp {
         match &self.dialog {
             Some(Dialog::Failed(failure)) => Some(failure.to_string()),
             Some(Dialog::Invalid { error, .. }) => Some(error.to_string()),
-            Some(Dialog::Report { title, lines }) => Some(format!("{title}\n{}", lines.join("\n"))),
+            Some(Dialog::Report { title, diagnostics }) => {
+                let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+                Some(format!("{title}\n{}", lines.join("\n")))
+            }
             _ => None,
         }
     }

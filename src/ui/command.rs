@@ -2,7 +2,7 @@
 //! shortcuts drive the menus, the keyboard and the command palette alike, and the
 //! import and export commands come from the table of formats.
 
-use super::format_shim::Format;
+use crate::formats::Format;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A command that needs no argument: menus, shortcuts and the palette list these.

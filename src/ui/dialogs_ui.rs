@@ -28,9 +28,13 @@ fn content_from_dialog(dialog: &Dialog, project_name: &str) -> Content {
             note: Some("Your work is as it was: nothing was overwritten."),
             buttons: ok,
         },
-        Dialog::Report { title, lines } => Content {
+        Dialog::Report { title, diagnostics } => Content {
             heading: title.clone(),
-            body: lines.join("\n"),
+            body: diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
             note: None,
             buttons: ok,
         },

@@ -2,7 +2,7 @@
 
 use super::action::{Action, EditAction};
 use super::command::UiCommand;
-use super::format_shim::Format;
+use crate::formats::Format;
 use crate::model::{DocStatus, Project};
 
 /// A mark for each status, so the list reads at a glance.

@@ -1,7 +1,7 @@
 //! What could not be done, kept typed until it is shown: the dialog says what was being
 //! done in its title and the library's error (file last) in its body.
 
-use crate::formats::text::TextImportError;
+use crate::formats::{ExportError, ImportError};
 use crate::io;
 use std::path::PathBuf;
 
@@ -20,15 +20,12 @@ pub enum Failure {
          use Save as to keep your changes: {}", .0.display()
     )]
     ReadOnly(PathBuf),
-    /// Text files could not be imported (nothing was added).
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-    ImportText(Vec<TextImportError>),
-    /// A file or folder could not be imported as a project.
+    /// Files could not be imported (nothing was added).
     #[error("{0}")]
-    Import(String),
+    Import(ImportError),
     /// The project could not be exported.
     #[error("{0}")]
-    Export(String),
+    Export(ExportError),
     /// The repaired copy would overwrite the project it repairs.
     #[error("the repaired copy must be another file: {}", .0.display())]
     RepairOverInput(PathBuf),
@@ -43,7 +40,7 @@ impl Failure {
         match self {
             Failure::Open(_) => "The project could not be opened",
             Failure::Save(_) | Failure::ReadOnly(_) => "The project was not saved",
-            Failure::ImportText(_) | Failure::Import(_) => "Nothing was imported",
+            Failure::Import(_) => "Nothing was imported",
             Failure::Export(_) => "The export failed",
             Failure::RepairOverInput(_) => "No repaired copy was written",
             Failure::Recover(_) => "The autosave could not be recovered",

@@ -6,8 +6,8 @@
 //! action, so a cancelled dialog changes nothing and a test can drive Open, Save as,
 //! Import and Export through the same code as a person.
 
-use super::format_shim::Format;
 use super::state::Pending;
+use crate::formats::{Format, Input, Output};
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -89,21 +89,28 @@ impl FileRequest {
                 Some(("text", &["txt", "text"][..])),
                 None,
             ),
-            FilePurpose::ImportProject(format) => (
-                format!("Import {} as a new project", format.name()),
-                format.import_pick(),
-                format.extensions(),
-                None,
-            ),
-            FilePurpose::Export(format) => match format.export_extension() {
-                Some(ext) => (
-                    format!("Export as {}", format.name()),
+            FilePurpose::ImportProject(format) => {
+                let (kind, extensions) = match format.import_input() {
+                    Some(Input::Folder) | None => (PickKind::Folder, None),
+                    Some(Input::File { extensions }) => (PickKind::File, Some(extensions)),
+                    Some(Input::Files { extensions }) => (PickKind::Files, Some(extensions)),
+                };
+                (
+                    format!("Import {} as a new project", format.title()),
+                    kind,
+                    extensions.map(|e| (format.title(), e)),
+                    None,
+                )
+            }
+            FilePurpose::Export(format) => match format.export_output() {
+                Some(Output::File { extension }) => (
+                    format!("Export as {}", format.title()),
                     PickKind::SaveFile,
                     None,
-                    Some(format!("{project_name}.{ext}")),
+                    Some(format!("{project_name}.{extension}")),
                 ),
-                None => (
-                    format!("Export as {} into the folder", format.name()),
+                Some(Output::Folder) | None => (
+                    format!("Export as {} into the folder", format.title()),
                     PickKind::Folder,
                     None,
                     None,
@@ -228,7 +235,8 @@ impl FileDialogs for EguiFileDialogs {
         let mut dialog = dialog
             .title(&request.title)
             .id(egui::Id::unique("egui file dialog"))
-            .keep_on_top(true);
+            .keep_on_top(true)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO);
         if let Some(name) = &request.file_name {
             dialog = dialog.default_filename(name.clone());
         }

@@ -2,7 +2,7 @@
 //! on a background thread so that the window never freezes: the user sees a progress
 //! bar and can cancel. Small work runs at once, so that the common case has no delay.
 
-use crate::formats::text::{ImportedText, TextImportError};
+use crate::formats::{ExportError, ExportReport, Format, Import, ImportError};
 use crate::io::LoadError;
 use crate::model::Project;
 use std::path::PathBuf;
@@ -62,12 +62,21 @@ pub enum JobOutput {
         /// Opened read-only.
         read_only: bool,
     },
-    /// Text files were read.
-    ImportedText(Result<Vec<ImportedText>, Vec<TextImportError>>),
-    /// An export ended: a summary, or the error.
-    Exported(Result<String, String>),
-    /// A collection was read as a new project, with the lines it skipped.
-    NewProject(Result<(Project, Vec<String>), String>),
+    /// Files were read in a format: text files for the open project, anything else as
+    /// a new project.
+    Imported {
+        /// The format read.
+        format: Format,
+        /// What was read, or why nothing was.
+        result: Result<Import, ImportError>,
+    },
+    /// An export ended.
+    Exported {
+        /// Where it went.
+        out: PathBuf,
+        /// What was written, or why nothing was.
+        result: Result<ExportReport, ExportError>,
+    },
 }
 
 /// Whether a job may be abandoned at once when cancelled.
@@ -148,13 +157,12 @@ pub fn total_bytes(paths: &[PathBuf]) -> u64 {
         .sum()
 }
 
-/// Reads text files, moving the progress and stopping when cancelled.
-pub fn import_texts(paths: &[PathBuf], project: &Project, progress: &Progress) -> JobOutput {
-    let result =
-        crate::formats::text::documents_from_paths_with_progress(paths, project, |done, total| {
-            progress.set_total(total);
-            progress.set_done(done);
-            !progress.is_cancelled()
-        });
-    JobOutput::ImportedText(result)
+/// The progress callback of the formats, moving `progress` and stopping once the user
+/// cancels.
+pub fn keep_going(progress: &Progress) -> impl FnMut(usize, usize) -> bool + '_ {
+    |done, total| {
+        progress.set_total(total);
+        progress.set_done(done);
+        !progress.is_cancelled()
+    }
 }

@@ -13,7 +13,6 @@ mod documents_ui;
 mod events_ui;
 pub mod failure;
 pub mod file_dialog;
-mod format_shim;
 mod handle;
 mod jobs;
 mod keys;

@@ -2,7 +2,7 @@
 
 use super::action::Action;
 use super::command::UiCommand;
-use super::format_shim::Format;
+use crate::formats::Format;
 use std::path::PathBuf;
 
 /// The start page: open a project, import articles, or reopen a recent project.

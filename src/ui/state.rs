@@ -35,8 +35,8 @@ pub enum Dialog {
     Report {
         /// What was done.
         title: String,
-        /// One line per change or warning.
-        lines: Vec<String>,
+        /// Each change or warning, with its file, line, document and annotation.
+        diagnostics: Vec<crate::model::Diagnostic>,
     },
     /// Unsaved changes would be lost by `then`.
     Unsaved(Pending),
@@ -84,7 +84,7 @@ pub enum Pending {
     /// Open this project.
     OpenPath(PathBuf),
     /// Choose a file or folder in this format and open it as a new project.
-    ImportProject(super::format_shim::Format),
+    ImportProject(crate::formats::Format),
 }
 
 /// The user's answer to the open [`Dialog`].

@@ -47,7 +47,7 @@ pub fn open_with_files(
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| EventailApp::with_file_dialogs(cc, path, Box::new(given)));
-    harness.run();
+    settle(&mut harness);
     (harness, files)
 }
 
@@ -103,7 +103,15 @@ pub fn run_command(harness: &mut Harness<'_, EventailApp>, text: &str) {
     // A frame to run the command, one to take the file dialog's answer; then, unless
     // the work goes on in the background, until the window settles.
     harness.run_steps(2);
-    if harness.state().background_job().is_none() {
+    settle(harness);
+}
+
+/// Runs frames until the window settles; while a background job shows its progress
+/// (which animates), one frame.
+pub fn settle(harness: &mut Harness<'_, EventailApp>) {
+    if harness.state().background_job().is_some() {
+        harness.run_steps(1);
+    } else {
         harness.run();
     }
 }

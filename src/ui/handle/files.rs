@@ -5,7 +5,6 @@
 use super::super::app::EventailApp;
 use super::super::failure::Failure;
 use super::super::file_dialog::{FileAnswer, FilePurpose};
-use super::super::format_shim::Format;
 use super::super::jobs::{self, Job, JobKind, JobOutput};
 use super::super::session::Session;
 use super::super::state::{Choice, Dialog, Pending};
@@ -230,7 +229,6 @@ impl EventailApp {
                 self.save_to(first, then);
             }
             FilePurpose::ImportText => self.import_text_paths(&answer.paths),
-            FilePurpose::ImportProject(Format::Text) => {}
             FilePurpose::ImportProject(format) => self.import_project(format, first),
             FilePurpose::Export(format) => self.export_to(format, first),
             FilePurpose::RepairCopy { broken } => self.repair_to(&broken, first),
@@ -276,7 +274,7 @@ impl EventailApp {
         if self.dialog.is_none() {
             self.dialog = Some(Dialog::Report {
                 title: format!("Repaired copy opened: {} change(s)", changes.len()),
-                lines: changes.iter().map(ToString::to_string).collect(),
+                diagnostics: changes,
             });
         }
     }

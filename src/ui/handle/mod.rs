@@ -10,8 +10,8 @@ use super::action::{Action, EditAction};
 use super::app::EventailApp;
 use super::command::UiCommand;
 use super::file_dialog::{FilePurpose, FileRequest};
-use super::format_shim::Format;
 use super::state::Pending;
+use crate::formats::Format;
 use crate::model::{DocStatus, Filler};
 
 impl EventailApp {

@@ -1,104 +1,160 @@
-//! Import and export through the table of formats, on a background thread where the
-//! work is long, and the background jobs' results.
+//! Import and export through the table of formats ([`crate::formats`]), the same door
+//! as the command line; long work runs on a background thread. Also where background
+//! jobs end.
 
 use super::super::app::EventailApp;
 use super::super::failure::Failure;
-use super::super::format_shim::Format;
 use super::super::jobs::{self, Job, JobKind, JobOutput};
 use super::super::session::Session;
 use super::super::state::Dialog;
-use crate::formats::text::{ImportedText, TextImportError};
-use crate::model::Project;
+use crate::formats::{
+    ExportError, ExportReport, Format, Import, ImportError, ImportOptions, export_project,
+    import_project, import_target_from_project,
+};
 use std::path::{Path, PathBuf};
 
 impl EventailApp {
-    /// Adds the text files at `paths` as documents, in one undoable edit, and shows the
-    /// first of them; if any file cannot be read, nothing is added and all the errors
-    /// are shown. Large imports run on a background thread.
+    /// Adds the text files (or folders of them) at `paths` as documents, in one
+    /// undoable edit, and shows the first; if any file cannot be read, nothing is added
+    /// and every error is shown. Large imports run on a background thread.
     pub(super) fn import_text_paths(&mut self, paths: &[PathBuf]) {
+        let target = import_target_from_project(self.session.project());
         if jobs::total_bytes(paths) <= jobs::BACKGROUND_BYTES {
-            let result = crate::formats::text::documents_from_paths(paths, self.session.project());
-            self.finish_import_text(result);
+            let options = ImportOptions::default();
+            let result =
+                import_project(Format::Text, paths, Some(&target), options, &mut |_, _| {
+                    true
+                });
+            self.finish_import(Format::Text, result);
             return;
         }
-        // The worker only needs the ids in use, not the texts.
-        let ids = crate::formats::text::ids_of_project(self.session.project());
         let paths = paths.to_vec();
         let label = format!("Importing {} file(s)", paths.len());
         let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |progress| {
-            jobs::import_texts(&paths, &ids, progress)
+            let options = ImportOptions::default();
+            let mut keep_going = jobs::keep_going(progress);
+            JobOutput::Imported {
+                format: Format::Text,
+                result: import_project(
+                    Format::Text,
+                    &paths,
+                    Some(&target),
+                    options,
+                    &mut keep_going,
+                ),
+            }
         });
         self.start_job(job);
     }
 
-    /// Adds imported documents, or shows why nothing was imported.
-    fn finish_import_text(&mut self, result: Result<Vec<ImportedText>, Vec<TextImportError>>) {
-        let imported = match result {
-            Ok(imported) if imported.is_empty() => return,
-            Ok(imported) => imported,
-            Err(errors) => {
-                self.dialog = Some(Dialog::Failed(Failure::ImportText(errors)));
+    /// Reads a file or folder in `format` as a new, unsaved project, in the background;
+    /// broken lines are left out and listed.
+    pub(super) fn import_project(&mut self, format: Format, input: PathBuf) {
+        let label = format!("Importing {}", input.display());
+        let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |progress| {
+            let options = ImportOptions {
+                skip_bad_lines: true,
+            };
+            let mut keep_going = jobs::keep_going(progress);
+            JobOutput::Imported {
+                format,
+                result: import_project(format, &[input], None, options, &mut keep_going),
+            }
+        });
+        self.start_job(job);
+    }
+
+    /// Text becomes documents of the open project (one undoable edit); anything else a
+    /// new, unsaved project. Warnings are listed; a failure says why nothing changed.
+    fn finish_import(&mut self, format: Format, result: Result<Import, ImportError>) {
+        let import = match result {
+            Ok(import) => import,
+            Err(error) => {
+                self.dialog = Some(Dialog::Failed(Failure::Import(error)));
                 return;
             }
         };
-        let encodings: Vec<String> = imported
+        let warnings = if format == Format::Text {
+            self.add_imported_documents(import)
+        } else {
+            let (project, warnings) = import.into_project(format.title());
+            self.replace_session(Session::unsaved(project));
+            self.session.mark_unsaved();
+            self.view.status = "Imported: File > Save as… keeps it".into();
+            warnings
+        };
+        if !warnings.is_empty() {
+            self.dialog = Some(Dialog::Report {
+                title: format!("Imported, with {} warning(s)", warnings.len()),
+                diagnostics: warnings,
+            });
+        }
+    }
+
+    /// Adds the documents of `import` to the open project and shows the first of them;
+    /// returns the warnings.
+    fn add_imported_documents(&mut self, import: Import) -> Vec<crate::model::Diagnostic> {
+        if import.documents.is_empty() {
+            return import.warnings;
+        }
+        let read: Vec<String> = import
+            .documents
             .iter()
-            .map(|i| format!("{} ({})", i.document.id, i.encoding))
+            .map(|i| match i.encoding {
+                Some(encoding) => format!("{} ({encoding})", i.document.id),
+                None => i.document.id.clone(),
+            })
             .collect();
         let first = self.session.project().documents.len();
-        let documents = imported.into_iter().map(|i| i.document).collect();
+        let documents = import.documents.into_iter().map(|i| i.document).collect();
         let edit = crate::edit::ops::add_documents(self.session.project(), documents);
         match self.session.apply(edit) {
             Ok(_) => {
                 self.show_document(first);
-                self.view.status = format!("Imported {}", encodings.join(", "));
+                self.view.status = format!("Imported {}", read.join(", "));
             }
             Err(error) => self.view.status = format!("Not imported: {error}"),
         }
-    }
-
-    /// Reads a file or folder in `format` as a new, unsaved project, in the background.
-    pub(super) fn import_project(&mut self, format: Format, input: PathBuf) {
-        let label = format!("Importing {}", input.display());
-        let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |_| {
-            JobOutput::NewProject(project_from_import(format, &input))
-        });
-        self.start_job(job);
-    }
-
-    /// Shows an imported project as a new, unsaved one, with its warnings if any.
-    fn finish_import_project(&mut self, result: Result<(Project, Vec<String>), String>) {
-        match result {
-            Ok((project, warnings)) => {
-                self.replace_session(Session::unsaved(project));
-                self.session.mark_unsaved();
-                self.view.status = "Imported: File > Save as… keeps it".into();
-                if !warnings.is_empty() {
-                    self.dialog = Some(Dialog::Report {
-                        title: format!("Imported, with {} warning(s)", warnings.len()),
-                        lines: warnings,
-                    });
-                }
-            }
-            Err(message) => self.dialog = Some(Dialog::Failed(Failure::Import(message))),
-        }
+        import.warnings
     }
 
     /// Exports the project in `format` to `out` on a background thread.
     pub(super) fn export_to(&mut self, format: Format, out: PathBuf) {
         let project = self.session.project().clone();
         let label = format!("Exporting to {}", out.display());
-        let job = Job::spawn(label, JobKind::Writes, &self.ctx, move |_| {
-            JobOutput::Exported(export(&project, format, &out))
+        let job = Job::spawn(label, JobKind::Writes, &self.ctx, move |progress| {
+            let mut keep_going = jobs::keep_going(progress);
+            let result = export_project(&project, format, &out, &mut keep_going);
+            JobOutput::Exported { out, result }
         });
         self.start_job(job);
     }
 
-    /// Says how an export ended.
-    fn finish_export(&mut self, result: Result<String, String>) {
+    /// Says how an export ended: what it wrote, even when it was cancelled too late;
+    /// what the format could not hold is listed.
+    fn finish_export(
+        &mut self,
+        out: PathBuf,
+        result: Result<ExportReport, ExportError>,
+        cancelled: bool,
+    ) {
         match result {
-            Ok(summary) => self.view.status = summary,
-            Err(message) => self.dialog = Some(Dialog::Failed(Failure::Export(message))),
+            Err(ExportError::Cancelled) => {
+                self.view.status = status_from_export(&out, None, cancelled)
+            }
+            Err(error) => self.dialog = Some(Dialog::Failed(Failure::Export(error))),
+            Ok(report) => {
+                self.view.status = status_from_export(&out, Some(&report), cancelled);
+                if !report.warnings.is_empty() {
+                    self.dialog = Some(Dialog::Report {
+                        title: format!(
+                            "Exported; {} thing(s) the format cannot hold",
+                            report.warnings.len()
+                        ),
+                        diagnostics: report.warnings,
+                    });
+                }
+            }
         }
     }
 
@@ -113,7 +169,7 @@ impl EventailApp {
     }
 
     /// Stops the background job: a job that only reads is forgotten at once; one that
-    /// writes is asked to stop and says what it wrote when it ends.
+    /// writes is asked to stop, and says what it wrote when it ends.
     pub(super) fn cancel_job(&mut self) {
         if self.job.as_ref().is_some_and(Job::cancel) {
             self.job = None;
@@ -123,9 +179,13 @@ impl EventailApp {
 
     /// Takes the output of a finished background job.
     pub(in super::super) fn poll_job(&mut self) {
-        let Some(output) = self.job.as_ref().and_then(Job::poll) else {
+        let Some(job) = &self.job else {
             return;
         };
+        let Some(output) = job.poll() else {
+            return;
+        };
+        let cancelled = job.is_cancelling();
         self.job = None;
         match output {
             JobOutput::Opened {
@@ -134,72 +194,58 @@ impl EventailApp {
                 lock,
                 read_only,
             } => self.finish_open(path, result, lock, read_only),
-            JobOutput::ImportedText(result) => self.finish_import_text(result),
-            JobOutput::Exported(result) => self.finish_export(result),
-            JobOutput::NewProject(result) => self.finish_import_project(result),
+            JobOutput::Imported { format, result } => self.finish_import(format, result),
+            JobOutput::Exported { out, result } => self.finish_export(out, result, cancelled),
         }
     }
 }
 
-/// TEMPORARY until the formats table lands: reads brat or doccano as a project.
-fn project_from_import(format: Format, input: &Path) -> Result<(Project, Vec<String>), String> {
-    use crate::formats;
-    match format {
-        Format::Brat => formats::brat_import::read_brat(input, true)
-            .map(|import| {
-                let warnings = import.warnings.iter().map(|w| w.to_string()).collect();
-                (import.project, warnings)
-            })
-            .map_err(|e| e.to_string()),
-        _ => {
-            let mut project = Project::new(
-                input
-                    .file_stem()
-                    .map_or("doccano".into(), |s| s.to_string_lossy().into_owned()),
-                crate::io::default_schema(),
-            );
-            match formats::doccano::read_doccano(input, &project, true) {
-                Err(e) => Err(e.to_string()),
-                Ok(Err(lines)) => Err(lines
-                    .iter()
-                    .map(|l| l.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")),
-                Ok(Ok(import)) => {
-                    project.schema.entity_types.extend(import.entity_types);
-                    project.schema.relation_types.extend(import.relation_types);
-                    project.documents = import.documents;
-                    let skipped = import.skipped.iter().map(|l| l.to_string()).collect();
-                    Ok((project, skipped))
-                }
-            }
-        }
-    }
-}
-
-/// TEMPORARY until the formats table lands.
-fn export(project: &Project, format: Format, out: &Path) -> Result<String, String> {
-    use crate::formats;
-    let warnings = match format {
-        Format::Brat => formats::brat::write_brat(project, out)
-            .map(|e| e.warnings.len())
-            .map_err(|e| e.to_string())?,
-        Format::Json => formats::json::write_json(project, out)
-            .map(|()| 0)
-            .map_err(|e| e.to_string())?,
-        Format::Csv => formats::csv::write_csv(project, out)
-            .map(|_| 0)
-            .map_err(|e| e.to_string())?,
-        Format::Conll => formats::conll::write_conll(project, out)
-            .map(|()| 0)
-            .map_err(|e| e.to_string())?,
-        Format::Doccano => formats::doccano::write_doccano(project, out)
-            .map(|w| w.len())
-            .map_err(|e| e.to_string())?,
-        Format::Text => 0,
+/// The status line after an export to `out`: what it wrote (`None`: it stopped before
+/// writing anything), and whether the user had asked it to stop.
+fn status_from_export(out: &Path, report: Option<&ExportReport>, cancelled: bool) -> String {
+    let Some(report) = report else {
+        return format!("Export cancelled: nothing was written to {}", out.display());
     };
-    Ok(format!(
-        "Exported to {} ({warnings} warnings)",
+    let files = match report.written.len() {
+        1 => "1 file".to_string(),
+        n => format!("{n} files"),
+    };
+    let late = if cancelled {
+        "Too late to cancel: the export was already being written. "
+    } else {
+        ""
+    };
+    format!(
+        "{late}Exported {} document(s) to {} ({files})",
+        report.documents,
         out.display()
-    ))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_status_after_an_export_says_what_is_on_disk() {
+        let out = Path::new("/data/p.json");
+        let report = ExportReport {
+            written: vec![out.to_path_buf()],
+            documents: 5,
+            warnings: Vec::new(),
+        };
+        assert_eq!(
+            status_from_export(out, None, true),
+            "Export cancelled: nothing was written to /data/p.json"
+        );
+        assert_eq!(
+            status_from_export(out, Some(&report), true),
+            "Too late to cancel: the export was already being written. Exported 5 \
+             document(s) to /data/p.json (1 file)"
+        );
+        assert_eq!(
+            status_from_export(out, Some(&report), false),
+            "Exported 5 document(s) to /data/p.json (1 file)"
+        );
+    }
 }

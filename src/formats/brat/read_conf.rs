@@ -5,9 +5,10 @@
 //! understood is reported as a warning and skipped, never fatal, and the `.ann` files
 //! add whatever types they use that the configuration lacks.
 
-use super::ImportProblem;
+use super::at_line;
 use crate::model::{
-    AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Rgb, Role, Schema,
+    AttrKind, AttributeDef, Cardinality, Diagnostic, EntityType, EventType, RelationType, Rgb,
+    Role, Schema,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -131,12 +132,12 @@ struct AnnotationConf {
 fn parse_annotation_conf(
     text: &str,
     path: &Path,
-    warnings: &mut Vec<ImportProblem>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> AnnotationConf {
     let mut conf = AnnotationConf::default();
     let mut section = String::new();
     let mut warn = |line: usize, message: String| {
-        warnings.push(ImportProblem::at(path, line, message));
+        warnings.push(at_line(path, line, message));
     };
     for (n, raw) in content_lines(text) {
         let line = raw.trim();
@@ -269,7 +270,7 @@ fn parse_visual_conf(text: &str) -> VisualConf {
 
 /// Reads a configuration file; `None` when it does not exist or cannot be read (which
 /// is reported).
-fn read_conf(dir: &Path, name: &str, warnings: &mut Vec<ImportProblem>) -> Option<String> {
+fn read_conf(dir: &Path, name: &str, warnings: &mut Vec<Diagnostic>) -> Option<String> {
     let path = dir.join(name);
     if !path.exists() {
         return None;
@@ -278,18 +279,12 @@ fn read_conf(dir: &Path, name: &str, warnings: &mut Vec<ImportProblem>) -> Optio
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(_) => {
-                warnings.push(ImportProblem::file(
-                    &path,
-                    "not valid UTF-8: ignored".into(),
-                ));
+                warnings.push(Diagnostic::new("not valid UTF-8: ignored").in_file(&path));
                 None
             }
         },
         Err(e) => {
-            warnings.push(ImportProblem::file(
-                &path,
-                format!("cannot read ({e}): ignored"),
-            ));
+            warnings.push(Diagnostic::new(format!("cannot read ({e}): ignored")).in_file(&path));
             None
         }
     }
@@ -297,7 +292,7 @@ fn read_conf(dir: &Path, name: &str, warnings: &mut Vec<ImportProblem>) -> Optio
 
 /// The schema described by the configuration files of the collection in `dir` (an
 /// empty one when it has none); what cannot be understood is added to `warnings`.
-pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<ImportProblem>) -> Schema {
+pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Schema {
     let conf = match read_conf(dir, "annotation.conf", warnings) {
         Some(text) => parse_annotation_conf(&text, &dir.join("annotation.conf"), warnings),
         None => AnnotationConf::default(),
@@ -311,7 +306,7 @@ pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<ImportProblem>) -> 
         for (n, line) in content_lines(&text) {
             let mut parts = line.split_whitespace();
             let (Some(key), Some(type_name)) = (parts.next(), parts.next()) else {
-                warnings.push(ImportProblem::at(
+                warnings.push(at_line(
                     &path,
                     n,
                     "not of the form KEY Type: ignored".into(),
@@ -320,7 +315,7 @@ pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<ImportProblem>) -> 
             };
             let mut chars = key.chars();
             let (Some(key), None) = (chars.next(), chars.next()) else {
-                warnings.push(ImportProblem::at(
+                warnings.push(at_line(
                     &path,
                     n,
                     format!("{key:?} is not one key: ignored"),
@@ -328,7 +323,7 @@ pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<ImportProblem>) -> 
                 continue;
             };
             if !set_shortcut(&mut schema, type_name, key) {
-                warnings.push(ImportProblem::at(
+                warnings.push(at_line(
                     &path,
                     n,
                     format!("{type_name:?} is not an entity or event type: ignored"),

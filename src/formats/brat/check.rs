@@ -1,0 +1,276 @@
+//! Checking the records of a `.ann` file before anything is built from them: offsets
+//! against the text, references between lines, cycles of events, and what to do with
+//! the lines found broken.
+//!
+//! brat's own files are often hand-edited or produced by scripts, so any of this may be
+//! wrong; each check names the line, so that the user can fix the file, and the builder
+//! that follows only sees lines that are well formed and resolve.
+
+use super::parse::{Line, ParsedAnn, Record};
+use super::{at_line, is_line_break};
+use crate::model::{Diagnostic, Schema, Span};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// Which `T` lines are triggers of events rather than mentions: those of an event type
+/// (of the configuration, or used by an `E` line) and those an `E` line names.
+pub(super) struct Triggers {
+    event_types: BTreeSet<String>,
+    triggers: BTreeSet<String>,
+}
+
+impl Triggers {
+    /// The triggers of `lines`, with the event types of `schema`.
+    pub(super) fn new(lines: &[Line], schema: &Schema) -> Self {
+        let mut event_types: BTreeSet<String> =
+            schema.event_types.iter().map(|t| t.name.clone()).collect();
+        let mut triggers = BTreeSet::new();
+        for line in lines {
+            if let Record::Event {
+                type_name, trigger, ..
+            } = &line.record
+            {
+                event_types.insert(type_name.clone());
+                triggers.insert(trigger.clone());
+            }
+        }
+        Self {
+            event_types,
+            triggers,
+        }
+    }
+
+    /// True when `line` is the trigger of an event.
+    pub(super) fn is_trigger(&self, line: &Line) -> bool {
+        match &line.record {
+            Record::Text { type_name, .. } => {
+                self.event_types.contains(type_name)
+                    || line
+                        .id
+                        .as_ref()
+                        .is_some_and(|id| self.triggers.contains(id))
+            }
+            _ => false,
+        }
+    }
+}
+
+impl ParsedAnn {
+    /// What the line with brat id `id` is: `t` a trigger, `T` a mention, `E` an event,
+    /// `R` a relation, `X` anything else; `None` when no good line has that id.
+    fn kind_of(&self, id: &str, triggers: &Triggers) -> Option<char> {
+        let line = &self.lines[*self.defined.get(id)?];
+        Some(match line.record {
+            Record::Text { .. } if triggers.is_trigger(line) => 't',
+            Record::Text { .. } => 'T',
+            Record::Event { .. } => 'E',
+            Record::Relation { .. } => 'R',
+            _ => 'X',
+        })
+    }
+}
+
+/// Step 2: offsets against the text. Offsets past its end break the line; a text
+/// written on the line that differs from the text at its offsets is only a warning
+/// (line breaks, which brat writes as spaces, count as equal).
+pub(super) fn check_offsets(
+    parsed: &mut ParsedAnn,
+    text: &str,
+    path: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let char_len = chars.len();
+    let slice = |s: Span| -> &str {
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+        &text[byte(s.start)..byte(s.end)]
+    };
+    let flat = |t: &str| -> String {
+        t.chars()
+            .map(|c| if is_line_break(c) { ' ' } else { c })
+            .collect()
+    };
+    for line in &parsed.lines {
+        let Record::Text { spans, text, .. } = &line.record else {
+            continue;
+        };
+        if let Some(s) = spans.iter().find(|s| s.end > char_len) {
+            parsed.bad.insert(
+                line.number,
+                format!(
+                    "offsets {} {} run past the end of the text ({char_len} characters)",
+                    s.start, s.end
+                ),
+            );
+        } else if let Some(text) = text {
+            let actual: Vec<&str> = spans.iter().map(|s| slice(*s)).collect();
+            let actual = actual.join(" ");
+            if flat(&actual) != flat(text) {
+                warnings.push(at_line(
+                    path,
+                    line.number,
+                    format!("the text {text:?} differs from the text at these offsets, {actual:?}"),
+                ));
+            }
+        }
+    }
+}
+
+/// Step 3: references. Each id a line names must be a line of the right kind (an
+/// event's trigger a trigger; arguments mentions or events; attributes, notes and
+/// normalisations any annotation), and an attribute is set once per annotation.
+pub(super) fn check_references(parsed: &mut ParsedAnn, triggers: &Triggers) {
+    // Collected apart, as the lines are read while `parsed` is borrowed.
+    let mut found: BTreeMap<usize, String> = BTreeMap::new();
+    let mut attribute_set = BTreeMap::new();
+    for line in &parsed.lines {
+        if parsed.bad.contains_key(&line.number) {
+            continue;
+        }
+        let allowed: &[char] = match &line.record {
+            Record::Text { .. } => &[],
+            Record::Event { .. } | Record::Relation { .. } | Record::Equiv { .. } => &['T', 'E'],
+            Record::Attribute { .. } | Record::Norm { .. } | Record::Note { .. } => {
+                &['T', 'E', 'R']
+            }
+        };
+        let refs = line.record.references();
+        for (i, r) in refs.iter().enumerate() {
+            let want: &[char] = if i == 0 && matches!(line.record, Record::Event { .. }) {
+                &['t']
+            } else {
+                allowed
+            };
+            let why = match parsed.kind_of(r, triggers) {
+                Some(k) if want.contains(&k) => continue,
+                None if parsed.bad_ids.contains_key(*r) => continue, // reported with its line
+                None => format!("{r} is not defined in this file"),
+                Some('t') => format!("{r} is the trigger of an event: refer to the event"),
+                Some(_) => format!("{r} cannot be referred to here"),
+            };
+            found.entry(line.number).or_insert(why);
+            break;
+        }
+        if let Record::Attribute { name, target, .. } = &line.record
+            && let Some(first) = attribute_set.insert((name.clone(), target.clone()), line.number)
+        {
+            found.insert(
+                line.number,
+                format!("attribute {name} of {target} is already set on line {first}"),
+            );
+        }
+    }
+    parsed.bad.extend(found);
+}
+
+/// Step 4: cycles of events. An event cannot contain itself, even through others.
+pub(super) fn check_cycles(parsed: &mut ParsedAnn, triggers: &Triggers) {
+    let mut remaining: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for line in &parsed.lines {
+        if let (Some(id), Record::Event { args, .. }) = (&line.id, &line.record) {
+            let nested = args
+                .iter()
+                .map(|(_, a)| a.as_str())
+                .filter(|a| parsed.kind_of(a, triggers) == Some('E'))
+                .collect();
+            remaining.insert(id, nested);
+        }
+    }
+    loop {
+        let done: Vec<&str> = remaining
+            .iter()
+            .filter(|(_, nested)| nested.iter().all(|n| !remaining.contains_key(n)))
+            .map(|(id, _)| *id)
+            .collect();
+        if done.is_empty() {
+            break;
+        }
+        for id in done {
+            remaining.remove(id);
+        }
+    }
+    let cycles: Vec<(usize, String)> = remaining
+        .keys()
+        .filter_map(|id| {
+            let i = *parsed.defined.get(*id)?;
+            Some((
+                parsed.lines[i].number,
+                format!("event {id} contains itself, through its arguments"),
+            ))
+        })
+        .collect();
+    for (number, why) in cycles {
+        parsed.bad.entry(number).or_insert(why);
+    }
+}
+
+/// Step 5: the broken lines. Without `skip_bad_lines` they are returned as errors;
+/// with it they become warnings, and nothing is returned.
+pub(super) fn broken_lines(
+    parsed: &ParsedAnn,
+    path: &Path,
+    skip_bad_lines: bool,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (&number, why) in &parsed.bad {
+        if skip_bad_lines {
+            warnings.push(at_line(path, number, format!("{why}: line skipped")));
+        } else {
+            errors.push(at_line(path, number, why.clone()));
+        }
+    }
+    errors
+}
+
+/// Step 6: the lines to build from: the good ones, less those that refer, directly or
+/// through others, to a broken line (each left out with a warning).
+pub(super) fn kept_lines<'a>(
+    parsed: &'a ParsedAnn,
+    path: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<&'a Line> {
+    let lines = &parsed.lines;
+    let mut skipped: BTreeSet<&str> = parsed.bad_ids.keys().map(String::as_str).collect();
+    for line in lines {
+        if let Some(id) = &line.id
+            && parsed.bad.contains_key(&line.number)
+        {
+            skipped.insert(id);
+        }
+    }
+    let mut dependents: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        for r in line.record.references() {
+            dependents.entry(r).or_default().push(i);
+        }
+    }
+    let mut dropped: BTreeSet<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| parsed.bad.contains_key(&l.number))
+        .map(|(i, _)| i)
+        .collect();
+    let mut work: Vec<&str> = skipped.iter().copied().collect();
+    while let Some(id) = work.pop() {
+        for &i in dependents.get(id).map(Vec::as_slice).unwrap_or(&[]) {
+            if dropped.insert(i) {
+                let line = &lines[i];
+                warnings.push(at_line(
+                    path,
+                    line.number,
+                    format!("refers to {id}, which was skipped: line skipped"),
+                ));
+                if let Some(own) = &line.id {
+                    work.push(own);
+                }
+            }
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !dropped.contains(i))
+        .map(|(_, l)| l)
+        .collect()
+}
