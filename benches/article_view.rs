@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench article_view`.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::model::{Document, Mention, MentionId, Project, Span};
 use eventail::ui::article::{ArticleInput, ArticleView, article_ui};
 

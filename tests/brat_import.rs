@@ -2,6 +2,9 @@
 //! import → RON → load unchanged, offsets survive every kind of text, and broken lines
 //! are reported with their file and line.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::formats::ImportError;
 use eventail::formats::brat::{read_brat, write_brat};
 use eventail::io::{load_project, save_project};

@@ -1,6 +1,9 @@
 //! The command line, through the built binary: exit statuses, what it prints, and the
 //! files it writes. Projects are built with the model types and the edit commands.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::edit::{Stamp, ops};
 use eventail::io::{load_project, project_to_string, save_project};
 use eventail::model::{

@@ -1,6 +1,9 @@
 //! `eventail repair` through the built binary: a mended copy, every change listed, the
 //! broken file left as it was.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::process::Command;
 
 fn eventail(args: &[&std::ffi::OsStr]) -> std::process::Output {

@@ -2,6 +2,9 @@
 //! turn while the parent kills it (SIGKILL) at random moments, again and again; the
 //! file must always be exactly one of the two versions.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::io::{load_project, project_to_string, save_project};
 use std::path::{Path, PathBuf};
 use std::process::Command;

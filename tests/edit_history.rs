@@ -1,5 +1,8 @@
 //! Edits, undo and redo: targeted cases and random sequences.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::edit::{Edit, History, Stamp, ops};
 use eventail::io::{default_schema, load_project};
 use eventail::model::{AttrValue, DocStatus, Filler, Project, Span, validate};

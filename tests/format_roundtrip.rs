@@ -1,6 +1,9 @@
 //! Export then import gives the same annotations, on random texts and mentions: brat and
 //! doccano, whose offsets are code points like ours.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::edit::{History, Stamp, ops};
 use eventail::model::{Project, Span};
 use proptest::prelude::*;

@@ -2,6 +2,9 @@
 //! buttons found by their names, keyboard shortcuts. Each test opens a project written
 //! to a temporary folder.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod gui_common;
 
 use egui::{Key, Modifiers, Pos2};

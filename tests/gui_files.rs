@@ -2,6 +2,9 @@
 //! save, save as, import, export, repair, locks, autosave and recovery; and the
 //! data-safety bugs of issue 7, each with its regression test.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod gui_common;
 
 use egui::{Key, Modifiers};

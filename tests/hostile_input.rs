@@ -1,5 +1,8 @@
 //! Large and odd inputs: a clear error or a correct result, quickly, never a panic.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::formats::brat::read_brat;
 use std::fmt::Write as _;
 

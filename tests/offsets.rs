@@ -1,6 +1,9 @@
 //! Offsets convert between characters, UTF-8 bytes and UTF-16 units and back, on any
 //! text: accents, emoji, right-to-left script, combining marks, line ends.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::model::Span;
 use eventail::model::span::{
     byte_from_char, char_from_byte, char_from_utf16, slice, utf16_from_char,

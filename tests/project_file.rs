@@ -1,5 +1,8 @@
 //! The RON project file: round trips, determinism, versions and validation errors.
 
+// A test states what it expects with expect/unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use eventail::edit::{History, Stamp, ops};
 use eventail::io::{LoadError, load_project, project_from_str, project_to_string, save_project};
 use eventail::model::{Filler, Project, Span};

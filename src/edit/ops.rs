@@ -118,7 +118,7 @@ pub fn add_mention(
 ///
 /// Crate-private: the GUI calls the named edits ([`set_mention_type`], [`set_note`]...),
 /// so that no edit logic lives in its closures.
-pub(crate) fn update_mention(
+fn update_mention(
     project: &Project,
     doc_index: usize,
     id: MentionId,
@@ -278,7 +278,7 @@ pub fn add_event(
 /// Changes an event with `change` (type, trigger, arguments, note...), stamping it.
 ///
 /// Crate-private for the same reason as [`update_mention`].
-pub(crate) fn update_event(
+fn update_event(
     project: &Project,
     doc_index: usize,
     id: EventId,

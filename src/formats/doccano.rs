@@ -46,7 +46,9 @@ use std::path::Path;
 /// One entity of an exported line.
 #[derive(Debug, Serialize)]
 struct DoccanoEntity<'a> {
-    id: u32,
+    /// A mention's id, or for its further ranges ids past the document's counter, which
+    /// may go beyond what an eventail id can hold.
+    id: u64,
     label: &'a str,
     start_offset: usize,
     end_offset: usize,
@@ -76,11 +78,11 @@ struct DoccanoLine<'a> {
 pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let mut entities = Vec::new();
-    let mut next_extra = doc.next_id;
+    let mut next_extra = u64::from(doc.next_id);
     for m in &doc.mentions {
         for (i, range) in m.ranges.iter().enumerate() {
             let id = if i == 0 {
-                m.id.0
+                u64::from(m.id.0)
             } else {
                 next_extra += 1;
                 next_extra - 1
@@ -342,6 +344,19 @@ pub fn doccano_import_from_bytes(
     let mut taken = target.clone();
     let mut documents = Vec::new();
     for (number, line) in parsed {
+        // Ids count from 1 in a new document: a line with more annotations than ids
+        // cannot be imported (it would take a line of many gigabytes).
+        let annotations = line.entities.len() + line.relations.len();
+        if u32::try_from(annotations).map_or(true, |n| n >= u32::MAX - 1) {
+            let message =
+                format!("{annotations} annotations on one line: more than a document can number");
+            let too_many = Diagnostic::new(message).in_file(path).at_line(number);
+            if !options.skip_bad_lines {
+                return Err(ImportError::BadLines(vec![too_many]));
+            }
+            warnings.push(too_many);
+            continue;
+        }
         let id = claim_document_id(&mut taken, &line.id);
         let name = name_from_text(&line.text, &id);
         let mut doc = Document::new(id, name, line.text);

@@ -35,6 +35,15 @@ pub(super) fn build_annotations(
     path: &Path,
     warnings: &mut Vec<Diagnostic>,
 ) {
+    // Ids count from 1: a file with more lines than ids (many gigabytes) is left out.
+    if u32::try_from(lines.len()).map_or(true, |n| n >= u32::MAX - 1) {
+        let message = format!(
+            "{} lines: more annotations than a document can number",
+            lines.len()
+        );
+        warnings.push(Diagnostic::new(message).in_file(path));
+        return;
+    }
     let mut builder = Builder {
         path,
         schema,
@@ -68,7 +77,7 @@ impl<'l> Builder<'_, 'l> {
         self.warnings.push(at_line(self.path, line, message));
     }
 
-    /// A fresh eventail id.
+    /// A fresh eventail id (there are fewer lines than ids: checked before building).
     fn next_id(&mut self) -> u32 {
         self.next += 1;
         self.next - 1

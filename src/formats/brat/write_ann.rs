@@ -430,24 +430,15 @@ mod tests {
             "date",
             AttrValue::Value("2016-03-27".into()),
         );
-        let note = |text: &str| {
-            let text = text.to_string();
-            move |n: &mut String| *n = text
-        };
-        let set_note = note("qui exactement ?\r\nà vérifier");
-        ops::update_mention(&d.project, 0, rebels, "note", &d.stamp, |m| {
-            set_note(&mut m.note)
-        })
-        .unwrap()
-        .apply(&mut d.project)
-        .unwrap();
-        let set_note = note("source unique");
-        ops::update_event(&d.project, 0, attack, "note", &d.stamp, |e| {
-            set_note(&mut e.note)
-        })
-        .unwrap()
-        .apply(&mut d.project)
-        .unwrap();
+        for (target, note) in [
+            (Filler::Mention(rebels), "qui exactement ?\r\nà vérifier"),
+            (Filler::Event(attack), "source unique"),
+        ] {
+            ops::set_note(&d.project, 0, target, note.into(), &d.stamp)
+                .unwrap()
+                .apply(&mut d.project)
+                .unwrap();
+        }
         let (ann, _) = d.ann();
         assert_eq!(
             ann,
