@@ -353,3 +353,65 @@ fn a_new_event_is_selected_and_shown_at_the_end_of_a_long_list() {
         .rect();
     assert!(row.max.y <= 900.0 && row.min.y >= 0.0, "in view: {row:?}");
 }
+
+/// Opens the first event of the shown document and types `text` in its note, leaving
+/// the note field with the keyboard; returns the event.
+fn type_in_the_first_events_note(
+    harness: &mut Harness<'_, EventailApp>,
+    text: &str,
+) -> eventail::model::Event {
+    let event = harness.state().project().documents[0].events[0].clone();
+    harness
+        .get_all_by_label_contains(&format!("{} ", event.id))
+        .next()
+        .expect("the event is listed")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
+        .focus();
+    harness.run();
+    harness.event(egui::Event::Text(text.into()));
+    harness.run();
+    event
+}
+
+/// Review: a note being typed is committed to its own annotation, in its own document,
+/// when the user clicks another document.
+#[test]
+fn a_note_being_typed_is_kept_when_leaving_the_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_copy(dir.path()));
+    let event = type_in_the_first_events_note(&mut harness, "à vérifier");
+    // Another document, clicked in the list while the note has the keyboard.
+    harness.get_by_label_contains("Retour").click();
+    harness.run();
+    harness.run();
+    let note = |h: &Harness<'_, EventailApp>| {
+        h.state().project().documents[0]
+            .event(event.id)
+            .map(|e| e.note.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        note(&harness).ends_with("à vérifier"),
+        "{:?}",
+        note(&harness)
+    );
+    assert_eq!(harness.state().current_document(), 2);
+    assert!(harness.state().is_dirty());
+}
+
+/// Review: quitting with a shortcut while a note is being typed commits it first, so
+/// the unsaved note is asked about rather than lost.
+#[test]
+fn quitting_while_typing_a_note_asks_about_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_copy(dir.path()));
+    assert!(!harness.state().is_dirty());
+    type_in_the_first_events_note(&mut harness, "à vérifier");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    assert!(harness.state().is_dirty(), "the note was committed");
+    harness.get_by_label("Unsaved changes");
+}

@@ -492,3 +492,111 @@ fn cancelling_an_export_says_truly_what_was_written() {
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
+
+/// Asks the window to close, as its close button does.
+fn close_the_window(harness: &mut Harness<'_, EventailApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
+/// Review: a close request while a question is open keeps the question.
+#[test]
+fn closing_the_window_keeps_an_open_question() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = inconsistent_project(dir.path());
+    let mut harness = open(path);
+    harness.get_by_label("Repair into a copy…");
+    close_the_window(&mut harness);
+    harness.get_by_label("Repair into a copy…");
+    assert!(
+        harness.state().status().contains("Answer"),
+        "{}",
+        harness.state().status()
+    );
+}
+
+/// Review: exporting over the open project's own file is refused.
+#[test]
+fn an_export_over_the_open_project_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    let before = std::fs::read(&path).expect("read");
+    let (mut harness, files) = open_with_files(Some(path.clone()));
+    files.will_answer(vec![dir.path().join("sub/../test.ron")]);
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    run_command(&mut harness, "Export as JSON");
+    let message = harness.state().error_message().expect("refused");
+    assert!(
+        message.contains("another file than the open project"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+/// Review: the repaired copy may be neither the open project nor one open elsewhere.
+#[test]
+fn repair_into_a_copy_refuses_a_project_open_elsewhere() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = inconsistent_project(dir.path());
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, "keep me").expect("write");
+    lock_by_another_eventail(&other);
+    let (mut harness, files) = open_with_files(Some(path));
+    files.will_answer(vec![other.clone()]);
+    harness.get_by_label("Repair into a copy…").click();
+    harness.run();
+    let message = harness.state().error_message().expect("refused");
+    assert!(message.contains("open in another eventail"), "{message}");
+    assert_eq!(std::fs::read_to_string(&other).expect("read"), "keep me");
+}
+
+/// Review: reopening the open project after "Discard changes" does not offer back the
+/// autosave of the changes just discarded, and leaves no autosave behind.
+#[test]
+fn reopening_after_discarding_offers_no_recovery() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    let recovery = recovery_path(&path);
+    let mut harness = open(path.clone());
+    change_and_wait_for_the_autosave(&mut harness, &recovery);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").hover();
+    harness.run();
+    let shown = std::fs::canonicalize(&path).expect("canonical");
+    harness.get_by_label(&shown.display().to_string()).click();
+    harness.run();
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert!(!harness.state().has_dialog(), "no recovery offered");
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        harness.state().project().documents[0].status,
+        DocStatus::New,
+        "the file as it was"
+    );
+    harness.run_steps(10);
+    assert!(!recovery.exists(), "the discarded work's autosave is gone");
+}
+
+/// Review: undoing an import while one of its documents is shown shows another.
+#[test]
+fn undoing_an_import_shows_a_document_that_exists() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, files) = open_with_files(Some(sample_project(dir.path())));
+    let a = dir.path().join("alep.txt");
+    std::fs::write(&a, "Alep\n\nLa bataille.\n").expect("write");
+    files.will_answer(vec![a]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    assert_eq!(harness.state().current_document(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().current_document() < harness.state().project().documents.len());
+}

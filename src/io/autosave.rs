@@ -5,8 +5,9 @@
 use super::atomic::write_atomically;
 use super::project_file::{project_from_str, project_to_string};
 use crate::model::Project;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 /// Where the recovery copy of `project` is written: `palmyre.ron` →
 /// `palmyre.ron.autosave`.
@@ -54,14 +55,30 @@ pub fn pending_recovery(path: &Path, loaded: &Project) -> Option<PathBuf> {
     Some(recovery)
 }
 
-/// Removes the recovery file of `project` (after a save, or when the user discards it).
-pub fn discard_recovery(project: &Path) {
-    let _ = std::fs::remove_file(recovery_path(project));
+/// What the writer is asked to do: write a snapshot as the recovery file `path`.
+struct Write {
+    path: PathBuf,
+    project: Box<Project>,
+    /// When it was asked, to tell it from the removals asked later.
+    serial: u64,
 }
 
-enum Job {
-    Write(PathBuf, Box<Project>),
-    Remove(PathBuf),
+/// The recovery files removed, and when: a write asked before its file was removed
+/// must not bring the file back, even if it was already under way.
+#[derive(Default)]
+struct Removals {
+    /// The serial of the last request.
+    serial: u64,
+    /// For each recovery file, the serial of the last request when it was removed.
+    removed: HashMap<PathBuf, u64>,
+}
+
+impl Removals {
+    fn voids(&self, write: &Write) -> bool {
+        self.removed
+            .get(&write.path)
+            .is_some_and(|&removed| write.serial <= removed)
+    }
 }
 
 /// What the background writer did with a request.
@@ -69,69 +86,91 @@ enum Job {
 pub enum AutosaveOutcome {
     /// The recovery file was written.
     Written(PathBuf),
-    /// The recovery file was removed (or was not there).
-    Removed(PathBuf),
     /// Writing failed; the message names the file last.
     Failed(String),
 }
 
-/// Writes recovery files on a background thread, never blocking the UI. The thread
-/// starts with the first request; if it cannot start, each request says so and the next
-/// one tries again.
+/// Writes recovery files on a background thread, never blocking the UI, and removes
+/// them at once when asked. The thread starts with the first request; if it cannot
+/// start, each request says so and the next one tries again. Dropping the writer waits
+/// for the write under way, so that nothing is left half done when the app closes.
 #[derive(Default)]
 pub struct Autosaver {
     worker: Option<Worker>,
+    removals: Arc<Mutex<Removals>>,
 }
 
 struct Worker {
-    jobs: mpsc::Sender<Job>,
+    writes: Option<mpsc::Sender<Write>>,
     outcomes: mpsc::Receiver<AutosaveOutcome>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// A poisoned lock only means a panic elsewhere: the data is still right.
+fn lock(removals: &Mutex<Removals>) -> std::sync::MutexGuard<'_, Removals> {
+    removals.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Worker {
-    fn start() -> std::io::Result<Self> {
-        let (jobs, inbox) = mpsc::channel::<Job>();
+    fn start(removals: Arc<Mutex<Removals>>) -> std::io::Result<Self> {
+        let (writes, inbox) = mpsc::channel::<Write>();
         let (report, outcomes) = mpsc::channel();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("autosave".into())
             .spawn(move || {
-                while let Ok(mut job) = inbox.recv() {
-                    // Only the newest request matters when several are waiting.
-                    while let Ok(newer) = inbox.try_recv() {
-                        job = newer;
+                while let Ok(first) = inbox.recv() {
+                    // Only the newest snapshot of each file matters when several wait.
+                    let mut newest: Vec<Write> = vec![first];
+                    for write in inbox.try_iter() {
+                        newest.retain(|w| w.path != write.path);
+                        newest.push(write);
                     }
-                    if report.send(run(job)).is_err() {
-                        return;
+                    for write in newest {
+                        if let Some(outcome) = run(&write, &removals)
+                            && report.send(outcome).is_err()
+                        {
+                            return;
+                        }
                     }
                 }
             })?;
-        Ok(Self { jobs, outcomes })
+        Ok(Self {
+            writes: Some(writes),
+            outcomes,
+            thread: Some(thread),
+        })
     }
 }
 
-fn run(job: Job) -> AutosaveOutcome {
-    match job {
-        Job::Write(path, project) => {
-            let written = project_to_string(&project)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
-                });
-            match written {
-                Ok(()) => AutosaveOutcome::Written(path),
-                Err(e) => {
-                    AutosaveOutcome::Failed(format!("autosave failed: {e}: {}", path.display()))
-                }
-            }
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread's loop once the write under way is done.
+        self.writes = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
-        Job::Remove(path) => match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => AutosaveOutcome::Failed(format!(
-                "cannot remove the autosave: {e}: {}",
-                path.display()
-            )),
-            _ => AutosaveOutcome::Removed(path),
-        },
     }
+}
+
+/// Writes one snapshot, unless its file was removed since it was asked for; if it was
+/// removed while being written, removes it again.
+fn run(write: &Write, removals: &Mutex<Removals>) -> Option<AutosaveOutcome> {
+    if lock(removals).voids(write) {
+        return None;
+    }
+    let path = &write.path;
+    let written = project_to_string(&write.project)
+        .map_err(|e| e.to_string())
+        .and_then(|text| write_atomically(path, text.as_bytes()).map_err(|e| e.to_string()));
+    let removals = lock(removals);
+    if removals.voids(write) {
+        let _ = std::fs::remove_file(path);
+        return None;
+    }
+    Some(match written {
+        Ok(()) => AutosaveOutcome::Written(path.clone()),
+        Err(e) => AutosaveOutcome::Failed(format!("autosave failed: {e}: {}", path.display())),
+    })
 }
 
 impl Autosaver {
@@ -140,14 +179,30 @@ impl Autosaver {
         Self::default()
     }
 
-    fn send(&mut self, job: Job) -> Result<(), String> {
+    /// Writes a snapshot of `project` as the recovery file of `project_path`; an error
+    /// says the request could not even be queued.
+    pub fn save(&mut self, project_path: &Path, project: &Project) -> Result<(), String> {
         if self.worker.is_none() {
-            let worker = Worker::start()
+            let worker = Worker::start(self.removals.clone())
                 .map_err(|e| format!("autosave unavailable: cannot start its thread: {e}"))?;
             self.worker = Some(worker);
         }
-        let sent = self.worker.as_ref().map(|w| w.jobs.send(job));
-        if let Some(Err(_)) = sent {
+        let serial = {
+            let mut removals = lock(&self.removals);
+            removals.serial += 1;
+            removals.serial
+        };
+        let write = Write {
+            path: recovery_path(project_path),
+            project: Box::new(project.clone()),
+            serial,
+        };
+        let sent = self
+            .worker
+            .as_ref()
+            .and_then(|w| w.writes.as_ref())
+            .map(|w| w.send(write));
+        if !matches!(sent, Some(Ok(()))) {
             // The thread is gone: start another with the next request.
             self.worker = None;
             return Err("autosave unavailable: its thread stopped".into());
@@ -155,18 +210,20 @@ impl Autosaver {
         Ok(())
     }
 
-    /// Writes a snapshot of `project` as the recovery file of `project_path`; an error
-    /// says the request could not even be queued.
-    pub fn save(&mut self, project_path: &Path, project: &Project) -> Result<(), String> {
-        self.send(Job::Write(
-            recovery_path(project_path),
-            Box::new(project.clone()),
-        ))
-    }
-
-    /// Removes the recovery file of `project_path`, after the pending writes.
+    /// Removes the recovery file of `project_path` now; the writes asked before will not
+    /// bring it back.
     pub fn clear(&mut self, project_path: &Path) -> Result<(), String> {
-        self.send(Job::Remove(recovery_path(project_path)))
+        let path = recovery_path(project_path);
+        let mut removals = lock(&self.removals);
+        let serial = removals.serial;
+        removals.removed.insert(path.clone(), serial);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(format!(
+                "cannot remove the autosave: {e}: {}",
+                path.display()
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// What the writer did since the last call, oldest first.
@@ -291,5 +348,28 @@ mod tests {
         assert!(!has_recovery_file(&path));
         assert_eq!(pending_recovery(&path, &loaded), None);
         assert!(recovery.exists(), "not ours to judge: kept");
+    }
+
+    #[test]
+    fn a_removal_is_never_undone_by_a_write_asked_before_it() {
+        let (_dir, path, loaded) = saved();
+        let mut big = loaded.clone();
+        let text = "Palmyre est reprise. ".repeat(200_000);
+        big.documents[0] = Document::new("d", "d", text);
+        for _ in 0..20 {
+            let mut writer = Autosaver::new();
+            writer.save(&path, &big).expect("queued");
+            writer.save(&path, &loaded).expect("queued");
+            writer.clear(&path).expect("removed");
+            // Dropping waits for the write under way: whatever it was doing, the
+            // recovery file must be gone at the end.
+            drop(writer);
+            assert!(!recovery_path(&path).exists());
+        }
+        let mut writer = Autosaver::new();
+        writer.clear(&path).expect("removed");
+        writer.save(&path, &loaded).expect("queued");
+        drop(writer);
+        assert!(recovery_path(&path).exists(), "a write asked after the removal stands");
     }
 }

@@ -4,6 +4,7 @@
 mod atomic;
 mod autosave;
 mod default_schema;
+mod file_stamp;
 mod lock;
 mod project_file;
 mod same_file;
@@ -12,10 +13,10 @@ mod schema_file;
 pub use atomic::{StagedFile, backup_path, stage_file, write_atomically};
 pub(crate) use atomic::{folder_of, sync_dir};
 pub use autosave::{
-    AutosaveOutcome, Autosaver, discard_recovery, has_recovery_file, pending_recovery,
-    recovery_path,
+    AutosaveOutcome, Autosaver, has_recovery_file, pending_recovery, recovery_path,
 };
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
+pub use file_stamp::FileStamp;
 pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};
 pub use project_file::{
     LoadError, SaveError, load_project, load_project_unchecked, parse_project, project_from_str,

@@ -26,9 +26,13 @@ pub struct EventailApp {
     pub(super) files: Box<dyn FileDialogs>,
     /// Set once the user agreed to close despite unsaved changes.
     pub(super) allow_close: bool,
+    /// Set when the window was asked to close while an export was being written.
+    pub(super) quit_when_idle: bool,
     pub(super) autosave: AutosaveState,
     /// Long work running in the background.
     pub(super) job: Option<Job>,
+    /// Actions held back until a text field has committed its draft.
+    deferred: Vec<Action>,
     /// To wake the window from background threads.
     pub(super) ctx: egui::Context,
     title: String,
@@ -65,8 +69,10 @@ impl EventailApp {
             dialog: None,
             files,
             allow_close: false,
+            quit_when_idle: false,
             autosave: AutosaveState::default(),
             job: None,
+            deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
         };
@@ -183,6 +189,32 @@ impl EventailApp {
         }
     }
 
+    /// The order in which this frame's actions take effect. Edits come first: they
+    /// change what was on screen when the user made them (a note committed by the click
+    /// that opens another document belongs to the document it was typed in). While a
+    /// text field still has the keyboard, what would leave or save the work is held back
+    /// one frame, and the field is asked to let go, so that its draft is committed first.
+    fn order_actions(&mut self, ctx: &egui::Context, actions: Vec<Action>) -> Vec<Action> {
+        let (mut ordered, rest): (Vec<Action>, Vec<Action>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .chain(actions)
+            .partition(|a| matches!(a, Action::Edit(_)));
+        if super::widgets::is_drafting(ctx) && rest.iter().any(needs_committed_drafts) {
+            ctx.memory_mut(|m| m.stop_text_input());
+            if rest.contains(&Action::Command(super::command::UiCommand::Quit)) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
+            let (later, now): (Vec<Action>, Vec<Action>) =
+                rest.into_iter().partition(needs_committed_drafts);
+            self.deferred = later;
+            ordered.extend(now);
+            ctx.request_repaint();
+        } else {
+            ordered.extend(rest);
+        }
+        ordered
+    }
+
     /// Draws every panel; they push what the user asked for into `actions`.
     fn panels_ui(&self, ui: &mut egui::Ui, frame_time: Option<f32>, actions: &mut Vec<Action>) {
         let project = self.session.project();
@@ -218,6 +250,29 @@ impl EventailApp {
                         super::events_ui::events_ui(ui, project, &self.view, actions);
                     });
             });
+    }
+}
+
+/// True for actions after which a draft still in a text field would be lost or left
+/// out: leaving the annotation, the document or the project, saving, exporting.
+fn needs_committed_drafts(action: &Action) -> bool {
+    use super::command::UiCommand as C;
+    match action {
+        Action::Command(command) => matches!(
+            command,
+            C::NewProject
+                | C::Open
+                | C::Save
+                | C::SaveAs
+                | C::Import(_)
+                | C::Export(_)
+                | C::Quit
+                | C::NextDocument
+                | C::PreviousDocument
+                | C::DeleteSelected
+        ),
+        Action::OpenPath(_) | Action::ShowDocument(_) | Action::Select { .. } => true,
+        _ => false,
     }
 }
 
@@ -280,7 +335,7 @@ impl eframe::App for EventailApp {
 
         // Everything the panels asked for, and every effect, happens here.
         self.view.reveal = None;
-        for action in actions {
+        for action in self.order_actions(&ctx, actions) {
             self.handle(action);
         }
         self.poll_job();

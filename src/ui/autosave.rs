@@ -30,11 +30,19 @@ impl AutosaveState {
     /// Removes the recovery file of `path`, if this session may have written it.
     pub fn forget(&mut self, path: &Path) {
         if self.written_for.as_deref() == Some(path) {
+            self.discard(path);
+        }
+    }
+
+    /// Removes the recovery file of `path`, whoever wrote it, now and for good: a
+    /// write already asked for will not bring it back.
+    pub fn discard(&mut self, path: &Path) {
+        if self.written_for.as_deref() == Some(path) {
             self.written_for = None;
             self.last = None;
-            if let Err(problem) = self.writer.clear(path) {
-                self.problem = Some(problem);
-            }
+        }
+        if let Err(problem) = self.writer.clear(path) {
+            self.problem = Some(problem);
         }
     }
 
@@ -42,7 +50,6 @@ impl AutosaveState {
         for outcome in self.writer.outcomes() {
             match outcome {
                 AutosaveOutcome::Written(_) => self.problem = None,
-                AutosaveOutcome::Removed(_) => {}
                 AutosaveOutcome::Failed(message) => self.problem = Some(message),
             }
         }

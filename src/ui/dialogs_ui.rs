@@ -92,6 +92,29 @@ fn content_from_dialog(dialog: &Dialog, project_name: &str) -> Content {
                 ("Cancel", "", Choice::Cancel),
             ],
         },
+        Dialog::ChangedOnDisk { path, .. } => Content {
+            heading: "The file changed on disk".into(),
+            body: format!(
+                "{} was changed by another program since eventail read it. Saving over it \
+                 would lose that change; saving as another file keeps both. Nothing was \
+                 written.",
+                path.display()
+            ),
+            note: None,
+            buttons: vec![
+                (
+                    "Save as…",
+                    "Keep both: save yours to another file",
+                    Choice::ChooseAnother,
+                ),
+                (
+                    "Overwrite",
+                    "Replace the file's new content with yours",
+                    Choice::Overwrite,
+                ),
+                ("Cancel", "", Choice::Cancel),
+            ],
+        },
         Dialog::Recover { path, .. } => Content {
             heading: "Recover unsaved work?".into(),
             body: format!(

@@ -26,6 +26,17 @@ pub enum Failure {
     /// The project could not be exported.
     #[error("{0}")]
     Export(ExportError),
+    /// An export would overwrite the open project's own file.
+    #[error("an export must go to another file than the open project: {}", .0.display())]
+    ExportOverProject(PathBuf),
+    /// A file chosen to be written is a project that another eventail has open.
+    #[error("{} is open in another eventail ({owner}): nothing was written", path.display())]
+    OpenElsewhere {
+        /// The file.
+        path: PathBuf,
+        /// Who has it open.
+        owner: io::LockOwner,
+    },
     /// The repaired copy would overwrite the project it repairs.
     #[error("the repaired copy must be another file: {}", .0.display())]
     RepairOverInput(PathBuf),
@@ -41,7 +52,8 @@ impl Failure {
             Failure::Open(_) => "The project could not be opened",
             Failure::Save(_) | Failure::ReadOnly(_) => "The project was not saved",
             Failure::Import(_) => "Nothing was imported",
-            Failure::Export(_) => "The export failed",
+            Failure::Export(_) | Failure::ExportOverProject(_) => "The export failed",
+            Failure::OpenElsewhere { .. } => "Nothing was written",
             Failure::RepairOverInput(_) => "No repaired copy was written",
             Failure::Recover(_) => "The autosave could not be recovered",
         }

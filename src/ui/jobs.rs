@@ -61,6 +61,8 @@ pub enum JobOutput {
         lock: Option<crate::io::ProjectLock>,
         /// Opened read-only.
         read_only: bool,
+        /// What the file held, taken before reading it.
+        stamp: Option<crate::io::FileStamp>,
     },
     /// Files were read in a format: text files for the open project, anything else as
     /// a new project.
@@ -134,6 +136,11 @@ impl Job {
     pub fn cancel(&self) -> bool {
         self.progress.cancel();
         self.kind == JobKind::Reads
+    }
+
+    /// True for a job that writes files (an export).
+    pub fn writes(&self) -> bool {
+        self.kind == JobKind::Writes
     }
 
     /// True once cancelled, while a writing job finishes what it must.

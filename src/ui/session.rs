@@ -3,7 +3,7 @@
 //! state and the autosave can never disagree with what is on screen.
 
 use crate::edit::{Edit, EditError, History};
-use crate::io::ProjectLock;
+use crate::io::{FileStamp, ProjectLock};
 use crate::model::Project;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +14,8 @@ pub struct Session {
     path: Option<PathBuf>,
     lock: Option<ProjectLock>,
     read_only: bool,
+    /// What the file held when read or last written here.
+    stamp: Option<FileStamp>,
 }
 
 /// An edit that was undone or redone: its label and the document it showed.
@@ -33,16 +35,18 @@ impl Session {
             path: None,
             lock: None,
             read_only: false,
+            stamp: None,
         }
     }
 
-    /// A project read from `path`, holding its `lock` (none when read-only, or where no
-    /// lock can be written).
+    /// A project read from `path` as `stamp` says the file was, holding its `lock`
+    /// (none when read-only, or where no lock can be written).
     pub fn opened(
         project: Project,
         path: PathBuf,
         lock: Option<ProjectLock>,
         read_only: bool,
+        stamp: Option<FileStamp>,
     ) -> Self {
         Self {
             project,
@@ -50,6 +54,7 @@ impl Session {
             path: Some(path),
             lock,
             read_only,
+            stamp,
         }
     }
 
@@ -61,6 +66,11 @@ impl Session {
     /// Its file, if it has one.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// What the file held when it was read or last written here, if known.
+    pub fn stamp(&self) -> Option<&FileStamp> {
+        self.stamp.as_ref()
     }
 
     /// Opened while another eventail had it: saving over its file is refused.
@@ -124,10 +134,12 @@ impl Session {
         self.history.mark_unsaved();
     }
 
-    /// Records that the project was written to `path`: the history's current state is
-    /// the saved one; a new file comes with its own lock, and the old lock goes.
-    pub fn saved_to(&mut self, path: PathBuf, lock: Option<ProjectLock>) {
+    /// Records that the project was written to `path`, which then held `stamp`: the
+    /// history's current state is the saved one; a new file comes with its own lock,
+    /// and the old lock goes.
+    pub fn saved_to(&mut self, path: PathBuf, lock: Option<ProjectLock>, stamp: Option<FileStamp>) {
         self.history.mark_saved();
+        self.stamp = stamp;
         if self.path.as_deref() != Some(path.as_path()) {
             self.lock = lock;
             self.read_only = false;

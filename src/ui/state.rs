@@ -63,6 +63,14 @@ pub enum Dialog {
         /// What waited for the save.
         then: Option<Pending>,
     },
+    /// The project's file changed on disk since it was read (another program wrote it):
+    /// saving would overwrite that change.
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+        /// What waited for the save.
+        then: Option<Pending>,
+    },
     /// An autosave that differs from the project was found when opening it.
     Recover {
         /// The project.
@@ -110,4 +118,6 @@ pub enum Choice {
     DiscardRecovery,
     /// Save as another file instead.
     ChooseAnother,
+    /// Write over a file that changed on disk.
+    Overwrite,
 }

@@ -22,6 +22,12 @@ pub struct CommittedText {
     pub committed: Option<String>,
 }
 
+/// True while a committed text field has the keyboard: its draft is not yet an edit.
+pub fn is_drafting(ctx: &egui::Context) -> bool {
+    ctx.memory(|m| m.focused())
+        .is_some_and(|id| ctx.data(|d| d.get_temp::<String>(id).is_some()))
+}
+
 /// A text field that edits a draft (kept in egui's memory under `id`) and gives the text
 /// back once the user leaves the field with a change, so that one edit (and one undo
 /// step) covers the whole typing.

@@ -44,8 +44,10 @@ pub fn open_with_files(
 ) -> (Harness<'static, EventailApp>, ScriptedFileDialogs) {
     let files = ScriptedFileDialogs::default();
     let given = files.clone();
+    // A held-back action (a text field committing its draft first) takes a few frames.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
         .build_eframe(move |cc| EventailApp::with_file_dialogs(cc, path, Box::new(given)));
     settle(&mut harness);
     (harness, files)

@@ -8,7 +8,7 @@ use super::super::file_dialog::{FileAnswer, FilePurpose};
 use super::super::jobs::{self, Job, JobKind, JobOutput};
 use super::super::session::Session;
 use super::super::state::{Choice, Dialog, Pending};
-use crate::io::{self, LockError, ProjectLock};
+use crate::io::{self, FileStamp, LockError, ProjectLock};
 use crate::model::Project;
 use std::path::{Path, PathBuf};
 
@@ -30,18 +30,22 @@ impl EventailApp {
     /// thread.
     fn open_locked(&mut self, path: PathBuf, lock: Option<ProjectLock>, read_only: bool) {
         let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        // Stamped before reading: a change in between is taken for a change after.
         if size <= jobs::BACKGROUND_BYTES {
+            let stamp = FileStamp::read(&path).ok();
             let result = io::load_project(&path);
-            self.finish_open(path, result, lock, read_only);
+            self.finish_open(path, result, lock, read_only, stamp);
             return;
         }
         let label = format!("Opening {}", path.display());
         let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |_| {
+            let stamp = FileStamp::read(&path).ok();
             JobOutput::Opened {
                 result: io::load_project(&path),
                 path,
                 lock,
                 read_only,
+                stamp,
             }
         });
         self.start_job(job);
@@ -54,14 +58,24 @@ impl EventailApp {
         result: Result<Project, io::LoadError>,
         lock: Option<ProjectLock>,
         read_only: bool,
+        stamp: Option<FileStamp>,
     ) {
         match result {
             Ok(project) => {
-                let recovery = (!read_only)
+                // Opened again: its autosave is this session's, which the user left.
+                let reopened = self
+                    .session
+                    .path()
+                    .is_some_and(|p| io::is_same_file(p, &path));
+                if reopened {
+                    self.autosave.discard(&path);
+                }
+                let recovery = (!read_only && !reopened)
                     .then(|| io::pending_recovery(&path, &project))
                     .flatten();
                 self.settings.remember(&path);
-                self.replace_session(Session::opened(project, path.clone(), lock, read_only));
+                let session = Session::opened(project, path.clone(), lock, read_only, stamp);
+                self.replace_session(session);
                 self.view.status = format!("Opened {}", path.display());
                 if let Some(recovery) = recovery {
                     self.dialog = Some(Dialog::Recover { path, recovery });
@@ -96,8 +110,26 @@ impl EventailApp {
         }
     }
 
-    /// Closes the window, asking first if there are unsaved changes.
+    /// Closes the window, asking first if there are unsaved changes. An open question
+    /// is answered first, and an export being written is let finish.
     pub(in super::super) fn request_quit(&mut self) {
+        if self.job.as_ref().is_some_and(Job::writes) {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.quit_when_idle = true;
+            self.view.status = "Closing once the export is written…".into();
+            return;
+        }
+        if self
+            .dialog
+            .as_ref()
+            .is_some_and(|d| !matches!(d, Dialog::Unsaved(_)))
+        {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.view.status = "Answer the open question first".into();
+            return;
+        }
         if self.session.is_dirty() && !self.allow_close {
             self.ctx
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -134,7 +166,7 @@ impl EventailApp {
     /// when saved at once.
     pub(super) fn save(&mut self, then: Option<Pending>) -> bool {
         match self.session.path().map(Path::to_path_buf) {
-            Some(path) if !self.session.is_read_only() => self.save_to(path, then),
+            Some(path) if !self.session.is_read_only() => self.save_to(path, then, false),
             _ => {
                 self.ask_file(FilePurpose::SaveAs { then });
                 false
@@ -143,14 +175,20 @@ impl EventailApp {
     }
 
     /// Writes the project to `path` and carries on with `then`. A file that another
-    /// eventail has open is not written: the user is told and may choose another.
-    fn save_to(&mut self, path: PathBuf, then: Option<Pending>) -> bool {
+    /// eventail has open is not written, nor (unless `overwrite`) the project's own file
+    /// when another program changed it since it was read: the user is told and chooses.
+    fn save_to(&mut self, path: PathBuf, then: Option<Pending>, overwrite: bool) -> bool {
         let current = self.session.path().map(Path::to_path_buf);
         let same_file = current
             .as_deref()
             .is_some_and(|c| io::is_same_file(c, &path));
         if same_file && self.session.is_read_only() {
             self.dialog = Some(Dialog::Failed(Failure::ReadOnly(path)));
+            return false;
+        }
+        let changed = self.session.stamp().is_some_and(|s| !s.is_unchanged(&path));
+        if same_file && changed && !overwrite {
+            self.dialog = Some(Dialog::ChangedOnDisk { path, then });
             return false;
         }
         let lock = if same_file {
@@ -181,7 +219,8 @@ impl EventailApp {
         };
         self.settings.remember(&path);
         self.view.status = format!("Saved {}", path.display());
-        self.session.saved_to(path, lock);
+        let stamp = FileStamp::read(&path).ok();
+        self.session.saved_to(path, lock, stamp);
         if let Some(pending) = then {
             self.run_pending(pending);
         }
@@ -206,12 +245,16 @@ impl EventailApp {
                 let lock = ProjectLock::take_over(&path).ok();
                 self.open_locked(path, lock, false);
             }
-            (Dialog::SaveLocked { then, .. }, Choice::ChooseAnother) => {
-                self.ask_file(FilePurpose::SaveAs { then });
+            (
+                Dialog::SaveLocked { then, .. } | Dialog::ChangedOnDisk { then, .. },
+                Choice::ChooseAnother,
+            ) => self.ask_file(FilePurpose::SaveAs { then }),
+            (Dialog::ChangedOnDisk { path, then }, Choice::Overwrite) => {
+                self.save_to(path, then, true);
             }
             (Dialog::Recover { recovery, .. }, Choice::Recover) => self.recover(&recovery),
             (Dialog::Recover { path, .. }, Choice::DiscardRecovery) => {
-                io::discard_recovery(&path);
+                self.autosave.discard(&path);
             }
             // OK on a message, Cancel on a question: nothing more to do.
             _ => {}
@@ -226,11 +269,21 @@ impl EventailApp {
         match answer.request.purpose {
             FilePurpose::Open => self.open_path(first),
             FilePurpose::SaveAs { then } => {
-                self.save_to(first, then);
+                self.save_to(first, then, false);
             }
             FilePurpose::ImportText => self.import_text_paths(&answer.paths),
             FilePurpose::ImportProject(format) => self.import_project(format, first),
-            FilePurpose::Export(format) => self.export_to(format, first),
+            FilePurpose::Export(format) => {
+                if self
+                    .session
+                    .path()
+                    .is_some_and(|p| io::is_same_file(p, &first))
+                {
+                    self.dialog = Some(Dialog::Failed(Failure::ExportOverProject(first)));
+                } else {
+                    self.export_to(format, first);
+                }
+            }
             FilePurpose::RepairCopy { broken } => self.repair_to(&broken, first),
         }
     }
@@ -251,10 +304,22 @@ impl EventailApp {
     /// Mends the inconsistent project at `broken` into `copy`, opens the copy and lists
     /// what was changed; the original is left as it is.
     fn repair_to(&mut self, broken: &Path, copy: PathBuf) {
-        if io::is_same_file(broken, &copy) {
+        let over_open_project = self
+            .session
+            .path()
+            .is_some_and(|p| io::is_same_file(p, &copy));
+        if io::is_same_file(broken, &copy) || over_open_project {
             self.dialog = Some(Dialog::Failed(Failure::RepairOverInput(copy)));
             return;
         }
+        // Held until the copy is open: another eventail cannot take it in between.
+        let _lock = match ProjectLock::acquire(&copy) {
+            Err(LockError::Held { owner, .. }) => {
+                self.dialog = Some(Dialog::Failed(Failure::OpenElsewhere { path: copy, owner }));
+                return;
+            }
+            lock => lock.ok(),
+        };
         let repaired = io::load_project_unchecked(broken).map(|mut project| {
             let changes = crate::model::repair::repair(&mut project);
             (project, changes)

@@ -125,6 +125,8 @@ impl EventailApp {
         {
             self.view.active_role = None;
         }
+        // The shown document itself may be gone (an import undone).
+        self.show_document(self.view.doc);
     }
 
     fn clear_selection(&mut self) {

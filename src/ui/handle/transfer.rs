@@ -193,9 +193,13 @@ impl EventailApp {
                 result,
                 lock,
                 read_only,
-            } => self.finish_open(path, result, lock, read_only),
+                stamp,
+            } => self.finish_open(path, result, lock, read_only, stamp),
             JobOutput::Imported { format, result } => self.finish_import(format, result),
             JobOutput::Exported { out, result } => self.finish_export(out, result, cancelled),
+        }
+        if std::mem::take(&mut self.quit_when_idle) {
+            self.request_quit();
         }
     }
 }
