@@ -278,17 +278,26 @@ fn clicking_a_highlight_selects_it_and_delete_removes_it_with_its_arguments() {
     assert!(doc.events_with_argument(Filler::Mention(id)).count() > 0);
 }
 
-#[test]
-fn selecting_an_event_in_the_list_opens_its_editor() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut harness = open(sample_copy(dir.path()));
-    let event = harness.state().project().documents[0].events[1].clone();
+/// Clicks the event at `index` of the first document in the event list; returns it.
+fn click_the_event_in_the_list(
+    harness: &mut Harness<'_, EventailApp>,
+    index: usize,
+) -> eventail::model::Event {
+    let event = harness.state().project().documents[0].events[index].clone();
     harness
         .get_all_by_label_contains(&format!("{} ", event.id))
         .next()
         .expect("the event is listed")
         .click();
     harness.run();
+    event
+}
+
+#[test]
+fn selecting_an_event_in_the_list_opens_its_editor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_copy(dir.path()));
+    let event = click_the_event_in_the_list(&mut harness, 1);
     assert_eq!(harness.state().selected(), Some(Filler::Event(event.id)));
     harness.get_by_label("🗑 Delete event").click();
     harness.run();
@@ -360,13 +369,7 @@ fn type_in_the_first_events_note(
     harness: &mut Harness<'_, EventailApp>,
     text: &str,
 ) -> eventail::model::Event {
-    let event = harness.state().project().documents[0].events[0].clone();
-    harness
-        .get_all_by_label_contains(&format!("{} ", event.id))
-        .next()
-        .expect("the event is listed")
-        .click();
-    harness.run();
+    let event = click_the_event_in_the_list(harness, 0);
     harness
         .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note")
         .focus();

@@ -600,3 +600,37 @@ fn undoing_an_import_shows_a_document_that_exists() {
     harness.run();
     assert!(harness.state().current_document() < harness.state().project().documents.len());
 }
+
+/// Issue 8: saving over a file that another program changed since it was read asks
+/// first, and writes nothing until the user chooses.
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    let (mut harness, files) = open_with_files(Some(path.clone()));
+    change_something(&mut harness);
+    // Another program (a sync, git) rewrites the file.
+    let mut theirs = load_project(&path).expect("load");
+    theirs.name = "Theirs".into();
+    eventail::io::save_project(&path, &theirs).expect("save");
+    let their_bytes = std::fs::read(&path).expect("read");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("The file changed on disk");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        their_bytes,
+        "nothing written"
+    );
+    // Save as keeps both.
+    let mine = dir.path().join("mine.ron");
+    files.will_answer(vec![mine.clone()]);
+    harness.get_by_label("Save as…").click();
+    harness.run();
+    assert_eq!(std::fs::read(&path).expect("read"), their_bytes);
+    assert_eq!(
+        load_project(&mine).expect("mine").documents[0].status,
+        DocStatus::Done
+    );
+    assert_eq!(harness.state().project_path(), Some(mine.as_path()));
+}

@@ -370,6 +370,9 @@ mod tests {
         writer.clear(&path).expect("removed");
         writer.save(&path, &loaded).expect("queued");
         drop(writer);
-        assert!(recovery_path(&path).exists(), "a write asked after the removal stands");
+        assert!(
+            recovery_path(&path).exists(),
+            "a write asked after the removal stands"
+        );
     }
 }
