@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod agree;
+
 /// Annotate news articles with entities and events.
 ///
 /// With no subcommand, opens the GUI on PROJECT (the sample project if none).
@@ -56,6 +58,10 @@ pub enum Command {
     Import(ImportCommand),
     /// Write a project in another format.
     Export(ExportArgs),
+    /// Measure how far annotators agree on the same articles (the first project is the
+    /// reference): precision, recall and F1 of mentions, events and relations, kappa
+    /// and alpha. Definitions: docs/agreement.md.
+    Agree(agree::AgreeArgs),
     /// Mend a project that fails validation into a new file, listing every change.
     Repair {
         /// The broken project (left as it is).
@@ -294,6 +300,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(command) => import(&command.request()),
         Command::Export(args) => export(&args),
         Command::Repair { project, output } => repair(&project, &output),
+        Command::Agree(args) => agree::agree(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,5 +10,6 @@ pub mod edit;
 pub mod formats;
 pub mod io;
 pub mod model;
+pub mod review;
 #[cfg(feature = "gui")]
 pub mod ui;
