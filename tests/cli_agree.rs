@@ -234,3 +234,60 @@ fn a_missing_project_is_an_error_naming_it() {
         "{err}"
     );
 }
+
+/// `bratiaa` (exact instance match) on tests/fixtures/iaa gives a total F1 of 8/13 and,
+/// per label, Organization 0.8, Person 2/3, Place 0.4: `agree` must say the same.
+#[test]
+fn exact_mention_f1_is_the_one_bratiaa_computes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let import = |annotator: &str| {
+        let out = dir.path().join(format!("{annotator}.ron"));
+        let folder = format!("tests/fixtures/iaa/{annotator}");
+        let status = eventail(&[
+            "import".as_ref(),
+            "brat".as_ref(),
+            folder.as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        out
+    };
+    let (a, b) = (import("ann1"), import("ann2"));
+    let json = json_of(&[
+        "agree".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--json".as_ref(),
+    ]);
+    let f1 = json
+        .pointer("/mentions/exact/f1")
+        .and_then(|v| v.as_f64())
+        .expect("f1");
+    assert!((f1 - 8.0 / 13.0).abs() < 1e-12, "{json}");
+    let csv_dir = dir.path().join("csv");
+    let out = eventail(&[
+        "agree".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--csv".as_ref(),
+        csv_dir.as_os_str(),
+    ]);
+    assert!(out.status.success());
+    let types = std::fs::read_to_string(csv_dir.join("types.csv")).expect("types.csv");
+    for (label, f1) in [
+        ("Organization", "0.8000"),
+        ("Person", "0.6667"),
+        ("Place", "0.4000"),
+    ] {
+        let row = types
+            .lines()
+            .find(|l| l.contains(&format!(",entity_type,{label},")))
+            .unwrap_or_else(|| panic!("{label} in {types}"));
+        assert!(row.ends_with(f1), "{row}");
+    }
+}
