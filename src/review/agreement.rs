@@ -66,7 +66,7 @@ fn ratio(n: usize, d: usize) -> f64 {
 }
 
 /// Precision, recall and F1.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Scores {
     /// matches / |B|.
     pub precision: f64,

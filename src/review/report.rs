@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The mention figures of a pair.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct MentionScores {
     /// Same type and exact ranges.
     pub exact: Scores,
@@ -26,7 +26,7 @@ pub struct MentionScores {
 }
 
 /// The event figures of a pair.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct EventScores {
     /// Same type and trigger.
     pub trigger: Scores,
@@ -39,7 +39,7 @@ pub struct EventScores {
 }
 
 /// Everything measured between two projects.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct PairReport {
     /// The reference project (as named on the command line).
     pub a: String,

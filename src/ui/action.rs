@@ -45,6 +45,19 @@ pub enum Action {
     FilesChosen(FileAnswer),
     /// Stop the background job.
     CancelJob,
+    /// Something about the comparison with a colleague's project.
+    Review(ReviewAction),
+}
+
+/// What the review panel asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewAction {
+    /// Show the disagreement at this index in the text.
+    Show(usize),
+    /// List only this kind of difference (or every kind).
+    Filter(Option<crate::review::DisagreementKind>),
+    /// Stop comparing.
+    Close,
 }
 
 /// A change to the annotations of the shown document; each becomes one undoable edit.

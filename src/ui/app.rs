@@ -31,6 +31,8 @@ pub struct EventailApp {
     pub(super) autosave: AutosaveState,
     /// Long work running in the background.
     pub(super) job: Option<Job>,
+    /// The comparison with a colleague's project, while the review panel is open.
+    pub(super) review: Option<super::review::ReviewState>,
     /// Actions held back until a text field has committed its draft.
     deferred: Vec<Action>,
     /// To wake the window from background threads.
@@ -72,6 +74,7 @@ impl EventailApp {
             quit_when_idle: false,
             autosave: AutosaveState::default(),
             job: None,
+            review: None,
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
@@ -160,6 +163,11 @@ impl EventailApp {
         &self.view.status
     }
 
+    /// The comparison with a colleague's project, when one is open.
+    pub fn review(&self) -> Option<&super::review::ReviewState> {
+        self.review.as_ref()
+    }
+
     /// The window's title.
     pub fn title(&self) -> &str {
         &self.title
@@ -232,6 +240,12 @@ impl EventailApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             super::status_ui::status_ui(ui, &self.view, self.autosave.problem(), frame_time);
         });
+        if let Some(review) = &self.review {
+            egui::Panel::bottom("review")
+                .resizable(true)
+                .default_size(240.0)
+                .show(ui, |ui| super::review_ui::review_ui(ui, review, actions));
+        }
         egui::Panel::left("documents")
             .resizable(true)
             .default_size(240.0)
@@ -339,6 +353,9 @@ impl eframe::App for EventailApp {
             self.handle(action);
         }
         self.poll_job();
+        if let Some(review) = &mut self.review {
+            review.refresh(self.session.project(), self.session.generation());
+        }
         // After the actions: a new selection closes the old popup, then this one opens.
         if let Some(anchor) = self.article.take_popup_anchor()
             && self.view.selection.is_some()

@@ -44,6 +44,12 @@ pub enum UiCommand {
     Cancel,
     /// Show every command with its shortcut.
     CommandPalette,
+    /// Compare the project with a colleague's version of the same articles.
+    CompareWith,
+    /// Show the next disagreement with the colleague's project.
+    NextDisagreement,
+    /// Show the previous disagreement with the colleague's project.
+    PreviousDisagreement,
 }
 
 impl UiCommand {
@@ -70,6 +76,9 @@ impl UiCommand {
             UiCommand::AddEvent,
             UiCommand::Cancel,
             UiCommand::CommandPalette,
+            UiCommand::CompareWith,
+            UiCommand::NextDisagreement,
+            UiCommand::PreviousDisagreement,
         ]);
         all
     }
@@ -114,6 +123,9 @@ impl UiCommand {
             UiCommand::AddEvent => "Add event",
             UiCommand::Cancel => "Cancel",
             UiCommand::CommandPalette => "Command palette…",
+            UiCommand::CompareWith => "Compare with a colleague's project…",
+            UiCommand::NextDisagreement => "Next disagreement",
+            UiCommand::PreviousDisagreement => "Previous disagreement",
         };
         fixed.to_string()
     }
@@ -141,6 +153,14 @@ impl UiCommand {
             }
             UiCommand::Cancel => "Drop the selection, the popup or the role being filled",
             UiCommand::CommandPalette => "Search every command",
+            UiCommand::CompareWith => {
+                "Open another annotator's project of the same articles: agreement figures \
+                 and every disagreement"
+            }
+            UiCommand::NextDisagreement => "Show the next difference with the colleague's project",
+            UiCommand::PreviousDisagreement => {
+                "Show the previous difference with the colleague's project"
+            }
         };
         fixed.to_string()
     }
@@ -178,6 +198,11 @@ impl UiCommand {
             UiCommand::AddEvent => vec![cmd(Key::E)],
             UiCommand::Cancel => vec![plain(Key::Escape)],
             UiCommand::CommandPalette => vec![cmd_shift(Key::P)],
+            UiCommand::CompareWith => vec![cmd_shift(Key::R)],
+            UiCommand::NextDisagreement => vec![plain(Key::F8)],
+            UiCommand::PreviousDisagreement => {
+                vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)]
+            }
         }
     }
 

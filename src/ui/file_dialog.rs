@@ -29,6 +29,8 @@ pub enum FilePurpose {
     ImportProject(Format),
     /// Where to export the project.
     Export(Format),
+    /// A colleague's project to compare the open one with.
+    Compare,
     /// Where to write the repaired copy of an inconsistent project.
     RepairCopy {
         /// The project that failed validation (left as it is).
@@ -77,6 +79,12 @@ impl FileRequest {
         const PROJECT: Option<(&str, &[&str])> = Some(("eventail project", &["ron"]));
         let (title, kind, extensions, file_name) = match &purpose {
             FilePurpose::Open => ("Open a project".to_string(), PickKind::File, PROJECT, None),
+            FilePurpose::Compare => (
+                "Compare with a colleague's project".to_string(),
+                PickKind::File,
+                PROJECT,
+                None,
+            ),
             FilePurpose::SaveAs { .. } => (
                 "Save the project as".to_string(),
                 PickKind::SaveFile,

@@ -72,6 +72,13 @@ pub enum JobOutput {
         /// What was read, or why nothing was.
         result: Result<Import, ImportError>,
     },
+    /// A colleague's project was read, to compare with.
+    Compared {
+        /// Its file.
+        path: PathBuf,
+        /// The project, or why it could not be read.
+        result: Result<Project, LoadError>,
+    },
     /// An export ended.
     Exported {
         /// Where it went.

@@ -68,6 +68,15 @@ pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Actio
                 command_button(ui, command, true, actions);
             }
         });
+        ui.menu_button("Review", |ui| {
+            for command in [
+                UiCommand::CompareWith,
+                UiCommand::NextDisagreement,
+                UiCommand::PreviousDisagreement,
+            ] {
+                command_button(ui, command, true, actions);
+            }
+        });
         ui.menu_button("View", |ui| {
             command_button(ui, UiCommand::CommandPalette, true, actions);
             let mut shown = input.show_frame_time;

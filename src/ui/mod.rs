@@ -20,6 +20,8 @@ mod labels;
 mod mention_ui;
 mod menu_ui;
 mod popup_ui;
+pub mod review;
+mod review_ui;
 pub mod session;
 pub mod settings;
 mod start_ui;

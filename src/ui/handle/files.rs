@@ -95,6 +95,7 @@ impl EventailApp {
             self.autosave.forget(&old);
         }
         self.session = session;
+        self.review = None;
         let show_frame_time = self.view.show_frame_time;
         self.view = Default::default();
         self.view.show_frame_time = show_frame_time;
@@ -285,6 +286,7 @@ impl EventailApp {
                 }
             }
             FilePurpose::RepairCopy { broken } => self.repair_to(&broken, first),
+            FilePurpose::Compare => self.compare_with(first),
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod edits;
 mod files;
+mod review;
 mod transfer;
 
 use super::action::{Action, EditAction};
@@ -34,6 +35,7 @@ impl EventailApp {
             Action::Answer(choice) => self.answer(choice),
             Action::FilesChosen(answer) => self.files_chosen(answer),
             Action::CancelJob => self.cancel_job(),
+            Action::Review(review) => self.review_action(review),
             Action::Edit(edit) => self.edit(edit),
         }
     }
@@ -83,6 +85,9 @@ impl EventailApp {
                 self.clear_selection();
             }
             UiCommand::CommandPalette => self.view.palette = Some(String::new()),
+            UiCommand::CompareWith => self.ask_file(FilePurpose::Compare),
+            UiCommand::NextDisagreement => self.step_disagreement(false),
+            UiCommand::PreviousDisagreement => self.step_disagreement(true),
         }
     }
 
