@@ -51,6 +51,17 @@ pub enum LoadError {
         /// The version the file declares.
         found: u32,
     },
+    /// The file declares a format version that no eventail writes (0).
+    #[error(
+        "the project declares format version {found}, which no eventail writes; this \
+         eventail reads {}: {}", readable_versions(), path.display()
+    )]
+    UnknownVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version the file declares.
+        found: u32,
+    },
     /// The file parsed, but its content is inconsistent.
     #[error("{}: {}", problems_summary(problems), path.display())]
     Invalid {
@@ -59,6 +70,14 @@ pub enum LoadError {
         /// Everything that is wrong.
         problems: Vec<Diagnostic>,
     },
+}
+
+/// The format versions that this eventail reads, in a sentence.
+fn readable_versions() -> String {
+    match FORMAT_VERSION {
+        1 => "format version 1 only".to_string(),
+        n => format!("format versions 1 to {n}"),
+    }
 }
 
 fn problems_summary(problems: &[Diagnostic]) -> String {
@@ -100,11 +119,16 @@ pub enum SaveError {
     },
 }
 
-/// Just enough of a project file to know how to read the rest.
+/// Just enough of a project file to know how to read the rest; named as the project for
+/// the errors of a file that is not one ("expected struct `Project`").
 #[derive(Deserialize)]
+#[serde(rename = "Project")]
 struct VersionProbe {
     format_version: u32,
 }
+
+/// The UTF-8 byte-order mark, which a project file may start with.
+const BOM: char = '\u{feff}';
 
 /// Reads, version-checks and validates the project at `path`.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
@@ -146,6 +170,8 @@ pub fn project_from_str(text: &str, path: &Path) -> Result<Project, LoadError> {
 /// Parses a project, checking its format version but not its content: for
 /// [`crate::model::repair::repair`], which needs the inconsistent project to mend it.
 pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
+    // Editors on Windows may add a byte-order mark, which RON does not expect.
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -153,6 +179,12 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         message: e.code.to_string(),
     };
     let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
+    if probe.format_version == 0 {
+        return Err(LoadError::UnknownVersion {
+            path: path.to_path_buf(),
+            found: probe.format_version,
+        });
+    }
     if probe.format_version > FORMAT_VERSION {
         return Err(LoadError::TooNew {
             path: path.to_path_buf(),
@@ -187,4 +219,24 @@ pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         error,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_version_0_refused() {
+        let path = Path::new("dir/p.ron");
+        let text = project_to_string(&Project::new("p", Default::default())).unwrap();
+        assert!(parse_project(&format!("{BOM}{text}"), path).is_ok());
+        let zero = text.replace("format_version: 1", "format_version: 0");
+        let Err(error) = parse_project(&zero, path) else {
+            panic!("version 0 read");
+        };
+        let message = error.to_string();
+        assert!(matches!(error, LoadError::UnknownVersion { found: 0, .. }));
+        assert!(message.contains("reads format version 1 only"), "{message}");
+        assert!(message.ends_with("dir/p.ron"), "{message}");
+    }
 }
