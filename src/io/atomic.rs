@@ -6,7 +6,7 @@
 //! place, and exports keep no backup.
 
 use std::fs;
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 /// How the names of temporary files start, so that those a killed process left behind
@@ -34,6 +34,24 @@ pub(crate) fn folder_of(path: &Path) -> &Path {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     }
+}
+
+/// The error of a path that names a FIFO, a socket or a device where a file is expected.
+pub(crate) fn not_a_regular_file() -> std::io::Error {
+    std::io::Error::new(
+        ErrorKind::InvalidInput,
+        "not a regular file (a FIFO, a socket or a device)",
+    )
+}
+
+/// Reads the whole file at `path`, which must be a regular file: opening a FIFO would
+/// block until something writes into it, and a device may never end. Every file that
+/// eventail reads goes through here.
+pub fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    if !fs::metadata(path)?.is_file() {
+        return Err(not_a_regular_file());
+    }
+    fs::read(path)
 }
 
 /// Writes `bytes` to a temporary file beside `path` (in the same folder, so that the

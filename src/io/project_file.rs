@@ -4,7 +4,7 @@
 //! anything else, and validates the result; a file that fails any step is reported with
 //! its path and the place of the error, and is never written by eventail.
 
-use super::atomic::write_atomically;
+use super::atomic::{read_regular_file, write_atomically};
 use crate::model::{Diagnostic, FORMAT_VERSION, Project, validate};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -141,7 +141,7 @@ pub fn load_project_unchecked(path: &Path) -> Result<Project, LoadError> {
 }
 
 fn read_project_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|error| LoadError::Read {
+    let bytes = read_regular_file(path).map_err(|error| LoadError::Read {
         path: path.to_path_buf(),
         error,
     })?;
