@@ -10,7 +10,7 @@ mod same_file;
 mod schema_file;
 
 pub use atomic::{StagedFile, backup_path, read_regular_file, stage_file, write_atomically};
-pub(crate) use atomic::{folder_of, not_a_regular_file, sync_dir};
+pub(crate) use atomic::{folder_of, not_a_regular_file, sync_dir, temporary_folder_in};
 pub use autosave::{
     AutosaveOutcome, Autosaver, discard_recovery, has_recovery_file, pending_recovery,
     recovery_path,

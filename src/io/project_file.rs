@@ -130,6 +130,48 @@ struct VersionProbe {
 /// The UTF-8 byte-order mark, which a project file may start with.
 const BOM: char = '\u{feff}';
 
+/// How much of a file [`is_project_file`] reads: enough for a long comment at the top.
+const PROJECT_START_BYTES: u64 = 4096;
+
+/// True when the file at `path` is a regular file that reads like an eventail project;
+/// see [`looks_like_project`].
+pub(crate) fn is_project_file(path: &Path) -> bool {
+    use std::io::Read;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut start = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|file| file.take(PROJECT_START_BYTES).read_to_end(&mut start));
+    read.is_ok() && looks_like_project(&String::from_utf8_lossy(&start))
+}
+
+/// True when `start`, the beginning of a file, reads like an eventail project: after an
+/// optional byte-order mark, white space and comments, an optional `Project`, an opening
+/// parenthesis and the field `format_version:`, as eventail writes it.
+fn looks_like_project(start: &str) -> bool {
+    let rest = skip_blank(start.strip_prefix(BOM).unwrap_or(start));
+    let rest = rest.strip_prefix("Project").map_or(rest, skip_blank);
+    rest.strip_prefix('(')
+        .map(skip_blank)
+        .and_then(|rest| rest.strip_prefix("format_version"))
+        .is_some_and(|rest| skip_blank(rest).starts_with(':'))
+}
+
+/// `text` without its leading white space and RON comments.
+fn skip_blank(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(comment) = text.strip_prefix("//") {
+            text = comment.split_once('\n').map_or("", |(_, rest)| rest);
+        } else if let Some(comment) = text.strip_prefix("/*") {
+            text = comment.split_once("*/").map_or("", |(_, rest)| rest);
+        } else {
+            return text;
+        }
+    }
+}
+
 /// Reads, version-checks and validates the project at `path`.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
     project_from_str(&read_project_text(path)?, path)
@@ -224,6 +266,27 @@ pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_project_is_recognised_by_its_start_however_it_is_written() {
+        for start in [
+            "(\n    format_version: 1,\n    name: \"p\",",
+            "\u{feff}(format_version:1",
+            "  // a note\n/* another */ Project ( format_version : 1",
+        ] {
+            assert!(looks_like_project(start), "{start:?}");
+        }
+        for start in [
+            "",
+            "format_version: 1",
+            "(name: \"p\", format_version: 1",
+            "{\"format_version\": 1}",
+            "// (format_version: 1",
+            "T1\tPerson 0 5\tKhaled",
+        ] {
+            assert!(!looks_like_project(start), "{start:?}");
+        }
+    }
 
     #[test]
     fn a_byte_order_mark_is_skipped_and_version_0_refused() {
