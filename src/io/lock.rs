@@ -1,12 +1,23 @@
-//! A lock file beside an open project, so that a second eventail opening the same file
-//! warns instead of silently overwriting the first one's work.
+//! A lock file beside a project, so that a second eventail opening the same file warns
+//! instead of silently overwriting the first one's work, and so that commands which read,
+//! change and write a project run one after the other instead of losing each other's
+//! changes.
 //!
 //! `palmyre.ron` is locked by `palmyre.ron.lock`, which names the process, its machine
-//! and when it opened the project. A lock left by a process that no longer runs on this
-//! machine is stale and is taken over.
+//! and when it locked the project. A lock left by a process that no longer runs on this
+//! machine is stale and is taken over. Of several processes racing for a lock, exactly
+//! one wins: the lock file appears whole in one step, only where there is none, and a
+//! stale one is removed by one process at a time, and only if it is still the same.
 
-use std::io::Write;
+use super::atomic::{final_target, temporary_in};
+use std::fs::File;
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How many times [`ProjectLock::acquire`] looks again when the lock file changes under
+/// it (released, taken over) before giving up.
+const ATTEMPTS: usize = 100;
 
 /// Who holds a lock, as written in the lock file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +43,8 @@ impl std::fmt::Display for LockOwner {
 /// Why a project could not be locked.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    /// Another running eventail has the project open.
-    #[error("the project is open in another eventail ({owner}): {}", path.display())]
+    /// Another running eventail has the project open, or is writing it.
+    #[error("the project is in use by another eventail ({owner}): {}", path.display())]
     Held {
         /// The project.
         path: PathBuf,
@@ -59,8 +70,10 @@ pub struct ProjectLock {
     text: String,
 }
 
-/// Where the lock of `project` lives.
+/// Where the lock of `project` lives: beside the file itself, so that a symbolic link to
+/// the project and the project share one lock.
 pub fn lock_path(project: &Path) -> PathBuf {
+    let project = final_target(project).unwrap_or_else(|_| project.to_path_buf());
     let mut name = project.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
     project.with_file_name(name)
@@ -77,8 +90,9 @@ pub fn host_name() -> String {
         .unwrap_or_else(|| "this machine".to_string())
 }
 
-/// Reads a lock file's owner; `None` when it is unreadable or not a lock file.
-fn owner_from_text(text: &str) -> Option<LockOwner> {
+/// Reads a lock file's owner; `None` when it is not a lock file.
+fn owner_from_bytes(bytes: &[u8]) -> Option<LockOwner> {
+    let text = std::str::from_utf8(bytes).ok()?;
     let mut lines = text.lines();
     let pid = lines.next()?.trim().parse().ok()?;
     let host = lines.next()?.trim().to_string();
@@ -103,45 +117,141 @@ impl ProjectLock {
     /// Locks `project`, taking over a stale lock; fails if a live process holds it.
     pub fn acquire(project: &Path) -> Result<Self, LockError> {
         let lock_path = lock_path(project);
-        if let Ok(text) = std::fs::read_to_string(&lock_path)
-            && let Some(owner) = owner_from_text(&text)
-            && !is_stale(&owner)
-        {
-            return Err(LockError::Held {
-                path: project.to_path_buf(),
-                owner,
-            });
+        let text = lock_text();
+        let io_error = |error| LockError::Io {
+            path: lock_path.clone(),
+            error,
+        };
+        for _ in 0..ATTEMPTS {
+            match create_lock_file(&lock_path, &text) {
+                Ok(()) => return Ok(Self { lock_path, text }),
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+                Err(error) => return Err(io_error(error)),
+            }
+            let found = match std::fs::read(&lock_path) {
+                Ok(found) => found,
+                // Released since: try again.
+                Err(e) if e.kind() == ErrorKind::NotFound => continue,
+                Err(error) => return Err(io_error(error)),
+            };
+            if let Some(owner) = owner_from_bytes(&found)
+                && !is_stale(&owner)
+            {
+                return Err(LockError::Held {
+                    path: project.to_path_buf(),
+                    owner,
+                });
+            }
+            remove_if_unchanged(&lock_path, &found).map_err(io_error)?;
         }
-        Self::write(lock_path)
+        Err(io_error(std::io::Error::other(
+            "the lock file keeps changing: too many eventails at once",
+        )))
+    }
+
+    /// Locks `project` like [`acquire`](Self::acquire), waiting up to `patience` for a
+    /// live holder to let go: for commands that hold a lock only while they read, change
+    /// and write a project, so that several run one after the other.
+    pub fn acquire_waiting(project: &Path, patience: Duration) -> Result<Self, LockError> {
+        let deadline = Instant::now() + patience;
+        // Processes that started together retry at different moments.
+        let pause = Duration::from_millis(10 + u64::from(std::process::id() % 20));
+        loop {
+            match Self::acquire(project) {
+                Err(LockError::Held { .. }) if Instant::now() + pause < deadline => {
+                    std::thread::sleep(pause);
+                }
+                locked => return locked,
+            }
+        }
     }
 
     /// Locks `project` even if someone holds it (the user chose to).
     pub fn take_over(project: &Path) -> Result<Self, LockError> {
-        Self::write(lock_path(project))
-    }
-
-    fn write(lock_path: PathBuf) -> Result<Self, LockError> {
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static TAKEN: AtomicU64 = AtomicU64::new(0);
-        let since = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
-        let serial = TAKEN.fetch_add(1, Ordering::Relaxed);
-        let text = format!(
-            "{}\n{}\n{since}\n{serial}\n",
-            std::process::id(),
-            host_name()
-        );
-        let written = std::fs::File::create(&lock_path).and_then(|mut file| {
-            file.write_all(text.as_bytes())?;
-            file.sync_all()
-        });
+        let lock_path = lock_path(project);
+        let text = lock_text();
+        // Renamed over the old lock, so that it is never seen half-written.
+        let written = written_temporary(&lock_path, &text)
+            .and_then(|tmp| tmp.persist(&lock_path).map_err(|e| e.error));
         match written {
-            Ok(()) => Ok(Self { lock_path, text }),
+            Ok(_) => Ok(Self { lock_path, text }),
             Err(error) => Err(LockError::Io {
                 path: lock_path,
                 error,
             }),
         }
     }
+}
+
+/// What a new lock of this process says: pid, machine, time, and a serial number so that
+/// two locks of one process differ.
+fn lock_text() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static TAKEN: AtomicU64 = AtomicU64::new(0);
+    let since = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
+    let serial = TAKEN.fetch_add(1, Ordering::Relaxed);
+    format!(
+        "{}\n{}\n{since}\n{serial}\n",
+        std::process::id(),
+        host_name()
+    )
+}
+
+/// A temporary file beside `lock_path` holding `text`, synced.
+fn written_temporary(lock_path: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut tmp = temporary_in(super::atomic::folder_of(lock_path))?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// Creates the lock file holding `text`, or fails with `AlreadyExists` if there is one.
+/// The text is written to a temporary file that is then hard-linked into place: the link
+/// fails if the lock exists, so only one of two racing processes wins, and the lock file
+/// appears whole. Where hard links are not supported, an exclusive create then a write.
+fn create_lock_file(lock_path: &Path, text: &str) -> std::io::Result<()> {
+    let tmp = written_temporary(lock_path, text)?;
+    match std::fs::hard_link(tmp.path(), lock_path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let mut file = File::options()
+                .write(true)
+                .create_new(true)
+                .open(lock_path)?;
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        }
+    }
+}
+
+/// Removes the lock file at `lock_path` if it still holds `found`, a stale lock. Two
+/// processes may find the same stale lock: the system lock on the file lets one of them
+/// remove it while the other waits its turn, then finds the lock file changed and looks
+/// again, instead of removing the fresh lock that the first one made.
+fn remove_if_unchanged(lock_path: &Path, found: &[u8]) -> std::io::Result<()> {
+    let mut file = match File::open(lock_path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    match file.try_lock() {
+        Ok(()) => {}
+        // Another process is taking it over: look again.
+        Err(std::fs::TryLockError::WouldBlock) => return Ok(()),
+        // Not supported here (some network file systems): the check below must do.
+        Err(std::fs::TryLockError::Error(_)) => {}
+    }
+    let mut now = Vec::new();
+    file.read_to_end(&mut now)?;
+    let still_there = std::fs::read(lock_path).is_ok_and(|at_path| at_path == now);
+    if still_there && now == found {
+        match std::fs::remove_file(lock_path) {
+            Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 impl Drop for ProjectLock {
@@ -189,6 +299,35 @@ mod tests {
             !lock_path(&project).exists(),
             "the lock goes with its holder"
         );
+    }
+
+    #[test]
+    fn waiting_for_a_live_lock_gives_up_after_its_patience() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let project = dir.path().join("p.ron");
+        let text = format!("1\n{}\nthen\n", host_name());
+        std::fs::write(lock_path(&project), &text).expect("write lock");
+        let started = Instant::now();
+        let held = ProjectLock::acquire_waiting(&project, Duration::from_millis(300));
+        assert!(matches!(held, Err(LockError::Held { ref owner, .. }) if owner.pid == 1));
+        assert!(started.elapsed() >= Duration::from_millis(250));
+        let untouched = std::fs::read_to_string(lock_path(&project)).expect("read");
+        assert_eq!(untouched, text);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_project_shares_its_lock() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let project = dir.path().join("p.ron");
+        std::fs::write(&project, "(format_version: 1)").expect("write");
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink(&project, &link).expect("symlink");
+        assert_eq!(lock_path(&link), lock_path(&project));
+        let lock = ProjectLock::take_over(&link).expect("locked");
+        assert!(lock_path(&project).is_file());
+        drop(lock);
+        assert!(!lock_path(&project).exists());
     }
 
     #[test]
