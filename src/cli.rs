@@ -5,6 +5,11 @@
 //! parse the arguments, call it, print the result. Errors go to stderr with a non-zero
 //! exit status and name the file (and, where known, the position, document and
 //! annotation); nothing here panics on bad input.
+//!
+//! Two rules hold for every command, each in one place: what a command writes is checked
+//! before it reads anything ([`claim_output`]: never one of its inputs, and a project it
+//! writes is locked until written), and everything it prints goes through
+//! [`terminal_safe`], so that names taken from files cannot drive the terminal.
 
 use crate::edit::ops;
 use crate::formats::{self, Format, ImportOptions};
@@ -14,9 +19,11 @@ use anyhow::{Context, bail};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 use unicode_segmentation::UnicodeSegmentation;
 
 mod agree;
@@ -256,12 +263,21 @@ impl TypedValueParser for FormatParser {
 /// window opens: `eventail agree` is a mistyped command far more often than a project.
 pub fn parse() -> Result<Cli, ExitCode> {
     let cli = Cli::try_parse().map_err(|e| {
-        let _ = e.print();
+        if e.use_stderr() {
+            // A usage error quotes the arguments, which may hold anything.
+            eprint!("{}", terminal_safe(&e.render().to_string(), Escape::Text));
+        } else {
+            // Help and version: only our own words, with their colours.
+            let _ = e.print();
+        }
         ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
     })?;
     match &cli.project {
         Some(project) if cli.command.is_none() && !project.is_file() => {
-            eprint!("{}", not_a_command_message(project));
+            eprint!(
+                "{}",
+                terminal_safe(&not_a_command_message(project), Escape::Text)
+            );
             Err(ExitCode::from(2))
         }
         _ => Ok(cli),
@@ -305,9 +321,100 @@ pub fn run(command: Command) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            say_err(&format!("error: {e:#}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// How [`terminal_safe`] writes a control character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Escape {
+    /// As Rust writes it, `\u{1b}`: for people.
+    Text,
+    /// As JSON writes it, `\u001b`: valid inside the strings of a JSON document, which
+    /// is where data from files is.
+    Json,
+}
+
+/// `text` made safe to print on a terminal: control characters other than the line break
+/// are written as escapes, because an escape sequence in an article's first line or a
+/// file's name would otherwise recolour, rewrite or hide what the terminal shows. Accents,
+/// other scripts and emoji are kept as they are. Everything the command line prints goes
+/// through here.
+fn terminal_safe(text: &str, escape: Escape) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n';
+    if !text.contains(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match (unsafe_char(c), escape) {
+            (false, _) => safe.push(c),
+            (true, Escape::Text) => safe.extend(c.escape_unicode()),
+            (true, Escape::Json) => safe.push_str(&format!("\\u{:04x}", u32::from(c))),
+        }
+    }
+    Cow::Owned(safe)
+}
+
+/// Prints a line of `text` on stdout, made [`terminal_safe`].
+fn say(text: &str) {
+    print_to_stdout(&format!("{}\n", terminal_safe(text, Escape::Text)));
+}
+
+/// Prints a line of `text` on stderr, made [`terminal_safe`].
+fn say_err(text: &str) {
+    eprintln!("{}", terminal_safe(text, Escape::Text));
+}
+
+/// Writes `text` on stdout. A reader that stopped reading (`eventail stats | head`) is
+/// not an error of ours: the rest is simply not wanted, so it is dropped quietly
+/// (`println!` would panic).
+fn print_to_stdout(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// How long a command that writes a project waits for another eventail to be done with
+/// it before giving up.
+const LOCK_PATIENCE: Duration = Duration::from_secs(2);
+
+/// What a command writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Writes {
+    /// A project, read first if it exists (import, repair).
+    Project,
+    /// An export: a file or a folder of files, never a project.
+    Export,
+}
+
+/// The one check before a command that writes reads anything: `output` is none of its
+/// `inputs`, however spelled (`./p.ron`, an absolute path, a link: [`io::ensure_other_file`]),
+/// and a project that it writes is locked, and stays locked as long as the returned lock
+/// lives, so that commands writing one project run one after the other instead of
+/// losing each other's changes. Exports never replace a project at all, their input
+/// included: [`io::stage_file`] refuses to, file by file (a folder export's files too).
+fn claim_output(
+    inputs: &[PathBuf],
+    output: &Path,
+    writes: Writes,
+) -> anyhow::Result<Option<io::ProjectLock>> {
+    for input in inputs {
+        io::ensure_other_file(input, output)?;
+    }
+    match writes {
+        Writes::Export => Ok(None),
+        Writes::Project => match io::ProjectLock::acquire_waiting(output, LOCK_PATIENCE) {
+            Ok(lock) => Ok(Some(lock)),
+            Err(held @ io::LockError::Held { .. }) => {
+                Err(anyhow::Error::from(held).context(format!(
+                    "gave up after waiting {} s, nothing written",
+                    LOCK_PATIENCE.as_secs()
+                )))
+            }
+            Err(error) => Err(error.into()),
+        },
     }
 }
 
@@ -336,26 +443,25 @@ fn status_counts(project: &Project) -> Vec<(DocStatus, usize)> {
 /// `validate`: the summary of a project that loads, or its load error.
 fn validate(path: &Path) -> anyhow::Result<()> {
     let project = io::load_project(path)?;
-    println!("{}", summary_from_project(&project, path));
+    say(&summary_from_project(&project, path));
     Ok(())
 }
 
 /// `repair`: drop what cannot be kept, declare unknown types, write a copy, say it all.
 fn repair(path: &Path, output: &Path) -> anyhow::Result<()> {
-    io::ensure_other_file(path, output)
-        .context("the mended project must go to another file, so that the original stays")?;
+    let _lock = claim_output(&[path.to_path_buf()], output, Writes::Project)?;
     let mut project = io::load_project_unchecked(path)?;
     let changes = crate::model::repair::repair(&mut project);
     for change in &changes {
-        println!("{change}");
+        say(&change.to_string());
     }
     io::save_project(output, &project)?;
-    println!(
+    say(&format!(
         "{}: {} written with {}",
         path.display(),
         output.display(),
         plural(changes.len(), "change")
-    );
+    ));
     Ok(())
 }
 
@@ -585,9 +691,10 @@ fn stats(path: &Path, json: bool) -> anyhow::Result<()> {
     let project = io::load_project(path)?;
     let stats = stats_from_project(&project);
     if json {
-        println!("{}", serde_json::to_string_pretty(&stats)?);
+        let json = serde_json::to_string_pretty(&stats)?;
+        print_to_stdout(&format!("{}\n", terminal_safe(&json, Escape::Json)));
     } else {
-        print!("{}", text_from_stats(&stats));
+        print_to_stdout(&terminal_safe(&text_from_stats(&stats), Escape::Text));
     }
     Ok(())
 }
@@ -604,6 +711,7 @@ fn import(request: &ImportRequest) -> anyhow::Result<()> {
         schema,
         skip_bad_lines,
     } = *request;
+    let _lock = claim_output(inputs, out, Writes::Project)?;
     let exists = out.exists();
     let adding = exists && !format.has_own_schema();
     if adding && (name.is_some() || schema.is_some()) {
@@ -633,16 +741,16 @@ fn import(request: &ImportRequest) -> anyhow::Result<()> {
     for d in &import.documents {
         if let Some(encoding) = d.encoding {
             let doc = &d.document;
-            println!(
+            say(&format!(
                 "{} → {} ({encoding}): {}",
                 d.path.display(),
                 doc.id,
                 doc.name
-            );
+            ));
         }
     }
     for w in &import.warnings {
-        eprintln!("warning: {w}");
+        say_err(&format!("warning: {w}"));
     }
     if !adding {
         project.name = match (name, import.name) {
@@ -667,14 +775,14 @@ fn import(request: &ImportRequest) -> anyhow::Result<()> {
     let edit = ops::add_documents(&project, documents);
     edit.apply(&mut project)?;
     io::save_project(out, &project)?;
-    println!(
+    say(&format!(
         "{} {} ({contents}) to {} ({} in all){}",
         if adding { "added" } else { "imported" },
         plural(added, "document"),
         out.display(),
         plural(project.documents.len(), "document"),
         warnings_on_stderr(import.warnings.len()),
-    );
+    ));
     Ok(())
 }
 
@@ -689,19 +797,20 @@ fn warnings_on_stderr(count: usize) -> String {
 /// `export`: the project in a format of the table; what the format cannot hold is
 /// reported as warnings on stderr.
 fn export(args: &ExportArgs) -> anyhow::Result<()> {
-    let project = io::load_project(&args.project)?;
     let out = &args.output;
+    claim_output(std::slice::from_ref(&args.project), out, Writes::Export)?;
+    let project = io::load_project(&args.project)?;
     let report = formats::export_project(&project, args.format, out, &mut |_, _| true)?;
     for w in &report.warnings {
-        eprintln!("warning: {w}");
+        say_err(&format!("warning: {w}"));
     }
-    println!(
+    say(&format!(
         "wrote {} as {} to {}{}",
         plural(report.documents, "document"),
         args.format.title(),
         out.display(),
         warnings_on_stderr(report.warnings.len()),
-    );
+    ));
     Ok(())
 }
 
@@ -789,6 +898,23 @@ mod tests {
             panic!("a missing project loads");
         };
         assert_said_once(anyhow::Error::from(load).context("cannot add documents"));
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_every_script_kept() {
+        let text = "a\u{1b}[31m é خالد 👍🏽\u{9b}2J\r\tz\n";
+        assert_eq!(
+            terminal_safe(text, Escape::Text),
+            "a\\u{1b}[31m é خالد 👍🏽\\u{9b}2J\\u{d}\\u{9}z\n"
+        );
+        assert_eq!(
+            terminal_safe(text, Escape::Json),
+            "a\\u001b[31m é خالد 👍🏽\\u009b2J\\u000d\\u0009z\n"
+        );
+        assert!(matches!(
+            terminal_safe("é\n", Escape::Text),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -4,6 +4,9 @@
 // A test states what it expects with expect/unwrap: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{failure, stderr, stdout};
 use eventail::edit::{Stamp, ops};
 use eventail::io::{load_project, project_to_string, save_project};
 use eventail::model::{
@@ -19,23 +22,6 @@ fn eventail(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
         .args(args.iter().map(|a| a.as_ref()))
         .output()
         .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
-
-/// Checks that the command failed cleanly and returns its stderr.
-fn failure(out: &Output) -> String {
-    let err = stderr(out);
-    assert!(!out.status.success(), "should have failed; stderr: {err}");
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
 }
 
 fn schema() -> Schema {

@@ -291,3 +291,29 @@ fn exact_mention_f1_is_the_one_bratiaa_computes() {
         assert!(row.ends_with(f1), "{row}");
     }
 }
+
+/// A reader that stops reading (`eventail agree ... | head`) is no reason to panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = imported(dir.path());
+    for args in [vec!["agree", "--json"], vec!["stats"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_eventail"))
+            .args(&args)
+            .arg(&a)
+            .args(if args[0] == "agree" {
+                vec![a.as_os_str()]
+            } else {
+                vec![]
+            })
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {err}");
+    }
+}

@@ -634,3 +634,28 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
     assert_eq!(harness.state().project_path(), Some(mine.as_path()));
 }
+
+/// Review: opening the open project again, when that fails, leaves its lock in place
+/// (another eventail must still be told it is open).
+#[test]
+fn a_failed_reopening_keeps_the_projects_lock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_project(dir.path());
+    let mut harness = open(path.clone());
+    let lock = eventail::io::lock_path(&path);
+    let held = std::fs::read(&lock).expect("the open project is locked");
+    // Another program breaks the file; reopening it fails.
+    std::fs::write(&path, "(format_version: 1, broken").expect("write");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").hover();
+    harness.run();
+    let shown = std::fs::canonicalize(&path).expect("canonical");
+    harness.get_by_label(&shown.display().to_string()).click();
+    harness.run();
+    assert!(
+        harness.state().error_message().is_some(),
+        "the failure is shown"
+    );
+    assert_eq!(std::fs::read(&lock).expect("still locked"), held);
+}

@@ -2,7 +2,7 @@
 //! annotators who worked on the same articles, for a team's weekly check and for
 //! scripts. The figures come from [`crate::review`]; this only prints and writes them.
 
-use super::plural;
+use super::{Escape, Writes, claim_output, plural, print_to_stdout, say_err, terminal_safe};
 use crate::io;
 use crate::review::report::{AgreementReport, PairReport, agreement_report};
 use crate::review::{Alignment, align};
@@ -34,7 +34,7 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<()> {
     let refs: Vec<&crate::model::Project> = projects.iter().collect();
     let alignment = align(&refs);
     for mismatch in &alignment.mismatches {
-        eprintln!("note: {mismatch}");
+        say_err(&format!("note: {mismatch}"));
     }
     let names: Vec<String> = args
         .projects
@@ -43,30 +43,36 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<()> {
         .collect();
     let report = agreement_report(&alignment, &names);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+        let json = serde_json::to_string_pretty(&report.to_json())?;
+        print_to_stdout(&format!("{}\n", terminal_safe(&json, Escape::Json)));
     } else {
-        print!("{}", text_from_report(&report, &alignment));
+        print_to_stdout(&terminal_safe(
+            &text_from_report(&report, &alignment),
+            Escape::Text,
+        ));
     }
     if let Some(dir) = &args.csv {
-        write_csv(&report, dir)?;
+        write_csv(&report, dir, &args.projects)?;
     }
     Ok(())
 }
 
-/// Writes the CSV tables into `dir` (created if needed), each file atomically.
-fn write_csv(report: &AgreementReport, dir: &Path) -> anyhow::Result<()> {
+/// Writes the CSV tables into `dir` (created if needed), each file atomically; none
+/// over an input project.
+fn write_csv(report: &AgreementReport, dir: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder: {}", dir.display()))?;
     for (name, contents) in report.csv_files() {
         let path = dir.join(name);
+        claim_output(inputs, &path, Writes::Export)?;
         io::stage_file(&path, contents.as_bytes())
             .and_then(io::StagedFile::put_in_place)
             .map_err(|e| anyhow::anyhow!("cannot write: {e}: {}", path.display()))?;
     }
-    eprintln!(
+    say_err(&format!(
         "wrote documents.csv, types.csv and disagreements.csv to {}",
         dir.display()
-    );
+    ));
     Ok(())
 }
 

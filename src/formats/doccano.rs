@@ -417,7 +417,7 @@ pub(crate) fn import_doccano(
     options: ImportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Import, ImportError> {
-    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    let bytes = crate::io::read_regular_file(path).map_err(read_error(path))?;
     doccano_import_from_bytes(&bytes, path, target, options, progress)
 }
 

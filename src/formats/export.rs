@@ -10,7 +10,7 @@
 //! finishes. Unlike saving a project, an export keeps no backup of what it replaces.
 
 use super::{Cancelled, FolderFiles, Format, brat, conll, csv, doccano, json};
-use crate::io::{StagedFile, folder_of, stage_file, sync_dir};
+use crate::io::{StagedFile, folder_of, stage_file, sync_dir, temporary_folder_in};
 use crate::model::{Diagnostic, Project};
 use std::path::{Path, PathBuf};
 
@@ -193,10 +193,7 @@ fn write_new_folder(
         });
     };
     let root = folder_of(top);
-    let tmp = tempfile::Builder::new()
-        .prefix(".eventail-export-")
-        .tempdir_in(root)
-        .map_err(write_error(root))?;
+    let tmp = temporary_folder_in(root).map_err(write_error(out))?;
     let staged_top = tmp.path().join(top_name);
     let staged_out = staged_top.join(below_top);
     std::fs::create_dir_all(&staged_out).map_err(write_error(out))?;

@@ -10,7 +10,7 @@
 use crate::formats::import::{
     Import, ImportError, ImportedDocument, claim_document_id, read_error,
 };
-use crate::model::{Document, Project};
+use crate::model::{Diagnostic, Document, Project};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::path::{Path, PathBuf};
 
@@ -148,24 +148,33 @@ pub(crate) fn import_text(
     target: &Project,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Import, ImportError> {
+    // Each file, and whether it was found in a folder rather than named by the user.
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if !path.is_dir() {
-            files.push(path.clone());
+            files.push((path.clone(), false));
             continue;
         }
         match txt_files_in(path) {
-            Ok(found) => files.extend(found),
+            Ok(found) => files.extend(found.into_iter().map(|file| (file, true))),
             Err(error) => errors.push(error),
         }
     }
     let total = files.len();
     let mut taken = target.clone();
     let mut documents = Vec::new();
-    for (done, path) in files.into_iter().enumerate() {
+    let mut warnings = Vec::new();
+    for (done, (path, in_folder)) in files.into_iter().enumerate() {
         if !progress(done, total) {
             return Err(ImportError::Cancelled);
+        }
+        // A FIFO or a device among the articles of a folder is no article; reading it
+        // would block. One named by the user is refused when read.
+        if in_folder && !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            let message = format!("skipped: {}", crate::io::not_a_regular_file());
+            warnings.push(Diagnostic::new(message).in_file(&path));
+            continue;
         }
         match text_from_path(&path) {
             Ok((text, encoding)) => documents.push(ImportedDocument {
@@ -183,13 +192,13 @@ pub(crate) fn import_text(
         name: None,
         schema: target.schema.clone(),
         documents,
-        warnings: Vec::new(),
+        warnings,
     })
 }
 
 /// Reads and decodes one file.
 fn text_from_path(path: &Path) -> Result<(String, &'static str), ImportError> {
-    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    let bytes = crate::io::read_regular_file(path).map_err(read_error(path))?;
     decode_text(&bytes).map_err(|error| ImportError::Decode {
         path: path.to_path_buf(),
         error,

@@ -10,8 +10,8 @@ mod project_file;
 mod same_file;
 mod schema_file;
 
-pub use atomic::{StagedFile, backup_path, stage_file, write_atomically};
-pub(crate) use atomic::{folder_of, sync_dir};
+pub use atomic::{StagedFile, backup_path, read_regular_file, stage_file, write_atomically};
+pub(crate) use atomic::{folder_of, not_a_regular_file, sync_dir, temporary_folder_in};
 pub use autosave::{
     AutosaveOutcome, Autosaver, has_recovery_file, pending_recovery, recovery_path,
 };

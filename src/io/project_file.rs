@@ -4,7 +4,7 @@
 //! anything else, and validates the result; a file that fails any step is reported with
 //! its path and the place of the error, and is never written by eventail.
 
-use super::atomic::write_atomically;
+use super::atomic::{read_regular_file, write_atomically};
 use crate::model::{Diagnostic, FORMAT_VERSION, Project, validate};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -51,6 +51,17 @@ pub enum LoadError {
         /// The version the file declares.
         found: u32,
     },
+    /// The file declares a format version that no eventail writes (0).
+    #[error(
+        "the project declares format version {found}, which no eventail writes; this \
+         eventail reads {}: {}", readable_versions(), path.display()
+    )]
+    UnknownVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version the file declares.
+        found: u32,
+    },
     /// The file parsed, but its content is inconsistent.
     #[error("{}: {}", problems_summary(problems), path.display())]
     Invalid {
@@ -59,6 +70,14 @@ pub enum LoadError {
         /// Everything that is wrong.
         problems: Vec<Diagnostic>,
     },
+}
+
+/// The format versions that this eventail reads, in a sentence.
+fn readable_versions() -> String {
+    match FORMAT_VERSION {
+        1 => "format version 1 only".to_string(),
+        n => format!("format versions 1 to {n}"),
+    }
 }
 
 fn problems_summary(problems: &[Diagnostic]) -> String {
@@ -100,10 +119,57 @@ pub enum SaveError {
     },
 }
 
-/// Just enough of a project file to know how to read the rest.
+/// Just enough of a project file to know how to read the rest; named as the project for
+/// the errors of a file that is not one ("expected struct `Project`").
 #[derive(Deserialize)]
+#[serde(rename = "Project")]
 struct VersionProbe {
     format_version: u32,
+}
+
+/// The UTF-8 byte-order mark, which a project file may start with.
+const BOM: char = '\u{feff}';
+
+/// How much of a file [`is_project_file`] reads: enough for a long comment at the top.
+const PROJECT_START_BYTES: u64 = 4096;
+
+/// True when the file at `path` is a regular file that reads like an eventail project;
+/// see [`looks_like_project`].
+pub(crate) fn is_project_file(path: &Path) -> bool {
+    use std::io::Read;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut start = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|file| file.take(PROJECT_START_BYTES).read_to_end(&mut start));
+    read.is_ok() && looks_like_project(&String::from_utf8_lossy(&start))
+}
+
+/// True when `start`, the beginning of a file, reads like an eventail project: after an
+/// optional byte-order mark, white space and comments, an optional `Project`, an opening
+/// parenthesis and the field `format_version:`, as eventail writes it.
+fn looks_like_project(start: &str) -> bool {
+    let rest = skip_blank(start.strip_prefix(BOM).unwrap_or(start));
+    let rest = rest.strip_prefix("Project").map_or(rest, skip_blank);
+    rest.strip_prefix('(')
+        .map(skip_blank)
+        .and_then(|rest| rest.strip_prefix("format_version"))
+        .is_some_and(|rest| skip_blank(rest).starts_with(':'))
+}
+
+/// `text` without its leading white space and RON comments.
+fn skip_blank(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(comment) = text.strip_prefix("//") {
+            text = comment.split_once('\n').map_or("", |(_, rest)| rest);
+        } else if let Some(comment) = text.strip_prefix("/*") {
+            text = comment.split_once("*/").map_or("", |(_, rest)| rest);
+        } else {
+            return text;
+        }
+    }
 }
 
 /// Reads, version-checks and validates the project at `path`.
@@ -117,7 +183,7 @@ pub fn load_project_unchecked(path: &Path) -> Result<Project, LoadError> {
 }
 
 fn read_project_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|error| LoadError::Read {
+    let bytes = read_regular_file(path).map_err(|error| LoadError::Read {
         path: path.to_path_buf(),
         error,
     })?;
@@ -146,6 +212,8 @@ pub fn project_from_str(text: &str, path: &Path) -> Result<Project, LoadError> {
 /// Parses a project, checking its format version but not its content: for
 /// [`crate::model::repair::repair`], which needs the inconsistent project to mend it.
 pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
+    // Editors on Windows may add a byte-order mark, which RON does not expect.
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -153,6 +221,12 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         message: e.code.to_string(),
     };
     let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
+    if probe.format_version == 0 {
+        return Err(LoadError::UnknownVersion {
+            path: path.to_path_buf(),
+            found: probe.format_version,
+        });
+    }
     if probe.format_version > FORMAT_VERSION {
         return Err(LoadError::TooNew {
             path: path.to_path_buf(),
@@ -187,4 +261,45 @@ pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         error,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_is_recognised_by_its_start_however_it_is_written() {
+        for start in [
+            "(\n    format_version: 1,\n    name: \"p\",",
+            "\u{feff}(format_version:1",
+            "  // a note\n/* another */ Project ( format_version : 1",
+        ] {
+            assert!(looks_like_project(start), "{start:?}");
+        }
+        for start in [
+            "",
+            "format_version: 1",
+            "(name: \"p\", format_version: 1",
+            "{\"format_version\": 1}",
+            "// (format_version: 1",
+            "T1\tPerson 0 5\tKhaled",
+        ] {
+            assert!(!looks_like_project(start), "{start:?}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_version_0_refused() {
+        let path = Path::new("dir/p.ron");
+        let text = project_to_string(&Project::new("p", Default::default())).unwrap();
+        assert!(parse_project(&format!("{BOM}{text}"), path).is_ok());
+        let zero = text.replace("format_version: 1", "format_version: 0");
+        let Err(error) = parse_project(&zero, path) else {
+            panic!("version 0 read");
+        };
+        let message = error.to_string();
+        assert!(matches!(error, LoadError::UnknownVersion { found: 0, .. }));
+        assert!(message.contains("reads format version 1 only"), "{message}");
+        assert!(message.ends_with("dir/p.ron"), "{message}");
+    }
 }

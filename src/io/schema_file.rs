@@ -41,10 +41,13 @@ pub fn schema_from_str(text: &str, path: &Path) -> Result<Schema, SchemaLoadErro
 
 /// Reads the RON schema at `path`.
 pub fn load_schema(path: &Path) -> Result<Schema, SchemaLoadError> {
-    let text = std::fs::read_to_string(path).map_err(|error| SchemaLoadError::Read {
+    let read_error = |error| SchemaLoadError::Read {
         path: path.to_path_buf(),
         error,
-    })?;
+    };
+    let bytes = super::read_regular_file(path).map_err(read_error)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
     schema_from_str(&text, path)
 }
 

@@ -1,6 +1,30 @@
-//! Helpers shared by the property tests.
+//! Helpers shared by the integration tests: texts for the property tests, and what the
+//! tests of the built binary read of its output.
+
+// Each test crate includes this module and uses only some of it.
+#![allow(dead_code)]
 
 use proptest::prelude::*;
+use std::process::Output;
+
+/// What the command printed on stdout.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// What the command printed on stderr.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Checks that the command failed cleanly (status 1, no panic) and returns its stderr.
+pub fn failure(out: &Output) -> String {
+    let err = stderr(out);
+    assert!(!out.status.success(), "should have failed; stderr: {err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
 
 /// Texts made of the pieces that break naive offsets: accents precomposed and
 /// combining, no-break spaces, typographic apostrophes, emoji with a skin-tone modifier,

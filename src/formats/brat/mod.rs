@@ -185,7 +185,7 @@ fn at_line(path: &Path, line: usize, message: String) -> Diagnostic {
 /// The content of a UTF-8 file; a `.ann` file's byte-order mark is dropped, a `.txt`
 /// file's kept (brat counts it as the first character).
 fn read_utf8(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    let bytes = crate::io::read_regular_file(path).map_err(read_error(path))?;
     let text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 {
         format: Format::Brat,
         path: path.to_path_buf(),

@@ -275,7 +275,7 @@ fn read_conf(dir: &Path, name: &str, warnings: &mut Vec<Diagnostic>) -> Option<S
     if !path.exists() {
         return None;
     }
-    match std::fs::read(&path) {
+    match crate::io::read_regular_file(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(_) => {
