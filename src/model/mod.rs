@@ -22,7 +22,7 @@ pub use annotation::{
 pub use diagnostic::Diagnostic;
 pub use document::{DocStatus, Document};
 pub use ids::{EventId, MentionId, RelationId};
-pub use project::{FORMAT_VERSION, Project};
+pub use project::{DocumentIds, FORMAT_VERSION, Project};
 pub use schema::{
     AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Rgb, Role, Schema,
 };

@@ -8,7 +8,7 @@ use super::annotation::{AttrValue, Attributes, Filler};
 use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::ids::{EventId, MentionId, RelationId};
-use super::project::Project;
+use super::project::{DocumentIds, Project};
 use super::schema::{AttrKind, Schema};
 use super::span::Span;
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,23 +16,19 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Repairs `project` in place so that it validates; returns one line per change.
 pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
     let mut report = Vec::new();
-    let mut doc_ids = BTreeSet::new();
+    // Each document keeps its id if no document before it has it, so the ids to rename
+    // into are claimed among the ids of those before and the renamed ones.
+    let mut doc_ids = DocumentIds::default();
     let Project {
         schema, documents, ..
     } = project;
     for doc in documents.iter_mut() {
-        if !doc_ids.insert(doc.id.clone()) {
-            let mut fresh = doc.id.clone();
-            let mut n = 2;
-            while doc_ids.contains(&fresh) {
-                fresh = format!("{}-{n}", doc.id);
-                n += 1;
-            }
+        if !doc_ids.take(&doc.id) {
+            let fresh = doc_ids.claim(&doc.id);
             report.push(
                 Diagnostic::new(format!("another document had this id: renamed {fresh:?}"))
                     .in_document(&doc.id),
             );
-            doc_ids.insert(fresh.clone());
             doc.id = fresh;
         }
         repair_document(schema, doc, &mut report);
@@ -546,5 +542,19 @@ mod tests {
         assert_eq!(validate(&project), Vec::new(), "{}", report_text(&report));
         assert_eq!(project.documents[0].events[0].arguments.len(), 2);
         assert_eq!(project, linked([1, 2, 3, 4], 5));
+    }
+
+    #[test]
+    fn twenty_thousand_documents_with_one_id_get_one_each() {
+        let mut project = Project::new("p", Schema::default());
+        project.documents = (0..20_000).map(|_| Document::new("d", "d", "x")).collect();
+        project.documents[1].id = "d-3".into();
+        let report = repair(&mut project);
+        assert_eq!(report.len(), 19_998, "all but the first two renamed");
+        let ids: BTreeSet<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), 20_000);
+        assert_eq!(project.documents[2].id, "d-2");
+        assert_eq!(project.documents[3].id, "d-4", "d-3 is taken");
+        assert_eq!(validate(&project), Vec::new());
     }
 }
