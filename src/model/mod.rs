@@ -12,6 +12,7 @@ pub mod ids;
 pub mod project;
 pub mod repair;
 pub mod schema;
+pub mod schema_index;
 pub mod span;
 pub mod validate;
 
@@ -26,5 +27,6 @@ pub use project::{DocumentIds, FORMAT_VERSION, Project};
 pub use schema::{
     AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Rgb, Role, Schema,
 };
+pub use schema_index::IndexedSchema;
 pub use span::Span;
 pub use validate::validate;

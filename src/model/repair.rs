@@ -1,7 +1,8 @@
 //! The explicit repair of a project that fails validation: drop what cannot be kept,
 //! declare in the schema what is merely unknown, and say what was done about each
 //! problem. Nothing is repaired silently: [`validate`](super::validate) reports, this
-//! module acts only when the user asks (`eventail repair`).
+//! module acts only when the user asks (`eventail repair`). Like validation, it is
+//! near-linear in the project, so that the largest broken file can be mended.
 
 use super::annotation::AnnotationRef;
 use super::annotation::{AttrValue, Attributes, Filler};
@@ -10,6 +11,7 @@ use super::document::Document;
 use super::ids::{EventId, MentionId, RelationId};
 use super::project::{DocumentIds, Project};
 use super::schema::{AttrKind, Schema};
+use super::schema_index::IndexedSchema;
 use super::span::Span;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,6 +24,7 @@ pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
     let Project {
         schema, documents, ..
     } = project;
+    let mut schema = IndexedSchema::new(schema);
     for doc in documents.iter_mut() {
         if !doc_ids.take(&doc.id) {
             let fresh = doc_ids.claim(&doc.id);
@@ -31,18 +34,18 @@ pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
             );
             doc.id = fresh;
         }
-        repair_document(schema, doc, &mut report);
+        repair_indexed(&mut schema, doc, &mut report);
     }
     report
 }
 
-struct Fixer<'a> {
-    schema: &'a mut Schema,
+struct Fixer<'a, 's> {
+    schema: &'a mut IndexedSchema<&'s mut Schema>,
     doc_id: String,
     report: &'a mut Vec<Diagnostic>,
 }
 
-impl Fixer<'_> {
+impl Fixer<'_, '_> {
     fn note(&mut self, annotation: impl std::fmt::Display, message: String) {
         self.note_change(annotation, Diagnostic::new(message));
     }
@@ -93,11 +96,7 @@ impl Fixer<'_> {
             if let Some(allowed) = self.schema.allow_attribute_on(&name, type_name) {
                 self.note_change(ann, allowed);
             }
-            if !self
-                .schema
-                .attribute(&name)
-                .is_some_and(|def| def.allows(&value))
-            {
+            if !self.schema.attribute_allows(&name, &value) {
                 attrs.remove(&name);
                 self.note(
                     ann,
@@ -110,6 +109,15 @@ impl Fixer<'_> {
 
 /// Repairs one document against `schema` (which it may extend); reports each change.
 pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Diagnostic>) {
+    repair_indexed(&mut IndexedSchema::new(schema), doc, report);
+}
+
+/// [`repair_document`] through a schema indexed once for all the documents.
+fn repair_indexed(
+    schema: &mut IndexedSchema<&mut Schema>,
+    doc: &mut Document,
+    report: &mut Vec<Diagnostic>,
+) {
     let len = doc.char_len();
     let mut fix = Fixer {
         schema,
@@ -236,7 +244,7 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     mend_next_id(doc, largest_id, &mut fix);
 }
 
-impl Fixer<'_> {
+impl Fixer<'_, '_> {
     /// A change that concerns the document as a whole.
     fn note_document(&mut self, message: String) {
         self.report
