@@ -13,6 +13,7 @@ use super::project::{DocumentIds, Project};
 use super::schema::{AttrKind, Schema};
 use super::schema_index::IndexedSchema;
 use super::span::Span;
+use super::validate::cycle_closing_arguments;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Repairs `project` in place so that it validates; returns one line per change.
@@ -191,6 +192,7 @@ fn repair_indexed(
             }
         }
     }
+    break_cycles(doc, &mut fix);
     let snapshot = doc.clone();
     doc.relations.retain(|r| {
         (exists(&snapshot, r.arg1) && exists(&snapshot, r.arg2)) || {
@@ -249,6 +251,26 @@ impl Fixer<'_, '_> {
     fn note_document(&mut self, message: String) {
         self.report
             .push(Diagnostic::new(message).in_document(self.doc_id.clone()));
+    }
+}
+
+/// Drops the arguments that close a cycle of events (E1 an argument of E2 and E2 of E1,
+/// or longer), which no file can hold: brat refuses them, and so does validation.
+fn break_cycles(doc: &mut Document, fix: &mut Fixer) {
+    let mut closing = cycle_closing_arguments(doc);
+    closing.sort_unstable();
+    for c in &closing {
+        if let Some((id, cycle)) = c.described(doc) {
+            fix.note(id, format!("dropped {cycle}"));
+        }
+    }
+    // From the last, so that the positions of those before stay right.
+    for c in closing.iter().rev() {
+        if let Some(event) = doc.events.get_mut(c.event)
+            && c.argument < event.arguments.len()
+        {
+            event.arguments.remove(c.argument);
+        }
     }
 }
 
@@ -550,6 +572,23 @@ mod tests {
         assert_eq!(validate(&project), Vec::new(), "{}", report_text(&report));
         assert_eq!(project.documents[0].events[0].arguments.len(), 2);
         assert_eq!(project, linked([1, 2, 3, 4], 5));
+    }
+
+    #[test]
+    fn repair_breaks_cycles_of_events_by_dropping_the_argument_that_closes_each() {
+        // E2 about E1 and E3, E3 about E2: E1 is no cycle.
+        let mut project = crate::model::validate::tests::nested(&[&[], &[1, 3], &[2]]);
+        assert!(!validate(&project).is_empty());
+        let report = repair(&mut project);
+        assert_eq!(validate(&project), Vec::new(), "{}", report_text(&report));
+        assert_eq!(
+            report_text(&report),
+            "document \"d\", E3: dropped role \"topic\" (E2): E2 has E3 among its \
+             arguments, directly or through other events: an event cannot contain itself"
+        );
+        let doc = &project.documents[0];
+        assert!(doc.event(EventId(3)).unwrap().arguments.is_empty());
+        assert_eq!(doc.event(EventId(2)).unwrap().arguments.len(), 2);
     }
 
     #[test]
