@@ -149,3 +149,64 @@ fn repair_refuses_every_spelling_of_its_input() {
         assert_eq!(std::fs::read_to_string(&input).expect("read"), text);
     }
 }
+
+/// A cycle of events (E1 about E2, E2 about E3, E3 about E1) used to pass validation
+/// and go out to brat, which eventail then refused to import: `validate` refuses it,
+/// naming the document and the event that closes it; `repair` drops that argument and
+/// says so; the mended copy goes to brat and comes back.
+#[test]
+fn a_cycle_of_events_fails_validate_and_repair_breaks_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("cycle.ron");
+    let fixed = dir.path().join("fixed.ron");
+    let event = |id: u32, topic: u32| {
+        format!(
+            "(id: {id}, event_type: \"statement\", trigger: [(start: 12, end: 17)], \
+             arguments: [(role: \"topic\", filler: Event({topic}))])"
+        )
+    };
+    let text = format!(
+        "(format_version: 1, name: \"x\", schema: (event_types: [(name: \"statement\", \
+         label: \"Déclaration\", roles: [(name: \"topic\", label: \"Objet\", cardinality: \
+         Any)])]), documents: [(id: \"d\", name: \"d\", text: \"Palmyre est prise.\", \
+         next_id: 4, events: [{}, {}, {}])])",
+        event(1, 2),
+        event(2, 3),
+        event(3, 1)
+    );
+    std::fs::write(&broken, text).expect("write");
+
+    let check = eventail(&["validate".as_ref(), broken.as_os_str()]);
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains(
+            "document \"d\", E3: role \"topic\" (E1): E1 has E3 among its arguments, \
+             directly or through other events: an event cannot contain itself"
+        ),
+        "{stderr}"
+    );
+
+    let stdout = repair_into_valid_copy(&broken, &fixed);
+    assert!(
+        stdout.contains("document \"d\", E3: dropped role \"topic\" (E1): E1 has E3 among"),
+        "{stdout}"
+    );
+    let brat = dir.path().join("brat");
+    let back = dir.path().join("back.ron");
+    for (command, from, to) in [("export", &fixed, &brat), ("import", &brat, &back)] {
+        let args = [command, "brat"].map(std::ffi::OsStr::new);
+        let out = eventail(&[
+            args[0],
+            args[1],
+            from.as_os_str(),
+            "-o".as_ref(),
+            to.as_os_str(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -3,7 +3,13 @@
 // A test states what it expects with expect/unwrap: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod hostile_inputs;
+
 use eventail::formats::brat::read_brat;
+use eventail::formats::{Format, ImportOptions, import_project};
+use eventail::model::{repair::repair, validate};
+use hostile_inputs::*;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 #[test]
@@ -68,4 +74,90 @@ fn fuzz_regressions_import_to_valid_documents() {
         project.documents.push(doc);
         assert_eq!(eventail::model::validate(&project), Vec::new(), "{name}");
     }
+}
+
+#[test]
+fn a_forty_thousand_deep_chain_of_nested_events_validates_and_imports_from_brat_whole() {
+    assert_eq!(validate(&chain_project(40_000)), Vec::new());
+    let (conf, ann) = brat_chain(40_000);
+    let dir = brat_collection(&conf, &ann);
+    let import = read_brat(dir.path(), false).expect("imports");
+    let doc = &import.project.documents[0];
+    assert_eq!(doc.events.len(), 40_000);
+    let nested = doc.events.iter().filter(|e| e.arguments.len() == 1).count();
+    assert_eq!(nested, 39_999);
+    assert!(validate(&import.project).is_empty());
+}
+
+#[test]
+fn four_thousand_doccano_lines_with_one_id_get_one_id_each() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("same.jsonl");
+    std::fs::write(&path, same_id_jsonl(4_000)).expect("jsonl");
+    let options = ImportOptions::default();
+    let import =
+        import_project(Format::Doccano, &[path], None, options, &mut |_, _| true).expect("imports");
+    let ids: Vec<&str> = import
+        .documents
+        .iter()
+        .map(|d| d.document.id.as_str())
+        .collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), 4_000);
+    assert_eq!(ids[..3], ["d", "d-2", "d-3"]);
+    assert_eq!(ids[3_999], "d-4000");
+}
+
+#[test]
+fn twenty_thousand_documents_with_one_id_are_repaired_to_one_id_each() {
+    let mut project = same_id_project(20_000);
+    let report = repair(&mut project);
+    assert_eq!(report.len(), 19_999);
+    let ids: BTreeSet<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 20_000);
+    assert_eq!(project.documents[19_999].id, "d-20000");
+}
+
+#[test]
+fn fifty_thousand_entity_and_event_types_are_looked_up_by_name() {
+    let mut project = many_types_project(50_000);
+    assert_eq!(validate(&project), Vec::new());
+    // The last of each kind misspelled, and a role of another type.
+    let doc = &mut project.documents[0];
+    doc.mentions[49_999].entity_type = "ent49999x".into();
+    doc.events[49_999].event_type = "evt0".into();
+    let problems: Vec<String> = validate(&project).iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            "document \"d\", T50000: entity type \"ent49999x\" is not in the schema",
+            "document \"d\", E100000: role \"role49999\" is not a role of \"evt0\"",
+        ]
+    );
+    let dir = brat_collection(&many_types_conf(50_000), "");
+    let schema = read_brat(dir.path(), false)
+        .expect("imports")
+        .project
+        .schema;
+    assert_eq!(schema.entity_types.len(), 50_000);
+    assert_eq!(schema.event_types.len(), 50_000);
+    assert_eq!(schema.event_types[49_999].roles[0].fillers, ["ent49999"]);
+}
+
+#[test]
+fn a_configuration_that_would_expand_past_ten_times_its_size_is_ignored_not_fatal() {
+    let dir = brat_collection(&event_macro_conf(), "T1\tPerson 0 7\tPalmyre\n");
+    let import = read_brat(dir.path(), false).expect("imports");
+    let warnings: Vec<String> = import.warnings.iter().map(|w| w.to_string()).collect();
+    let conf = dir.path().join("annotation.conf");
+    let at_line = format!("{}:", conf.display());
+    assert!(
+        warnings[0].starts_with(&at_line)
+            && warnings[0].contains(": by this line, the macros")
+            && warnings[0].ends_with("the types of the .ann files are added as they come"),
+        "{warnings:?}"
+    );
+    assert!(import.project.schema.event_types.is_empty());
+    let added = import.project.schema.entity_type("Person").is_some();
+    assert!(added, "the .ann files bring their types");
 }

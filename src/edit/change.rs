@@ -27,8 +27,9 @@ pub enum EditError {
     /// The type is not in the schema.
     #[error("{0:?} is not a type of the schema")]
     UnknownType(String),
-    /// The filler would make an event its own argument.
-    #[error("an event cannot be its own argument")]
+    /// The filler would make an event its own argument, directly or through other
+    /// events (a cycle, which no file can hold).
+    #[error("an event cannot be its own argument, directly or through other events")]
     SelfArgument,
     /// The document has no annotation id left to hand out: its `next_id` is at the
     /// largest value an id can take (see [`Document::fresh_id`]).

@@ -296,10 +296,10 @@ fn update_event(
         return Err(EditError::UnknownType(event.event_type));
     }
     event.trigger = checked_ranges(document, event.trigger)?;
+    if document.any_contains_event(event.arguments.iter().map(|a| a.filler), id) {
+        return Err(EditError::SelfArgument);
+    }
     for arg in &event.arguments {
-        if arg.filler == Filler::Event(id) {
-            return Err(EditError::SelfArgument);
-        }
         if !document.has_filler(arg.filler) {
             return Err(EditError::NoAnnotation(arg.filler.to_string()));
         }
@@ -673,6 +673,22 @@ mod tests {
             set_mention_type(&project, 4, T2, "site", &s),
             Err(EditError::NoDocument(4))
         );
+    }
+
+    #[test]
+    fn an_event_cannot_contain_itself_even_through_other_events() {
+        let mut project = sample();
+        let s = stamp();
+        let (edit, e4) = add_event(&project, 0, "statement", Vec::new(), &s).expect("E4");
+        edit.apply(&mut project).expect("apply");
+        add_argument(&project, 0, e4, "topic", Filler::Event(E3), &s)
+            .expect("E3 in E4")
+            .apply(&mut project)
+            .expect("apply");
+        for filler in [Filler::Event(e4), Filler::Event(E3)] {
+            let added = add_argument(&project, 0, E3, "topic", filler, &s);
+            assert_eq!(added.err(), Some(EditError::SelfArgument), "{filler}");
+        }
     }
 
     #[test]

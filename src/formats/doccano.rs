@@ -30,13 +30,12 @@
 //! the line does not have, is an error `FILE:LINE: message`; by default nothing is
 //! imported while any line is bad, and every bad line is listed.
 
-use crate::formats::import::{
-    Import, ImportError, ImportOptions, ImportedDocument, claim_document_id, read_error,
-};
+use crate::formats::import::{Import, ImportError, ImportOptions, ImportedDocument, read_error};
 use crate::formats::text::name_from_text;
 use crate::formats::{Cancelled, each_document};
 use crate::model::{
-    Diagnostic, Document, Filler, Mention, MentionId, Project, Relation, RelationId, Span,
+    Diagnostic, Document, DocumentIds, Filler, Mention, MentionId, Project, Relation, RelationId,
+    Span,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -341,7 +340,7 @@ pub fn doccano_import_from_bytes(
         })
         .collect();
     let mut schema = target.schema.clone();
-    let mut taken = target.clone();
+    let mut taken = DocumentIds::of(target);
     let mut documents = Vec::new();
     for (number, line) in parsed {
         // Ids count from 1 in a new document: a line with more annotations than ids
@@ -357,7 +356,7 @@ pub fn doccano_import_from_bytes(
             warnings.push(too_many);
             continue;
         }
-        let id = claim_document_id(&mut taken, &line.id);
+        let id = taken.claim(&line.id);
         let name = name_from_text(&line.text, &id);
         let mut doc = Document::new(id, name, line.text);
         let mut schema_grew = |change: Option<Diagnostic>| {

@@ -197,13 +197,6 @@ pub fn import_target_from_project(project: &Project) -> Project {
     target
 }
 
-/// An id based on `stem` that no document of `taken` has, which it then takes.
-pub(crate) fn claim_document_id(taken: &mut Project, stem: &str) -> String {
-    let id = taken.unused_document_id(stem);
-    taken.documents.push(Document::new(id.clone(), "", ""));
-    id
-}
-
 /// How an I/O error about `path` is reported.
 pub(crate) fn read_error(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
     move |error| ImportError::Read {

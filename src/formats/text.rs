@@ -7,10 +7,8 @@
 //! point into it; nothing is ever replaced, so a file that does not decode cleanly in the
 //! encoding its mark announces is refused rather than silently altered.
 
-use crate::formats::import::{
-    Import, ImportError, ImportedDocument, claim_document_id, read_error,
-};
-use crate::model::{Diagnostic, Document, Project};
+use crate::formats::import::{Import, ImportError, ImportedDocument, read_error};
+use crate::model::{Diagnostic, Document, DocumentIds, Project};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::path::{Path, PathBuf};
 
@@ -120,12 +118,16 @@ pub(crate) fn txt_files_in(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
 /// The document of the article `text` read from the file at `path`: its id from the
 /// file's name, unused in `taken` (which then takes it), its name from its first line,
 /// the file's name in its metadata.
-pub(crate) fn document_from_file_text(path: &Path, text: String, taken: &mut Project) -> Document {
+pub(crate) fn document_from_file_text(
+    path: &Path,
+    text: String,
+    taken: &mut DocumentIds,
+) -> Document {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let id = claim_document_id(taken, &stem);
+    let id = taken.claim(&stem);
     let name = name_from_text(&text, &stem);
     let mut document = Document::new(id, name, text);
     if let Some(file_name) = path.file_name() {
@@ -162,7 +164,7 @@ pub(crate) fn import_text(
         }
     }
     let total = files.len();
-    let mut taken = target.clone();
+    let mut taken = DocumentIds::of(target);
     let mut documents = Vec::new();
     let mut warnings = Vec::new();
     for (done, (path, in_folder)) in files.into_iter().enumerate() {

@@ -5,7 +5,7 @@ use super::annotation::{
 };
 use super::ids::{EventId, MentionId, RelationId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// How far the annotation of a document has got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -135,6 +135,33 @@ impl Document {
         self.events
             .iter()
             .filter(move |e| e.arguments.iter().any(|a| a.filler == filler))
+    }
+
+    /// True when one of `fillers` is the event `id`, or has it among its arguments,
+    /// directly or through other events: making them arguments of `id` would make it
+    /// contain itself. The walk keeps its own stack and visits each event once, however
+    /// deep the nesting.
+    pub fn any_contains_event(
+        &self,
+        fillers: impl IntoIterator<Item = Filler>,
+        id: EventId,
+    ) -> bool {
+        let mut seen = HashSet::new();
+        let mut stack: Vec<Filler> = fillers.into_iter().collect();
+        while let Some(filler) = stack.pop() {
+            let Filler::Event(event) = filler else {
+                continue;
+            };
+            if event == id {
+                return true;
+            }
+            if seen.insert(event)
+                && let Some(e) = self.event(event)
+            {
+                stack.extend(e.arguments.iter().map(|a| a.filler));
+            }
+        }
+        false
     }
 
     /// The id that the next annotation gets, with the counter that follows it; `None`

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod project;
 pub mod repair;
 pub mod schema;
+pub mod schema_index;
 pub mod span;
 pub mod validate;
 
@@ -22,9 +23,10 @@ pub use annotation::{
 pub use diagnostic::Diagnostic;
 pub use document::{DocStatus, Document};
 pub use ids::{EventId, MentionId, RelationId};
-pub use project::{FORMAT_VERSION, Project};
+pub use project::{DocumentIds, FORMAT_VERSION, Project};
 pub use schema::{
     AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Rgb, Role, Schema,
 };
+pub use schema_index::IndexedSchema;
 pub use span::Span;
 pub use validate::validate;

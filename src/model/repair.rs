@@ -1,52 +1,52 @@
 //! The explicit repair of a project that fails validation: drop what cannot be kept,
 //! declare in the schema what is merely unknown, and say what was done about each
 //! problem. Nothing is repaired silently: [`validate`](super::validate) reports, this
-//! module acts only when the user asks (`eventail repair`).
+//! module acts only when the user asks (`eventail repair`). Like validation, it is
+//! near-linear in the project, so that the largest broken file can be mended.
 
 use super::annotation::AnnotationRef;
 use super::annotation::{AttrValue, Attributes, Filler};
 use super::diagnostic::Diagnostic;
 use super::document::Document;
 use super::ids::{EventId, MentionId, RelationId};
-use super::project::Project;
+use super::project::{DocumentIds, Project};
 use super::schema::{AttrKind, Schema};
+use super::schema_index::IndexedSchema;
 use super::span::Span;
+use super::validate::cycle_closing_arguments;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Repairs `project` in place so that it validates; returns one line per change.
 pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
     let mut report = Vec::new();
-    let mut doc_ids = BTreeSet::new();
+    // Each document keeps its id if no document before it has it, so the ids to rename
+    // into are claimed among the ids of those before and the renamed ones.
+    let mut doc_ids = DocumentIds::default();
     let Project {
         schema, documents, ..
     } = project;
+    let mut schema = IndexedSchema::new(schema);
     for doc in documents.iter_mut() {
-        if !doc_ids.insert(doc.id.clone()) {
-            let mut fresh = doc.id.clone();
-            let mut n = 2;
-            while doc_ids.contains(&fresh) {
-                fresh = format!("{}-{n}", doc.id);
-                n += 1;
-            }
+        if !doc_ids.take(&doc.id) {
+            let fresh = doc_ids.claim(&doc.id);
             report.push(
                 Diagnostic::new(format!("another document had this id: renamed {fresh:?}"))
                     .in_document(&doc.id),
             );
-            doc_ids.insert(fresh.clone());
             doc.id = fresh;
         }
-        repair_document(schema, doc, &mut report);
+        repair_indexed(&mut schema, doc, &mut report);
     }
     report
 }
 
-struct Fixer<'a> {
-    schema: &'a mut Schema,
+struct Fixer<'a, 's> {
+    schema: &'a mut IndexedSchema<&'s mut Schema>,
     doc_id: String,
     report: &'a mut Vec<Diagnostic>,
 }
 
-impl Fixer<'_> {
+impl Fixer<'_, '_> {
     fn note(&mut self, annotation: impl std::fmt::Display, message: String) {
         self.note_change(annotation, Diagnostic::new(message));
     }
@@ -97,11 +97,7 @@ impl Fixer<'_> {
             if let Some(allowed) = self.schema.allow_attribute_on(&name, type_name) {
                 self.note_change(ann, allowed);
             }
-            if !self
-                .schema
-                .attribute(&name)
-                .is_some_and(|def| def.allows(&value))
-            {
+            if !self.schema.attribute_allows(&name, &value) {
                 attrs.remove(&name);
                 self.note(
                     ann,
@@ -114,6 +110,15 @@ impl Fixer<'_> {
 
 /// Repairs one document against `schema` (which it may extend); reports each change.
 pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Diagnostic>) {
+    repair_indexed(&mut IndexedSchema::new(schema), doc, report);
+}
+
+/// [`repair_document`] through a schema indexed once for all the documents.
+fn repair_indexed(
+    schema: &mut IndexedSchema<&mut Schema>,
+    doc: &mut Document,
+    report: &mut Vec<Diagnostic>,
+) {
     let len = doc.char_len();
     let mut fix = Fixer {
         schema,
@@ -187,6 +192,7 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
             }
         }
     }
+    break_cycles(doc, &mut fix);
     let snapshot = doc.clone();
     doc.relations.retain(|r| {
         (exists(&snapshot, r.arg1) && exists(&snapshot, r.arg2)) || {
@@ -240,11 +246,31 @@ pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec
     mend_next_id(doc, largest_id, &mut fix);
 }
 
-impl Fixer<'_> {
+impl Fixer<'_, '_> {
     /// A change that concerns the document as a whole.
     fn note_document(&mut self, message: String) {
         self.report
             .push(Diagnostic::new(message).in_document(self.doc_id.clone()));
+    }
+}
+
+/// Drops the arguments that close a cycle of events (E1 an argument of E2 and E2 of E1,
+/// or longer), which no file can hold: brat refuses them, and so does validation.
+fn break_cycles(doc: &mut Document, fix: &mut Fixer) {
+    let mut closing = cycle_closing_arguments(doc);
+    closing.sort_unstable();
+    for c in &closing {
+        if let Some((id, cycle)) = c.described(doc) {
+            fix.note(id, format!("dropped {cycle}"));
+        }
+    }
+    // From the last, so that the positions of those before stay right.
+    for c in closing.iter().rev() {
+        if let Some(event) = doc.events.get_mut(c.event)
+            && c.argument < event.arguments.len()
+        {
+            event.arguments.remove(c.argument);
+        }
     }
 }
 
@@ -546,5 +572,36 @@ mod tests {
         assert_eq!(validate(&project), Vec::new(), "{}", report_text(&report));
         assert_eq!(project.documents[0].events[0].arguments.len(), 2);
         assert_eq!(project, linked([1, 2, 3, 4], 5));
+    }
+
+    #[test]
+    fn repair_breaks_cycles_of_events_by_dropping_the_argument_that_closes_each() {
+        // E2 about E1 and E3, E3 about E2: E1 is no cycle.
+        let mut project = crate::model::validate::tests::nested(&[&[], &[1, 3], &[2]]);
+        assert!(!validate(&project).is_empty());
+        let report = repair(&mut project);
+        assert_eq!(validate(&project), Vec::new(), "{}", report_text(&report));
+        assert_eq!(
+            report_text(&report),
+            "document \"d\", E3: dropped role \"topic\" (E2): E2 has E3 among its \
+             arguments, directly or through other events: an event cannot contain itself"
+        );
+        let doc = &project.documents[0];
+        assert!(doc.event(EventId(3)).unwrap().arguments.is_empty());
+        assert_eq!(doc.event(EventId(2)).unwrap().arguments.len(), 2);
+    }
+
+    #[test]
+    fn twenty_thousand_documents_with_one_id_get_one_each() {
+        let mut project = Project::new("p", Schema::default());
+        project.documents = (0..20_000).map(|_| Document::new("d", "d", "x")).collect();
+        project.documents[1].id = "d-3".into();
+        let report = repair(&mut project);
+        assert_eq!(report.len(), 19_998, "all but the first two renamed");
+        let ids: BTreeSet<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), 20_000);
+        assert_eq!(project.documents[2].id, "d-2");
+        assert_eq!(project.documents[3].id, "d-4", "d-3 is taken");
+        assert_eq!(validate(&project), Vec::new());
     }
 }

@@ -283,7 +283,10 @@ impl Schema {
 /// beyond its `annotation.conf`, doccano's labels) and the repair of a project grow the
 /// schema through these, so that an added type looks and is reported the same whatever
 /// brought it. Each returns what it did, for the caller to place (file, line,
-/// document), or `None` when the schema already had it.
+/// document), or `None` when the schema already had it. Each looks the name up in a
+/// list: a pass that adds for every annotation goes through
+/// [`IndexedSchema`](super::schema_index::IndexedSchema), whose own do the same in
+/// constant time.
 impl Schema {
     /// The colour of the next type added without one: the palette, taken in turn by all
     /// the types of the schema, so that neighbours differ.
@@ -295,105 +298,47 @@ impl Schema {
 
     /// Adds the entity type `name` (labelled with its name) if the schema lacks it.
     pub fn add_missing_entity_type(&mut self, name: &str) -> Option<Diagnostic> {
-        if self.entity_type(name).is_some() {
-            return None;
-        }
-        let color = self.next_colour();
-        self.entity_types.push(EntityType {
-            name: name.into(),
-            label: name.into(),
-            color,
-            shortcut: None,
-        });
-        Some(Diagnostic::new(format!(
-            "entity type {name:?} added to the schema"
-        )))
+        self.entity_type(name)
+            .is_none()
+            .then(|| self.push_entity_type(name))
     }
 
     /// Adds the event type `name` (labelled with its name, without roles) if the schema
     /// lacks it.
     pub fn add_missing_event_type(&mut self, name: &str) -> Option<Diagnostic> {
-        if self.event_type(name).is_some() {
-            return None;
-        }
-        let color = self.next_colour();
-        self.event_types.push(EventType {
-            name: name.into(),
-            label: name.into(),
-            color,
-            shortcut: None,
-            roles: Vec::new(),
-        });
-        Some(Diagnostic::new(format!(
-            "event type {name:?} added to the schema"
-        )))
+        self.event_type(name)
+            .is_none()
+            .then(|| self.push_event_type(name))
     }
 
     /// Adds the relation type `name` (labelled with its name, any arguments) if the
     /// schema lacks it.
     pub fn add_missing_relation_type(&mut self, name: &str) -> Option<Diagnostic> {
-        if self.relation_type(name).is_some() {
-            return None;
-        }
-        let color = self.next_colour();
-        self.relation_types.push(RelationType {
-            name: name.into(),
-            label: name.into(),
-            arg1: Vec::new(),
-            arg2: Vec::new(),
-            color,
-        });
-        Some(Diagnostic::new(format!(
-            "relation type {name:?} added to the schema"
-        )))
+        self.relation_type(name)
+            .is_none()
+            .then(|| self.push_relation_type(name))
     }
 
     /// Adds the role `role` (any filler, any number of them) to the event type
     /// `event_type` if it lacks it; nothing when the schema has no such event type.
     pub fn add_missing_role(&mut self, event_type: &str, role: &str) -> Option<Diagnostic> {
         let t = self.event_types.iter_mut().find(|t| t.name == event_type)?;
-        if t.role(role).is_some() {
-            return None;
-        }
-        t.roles.push(Role {
-            name: role.into(),
-            label: role.into(),
-            fillers: Vec::new(),
-            cardinality: Cardinality::Any,
-        });
-        Some(Diagnostic::new(format!(
-            "role {role:?} added to {event_type:?} in the schema"
-        )))
+        t.role(role).is_none().then(|| t.push_role(role))
     }
 
     /// Adds the attribute `name` with values `kind`, for every type, if the schema lacks
     /// it.
     pub fn add_missing_attribute(&mut self, name: &str, kind: AttrKind) -> Option<Diagnostic> {
-        if self.attribute(name).is_some() {
-            return None;
-        }
-        self.attributes.push(AttributeDef {
-            name: name.into(),
-            label: name.into(),
-            applies_to: Vec::new(),
-            kind,
-        });
-        Some(Diagnostic::new(format!(
-            "attribute {name:?} added to the schema"
-        )))
+        self.attribute(name)
+            .is_none()
+            .then(|| self.push_attribute(name, kind))
     }
 
     /// Lets annotations of type `type_name` carry the attribute `name`, if the schema has
     /// it and it does not apply to them yet.
     pub fn allow_attribute_on(&mut self, name: &str, type_name: &str) -> Option<Diagnostic> {
         let def = self.attributes.iter_mut().find(|a| a.name == name)?;
-        if def.applies(type_name) {
-            return None;
-        }
-        def.applies_to.push(type_name.into());
-        Some(Diagnostic::new(format!(
-            "attribute {name:?} now applies to {type_name:?} in the schema"
-        )))
+        (!def.applies(type_name)).then(|| def.push_applies_to(type_name))
     }
 
     /// Adds `value` to the values of the attribute `name`, if it is an attribute of a list
@@ -410,6 +355,87 @@ impl Schema {
         Some(Diagnostic::new(format!(
             "value {value:?} added to attribute {name:?} in the schema"
         )))
+    }
+}
+
+/// What the `add_missing_*` of [`Schema`] and of
+/// [`IndexedSchema`](super::schema_index::IndexedSchema) add, once they know it is
+/// missing: one way of making each, whatever looked it up.
+impl Schema {
+    /// Adds the entity type `name`, labelled with its name.
+    pub(super) fn push_entity_type(&mut self, name: &str) -> Diagnostic {
+        let color = self.next_colour();
+        self.entity_types.push(EntityType {
+            name: name.into(),
+            label: name.into(),
+            color,
+            shortcut: None,
+        });
+        Diagnostic::new(format!("entity type {name:?} added to the schema"))
+    }
+
+    /// Adds the event type `name`, labelled with its name, without roles.
+    pub(super) fn push_event_type(&mut self, name: &str) -> Diagnostic {
+        let color = self.next_colour();
+        self.event_types.push(EventType {
+            name: name.into(),
+            label: name.into(),
+            color,
+            shortcut: None,
+            roles: Vec::new(),
+        });
+        Diagnostic::new(format!("event type {name:?} added to the schema"))
+    }
+
+    /// Adds the relation type `name`, labelled with its name, any arguments.
+    pub(super) fn push_relation_type(&mut self, name: &str) -> Diagnostic {
+        let color = self.next_colour();
+        self.relation_types.push(RelationType {
+            name: name.into(),
+            label: name.into(),
+            arg1: Vec::new(),
+            arg2: Vec::new(),
+            color,
+        });
+        Diagnostic::new(format!("relation type {name:?} added to the schema"))
+    }
+
+    /// Adds the attribute `name` with values `kind`, for every type.
+    pub(super) fn push_attribute(&mut self, name: &str, kind: AttrKind) -> Diagnostic {
+        self.attributes.push(AttributeDef {
+            name: name.into(),
+            label: name.into(),
+            applies_to: Vec::new(),
+            kind,
+        });
+        Diagnostic::new(format!("attribute {name:?} added to the schema"))
+    }
+}
+
+impl EventType {
+    /// Adds the role `role`: any filler, any number of them.
+    pub(super) fn push_role(&mut self, role: &str) -> Diagnostic {
+        self.roles.push(Role {
+            name: role.into(),
+            label: role.into(),
+            fillers: Vec::new(),
+            cardinality: Cardinality::Any,
+        });
+        let event_type = &self.name;
+        Diagnostic::new(format!(
+            "role {role:?} added to {event_type:?} in the schema"
+        ))
+    }
+}
+
+impl AttributeDef {
+    /// Lets annotations of type `type_name` carry the attribute.
+    pub(super) fn push_applies_to(&mut self, type_name: &str) -> Diagnostic {
+        self.applies_to.push(type_name.into());
+        let name = &self.name;
+        Diagnostic::new(format!(
+            "attribute {name:?} now applies to {type_name:?} in the schema"
+        ))
     }
 }
 

@@ -1,31 +1,35 @@
 //! What a well-formed project is, checked on load and on import.
 //!
 //! Every problem names its document and annotation, so that a user can find it; none is
-//! silently repaired here.
+//! silently repaired here. Each check is near-linear in the project, names looked up in
+//! an [`IndexedSchema`], so that a huge or hostile file is refused in seconds at worst.
 
 use super::annotation::{Attributes, Filler};
 use super::diagnostic::Diagnostic;
 use super::document::Document;
+use super::ids::EventId;
 use super::project::Project;
 use super::schema::Schema;
+use super::schema_index::IndexedSchema;
 use super::span::Span;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// All the problems of `project`; empty when it is well formed.
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();
+    let schema = IndexedSchema::new(&project.schema);
     for doc in &project.documents {
         if !ids.insert(doc.id.as_str()) {
             problems.push(Diagnostic::new("another document has the same id").in_document(&doc.id));
         }
-        validate_document(&project.schema, doc, &mut problems);
+        validate_document(&schema, doc, &mut problems);
     }
     problems
 }
 
 struct DocChecker<'a> {
-    schema: &'a Schema,
+    schema: &'a IndexedSchema<&'a Schema>,
     doc: &'a Document,
     char_len: usize,
     problems: &'a mut Vec<Diagnostic>,
@@ -67,17 +71,17 @@ impl DocChecker<'_> {
 
     fn attributes(&mut self, ann: &dyn std::fmt::Display, type_name: &str, attrs: &Attributes) {
         for (name, value) in attrs {
-            let Some(def) = self.schema.attribute(name) else {
+            if self.schema.attribute(name).is_none() {
                 self.report(ann, format!("attribute {name:?} is not in the schema"));
                 continue;
-            };
-            if !def.applies(type_name) {
+            }
+            if !self.schema.attribute_applies(name, type_name) {
                 self.report(
                     ann,
                     format!("attribute {name:?} does not apply to {type_name:?}"),
                 );
             }
-            if !def.allows(value) {
+            if !self.schema.attribute_allows(name, value) {
                 self.report(
                     ann,
                     format!("attribute {name:?} has a value it does not allow"),
@@ -184,7 +188,11 @@ impl DocChecker<'_> {
     }
 }
 
-fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Diagnostic>) {
+fn validate_document(
+    schema: &IndexedSchema<&Schema>,
+    doc: &Document,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut check = DocChecker {
         schema,
         doc,
@@ -220,7 +228,7 @@ fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Diagnos
                 );
             }
             if let Some(t) = event_type
-                && t.role(&arg.role).is_none()
+                && schema.role(&t.name, &arg.role).is_none()
             {
                 check.report(
                     e.id,
@@ -229,6 +237,11 @@ fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Diagnos
             }
         }
         check.attributes(&e.id, &e.event_type, &e.attributes);
+    }
+    for closing in cycle_closing_arguments(doc) {
+        if let Some((id, cycle)) = closing.described(doc) {
+            check.report(id, cycle);
+        }
     }
     for r in &doc.relations {
         if schema.relation_type(&r.relation_type).is_none() {
@@ -242,4 +255,167 @@ fn validate_document(schema: &Schema, doc: &Document, problems: &mut Vec<Diagnos
         check.attributes(&r.id, &r.relation_type, &r.attributes);
     }
     check.links();
+}
+
+/// An argument that closes a cycle of events, by position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct ClosingArgument {
+    /// The position of the event among the events of the document.
+    pub(crate) event: usize,
+    /// The position of the argument among the arguments of the event.
+    pub(crate) argument: usize,
+}
+
+impl ClosingArgument {
+    /// The event and the cycle in words: `role "topic" (E1): E1 has E3 among its
+    /// arguments...`.
+    pub(crate) fn described(self, doc: &Document) -> Option<(EventId, String)> {
+        let event = doc.events.get(self.event)?;
+        let arg = event.arguments.get(self.argument)?;
+        let cycle = format!(
+            "role {:?} ({}): {} has {} among its arguments, directly or through other \
+             events: an event cannot contain itself",
+            arg.role, arg.filler, arg.filler, event.id
+        );
+        Some((event.id, cycle))
+    }
+}
+
+/// The arguments that close a cycle of events (E1 an argument of E2 and E2 of E1, or
+/// longer): without them, no event contains itself.
+/// They are the arguments that a depth-first walk, from each event in turn and through
+/// the arguments in order, finds pointing back at an event it is still inside of: the
+/// graph less such arguments has no cycle. An event given as its own argument, and
+/// arguments that point at nothing, are left to the checks that report them.
+///
+/// The walk keeps its own stack, so a chain of nested events as deep as the file makes
+/// it does not overflow the thread's; each event and argument is visited once.
+pub(crate) fn cycle_closing_arguments(doc: &Document) -> Vec<ClosingArgument> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Visit {
+        NotYet,
+        Inside,
+        Done,
+    }
+    let mut position = HashMap::with_capacity(doc.events.len());
+    for (i, e) in doc.events.iter().enumerate() {
+        position.entry(e.id).or_insert(i);
+    }
+    let mut visit = vec![Visit::NotYet; doc.events.len()];
+    let mut closing = Vec::new();
+    for root in 0..doc.events.len() {
+        if visit[root] != Visit::NotYet {
+            continue;
+        }
+        visit[root] = Visit::Inside;
+        // Each event being walked, with the position of its next argument.
+        let mut stack = vec![(root, 0)];
+        while let Some(top) = stack.last_mut() {
+            let (e, a) = *top;
+            let Some(arg) = doc.events[e].arguments.get(a) else {
+                visit[e] = Visit::Done;
+                stack.pop();
+                continue;
+            };
+            top.1 += 1;
+            let Filler::Event(id) = arg.filler else {
+                continue;
+            };
+            let Some(&next) = position.get(&id) else {
+                continue;
+            };
+            match visit[next] {
+                _ if next == e => {}
+                Visit::NotYet => {
+                    visit[next] = Visit::Inside;
+                    stack.push((next, 0));
+                }
+                Visit::Inside => closing.push(ClosingArgument {
+                    event: e,
+                    argument: a,
+                }),
+                Visit::Done => {}
+            }
+        }
+    }
+    closing
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::{Event, EventId, RoleArg};
+
+    /// A project of one document, "d", of the statements `arguments` describes: event
+    /// `i + 1` has as topics the events listed at `i`.
+    pub(crate) fn nested(arguments: &[&[u32]]) -> Project {
+        let mut doc = Document::new("d", "d", "Palmyre est prise.");
+        for (i, args) in (1..).zip(arguments) {
+            doc.events.push(Event {
+                id: EventId(i),
+                event_type: "statement".into(),
+                trigger: Vec::new(),
+                arguments: args
+                    .iter()
+                    .map(|&a| RoleArg {
+                        role: "topic".into(),
+                        filler: Filler::Event(EventId(a)),
+                    })
+                    .collect(),
+                attributes: Default::default(),
+                note: String::new(),
+                author: String::new(),
+                changed: String::new(),
+            });
+        }
+        doc.next_id = u32::try_from(arguments.len()).unwrap() + 1;
+        let mut project = Project::new("p", crate::io::default_schema());
+        project.documents.push(doc);
+        project
+    }
+
+    fn problems(project: &Project) -> Vec<String> {
+        validate(project).iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn a_cycle_of_events_is_reported_once_on_the_event_that_closes_it() {
+        let two = nested(&[&[2], &[1]]);
+        assert_eq!(
+            problems(&two),
+            [
+                "document \"d\", E2: role \"topic\" (E1): E1 has E2 among its arguments, \
+                 directly or through other events: an event cannot contain itself"
+            ]
+        );
+        // E4 only leads into the cycle E1 > E2 > E3 > E1; E5 is nested twice, no cycle.
+        let longer = nested(&[&[2], &[3, 5], &[1, 5], &[2], &[]]);
+        let found = problems(&longer);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("document \"d\", E3: role \"topic\" (E1): "));
+        // An event that is its own argument is said so, once.
+        let own = problems(&nested(&[&[1]]));
+        assert_eq!(own.len(), 1, "{own:?}");
+        assert!(own[0].contains("refers to the event itself"), "{own:?}");
+    }
+
+    #[test]
+    fn a_chain_of_forty_thousand_nested_events_is_valid() {
+        let chain: Vec<Vec<u32>> = (2..=40_000)
+            .map(|next| vec![next])
+            .chain([vec![]])
+            .collect();
+        let chain: Vec<&[u32]> = chain.iter().map(Vec::as_slice).collect();
+        let mut project = nested(&chain);
+        assert_eq!(problems(&project), Vec::<String>::new());
+        // Closed at its end, the chain is one cycle, found without deep recursion.
+        project.documents[0].events[39_999].arguments =
+            nested(&[&[1]]).documents[0].events[0].arguments.clone();
+        let found = problems(&project);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("E40000: role \"topic\" (E1): "),
+            "{found:?}"
+        );
+    }
 }

@@ -164,33 +164,55 @@ pub(super) fn check_references(parsed: &mut ParsedAnn, triggers: &Triggers) {
 }
 
 /// Step 4: cycles of events. An event cannot contain itself, even through others.
+/// The events that do, or contain one that does, are those that peeling off events whose
+/// nested events are all peeled off already never reaches: each event and argument is
+/// looked at once, however deep the nesting.
 pub(super) fn check_cycles(parsed: &mut ParsedAnn, triggers: &Triggers) {
-    let mut remaining: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut nested: HashMap<&str, Vec<&str>> = HashMap::new();
     for line in &parsed.lines {
         if let (Some(id), Record::Event { args, .. }) = (&line.id, &line.record) {
-            let nested = args
+            let events = args
                 .iter()
                 .map(|(_, a)| a.as_str())
                 .filter(|a| parsed.kind_of(a, triggers) == Some('E'))
                 .collect();
-            remaining.insert(id, nested);
+            nested.insert(id, events);
         }
     }
-    loop {
-        let done: Vec<&str> = remaining
+    // For each event, how many of its nested events are not peeled off yet, and the
+    // events it is nested in.
+    let mut waiting: HashMap<&str, usize> = HashMap::new();
+    let mut containers: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (&id, events) in &nested {
+        let inner: Vec<&str> = events
             .iter()
-            .filter(|(_, nested)| nested.iter().all(|n| !remaining.contains_key(n)))
-            .map(|(id, _)| *id)
+            .copied()
+            .filter(|n| nested.contains_key(n))
             .collect();
-        if done.is_empty() {
-            break;
-        }
-        for id in done {
-            remaining.remove(id);
+        waiting.insert(id, inner.len());
+        for n in inner {
+            containers.entry(n).or_default().push(id);
         }
     }
+    let mut peel: Vec<&str> = waiting
+        .iter()
+        .filter(|&(_, &n)| n == 0)
+        .map(|(&id, _)| id)
+        .collect();
+    while let Some(id) = peel.pop() {
+        waiting.remove(id);
+        for &container in containers.get(id).map(Vec::as_slice).unwrap_or(&[]) {
+            if let Some(n) = waiting.get_mut(container) {
+                *n -= 1;
+                if *n == 0 {
+                    peel.push(container);
+                }
+            }
+        }
+    }
+    let remaining: BTreeSet<&str> = waiting.into_keys().collect();
     let cycles: Vec<(usize, String)> = remaining
-        .keys()
+        .iter()
         .filter_map(|id| {
             let i = *parsed.defined.get(*id)?;
             Some((

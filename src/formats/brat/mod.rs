@@ -48,7 +48,7 @@ use crate::formats::text::{document_from_file_text, txt_files_in};
 use crate::formats::{
     Cancelled, ExportError, ExportReport, FolderFiles, Format, each_document, export_project,
 };
-use crate::model::{Diagnostic, Document, Project, Schema};
+use crate::model::{Diagnostic, Document, DocumentIds, Project, Schema};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -97,7 +97,7 @@ pub(crate) fn import_brat(
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "brat collection".into());
-    let mut taken = target.clone();
+    let mut taken = DocumentIds::of(target);
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     let total = txt_paths.len();

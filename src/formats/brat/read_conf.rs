@@ -4,13 +4,20 @@
 //! A collection's configuration is only a help for annotators: a line that cannot be
 //! understood is reported as a warning and skipped, never fatal, and the `.ann` files
 //! add whatever types they use that the configuration lacks.
+//!
+//! Macros (`<POG>=Person|GPE`) and brat's `<ENTITY>`, `<EVENT>` and `<RELATION>` stand
+//! for lists of types, which each role or attribute that uses them gets in full: a file
+//! of event types each taking `<EVENT>` grows with the square of its length (a 188 KB
+//! file would make 144 million names). Expanding costs what it produces, and no more
+//! than ten times the file may be produced (a [`Budget`]); past that, the file is
+//! ignored with a warning that names the line, and the `.ann` files bring their types.
 
 use super::at_line;
 use crate::model::{
     AttrKind, AttributeDef, Cardinality, Diagnostic, EntityType, EventType, RelationType, Rgb,
     Role, Schema,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// A colour written `#rrggbb`, `#rgb` or as one of the common HTML names.
@@ -59,15 +66,17 @@ fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// A role or relation argument as written: name, cardinality and filler types.
+/// A role or relation argument as written: name, cardinality and filler types, and the
+/// line it is on.
 struct ArgSpec {
     name: String,
     cardinality: Cardinality,
     types: Vec<String>,
+    line: usize,
 }
 
-/// Parses `Role?:A|B` (also `Role*`, `Role+`, `Role{2}`, `Role{0-3}`).
-fn arg_spec(text: &str) -> Option<ArgSpec> {
+/// Parses `Role?:A|B` (also `Role*`, `Role+`, `Role{2}`, `Role{0-3}`), on line `line`.
+fn arg_spec(text: &str, line: usize) -> Option<ArgSpec> {
     let (name, types) = text.split_once(':')?;
     let name = name.trim();
     let types: Vec<String> = types
@@ -107,6 +116,7 @@ fn arg_spec(text: &str) -> Option<ArgSpec> {
         name: name.to_string(),
         cardinality,
         types,
+        line,
     })
 }
 
@@ -119,22 +129,112 @@ fn name_and_args(line: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// What the expansion of macros and of brat's special names may still produce, in
+/// bytes of type names (a byte more for each name, so that empty ones count).
+struct Budget {
+    left: usize,
+}
+
+/// The expansion of a file would produce more than it may: it went over at `line`.
+#[derive(Debug)]
+struct TooLarge {
+    line: usize,
+}
+
+impl Budget {
+    /// The least a file may expand to, however short: far more than real configurations
+    /// need (BioNLP-ST 2011's expands to 1.3 KB of names, TDT's to 14 KB, three times
+    /// its size).
+    const FLOOR: usize = 1 << 20;
+
+    /// The budget of a file of `len` bytes: ten times the file, and at least
+    /// [`Self::FLOOR`].
+    fn for_file(len: usize) -> Self {
+        Self {
+            left: len.saturating_mul(10).max(Self::FLOOR),
+        }
+    }
+
+    /// Takes `bytes` from the budget, for the expansion of `line`.
+    fn spend(&mut self, bytes: usize, line: usize) -> Result<(), TooLarge> {
+        self.left = self.left.checked_sub(bytes).ok_or(TooLarge { line })?;
+        Ok(())
+    }
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self::for_file(0)
+    }
+}
+
+/// Type names with the bytes they count for in a [`Budget`].
+#[derive(Default)]
+struct NameList {
+    names: Vec<String>,
+    bytes: usize,
+}
+
+impl NameList {
+    fn push(&mut self, name: &str) {
+        self.bytes += name.len() + 1;
+        self.names.push(name.to_string());
+    }
+
+    fn extend(&mut self, other: &NameList) {
+        self.bytes += other.bytes;
+        self.names.extend(other.names.iter().cloned());
+    }
+}
+
+impl FromIterator<String> for NameList {
+    fn from_iter<I: IntoIterator<Item = String>>(names: I) -> Self {
+        let names: Vec<String> = names.into_iter().collect();
+        let bytes = names.iter().map(|n| n.len() + 1).sum();
+        Self { names, bytes }
+    }
+}
+
+/// brat's names for lists of types, which are not macros of the file.
+const SPECIAL_NAMES: [&str; 4] = ["<ANY>", "<ENTITY>", "<EVENT>", "<RELATION>"];
+
+/// True when `name` is written as a macro is, `<NAME>`.
+fn is_macro_name(name: &str) -> bool {
+    name.len() > 1 && name.starts_with('<') && name.ends_with('>')
+}
+
+/// An attribute as written: its name, the types it applies to, its values (none for a
+/// flag), and the line it is on.
+struct AttributeLine {
+    name: String,
+    targets: Vec<String>,
+    values: Option<Vec<String>>,
+    line: usize,
+}
+
 /// The parsed `annotation.conf`, before macros and `<ENTITY>`-like names are expanded.
 #[derive(Default)]
 struct AnnotationConf {
     entities: Vec<String>,
     events: Vec<(String, Vec<ArgSpec>)>,
     relations: Vec<(String, ArgSpec, ArgSpec)>,
-    attributes: Vec<(String, Vec<String>, Option<Vec<String>>)>,
-    macros: BTreeMap<String, Vec<String>>,
+    attributes: Vec<AttributeLine>,
+    /// Each macro with its value, in which the macros defined before it are expanded
+    /// (as brat does, line by line); brat's special names stay as they are.
+    macros: HashMap<String, NameList>,
+    /// What expanding may still produce.
+    budget: Budget,
 }
 
 fn parse_annotation_conf(
     text: &str,
     path: &Path,
     warnings: &mut Vec<Diagnostic>,
-) -> AnnotationConf {
-    let mut conf = AnnotationConf::default();
+) -> Result<AnnotationConf, TooLarge> {
+    let mut conf = AnnotationConf {
+        budget: Budget::for_file(text.len()),
+        ..Default::default()
+    };
     let mut section = String::new();
     let mut warn = |line: usize, message: String| {
         warnings.push(at_line(path, line, message));
@@ -149,7 +249,21 @@ fn parse_annotation_conf(
             && let Some((name, value)) = line.split_once('=')
             && name.ends_with('>')
         {
-            let values = value.split('|').map(|v| v.trim().to_string()).collect();
+            let mut values = NameList::default();
+            for v in value.split('|').map(str::trim) {
+                if let Some(m) = conf.macros.get(v) {
+                    conf.budget.spend(m.bytes, n)?;
+                    values.extend(m);
+                } else if is_macro_name(v) && !SPECIAL_NAMES.contains(&v) {
+                    warn(
+                        n,
+                        format!("{v} is not a macro defined above this line: left out"),
+                    );
+                } else {
+                    conf.budget.spend(v.len() + 1, n)?;
+                    values.push(v);
+                }
+            }
             conf.macros.insert(name.trim().to_string(), values);
             continue;
         }
@@ -168,7 +282,7 @@ fn parse_annotation_conf(
             "events" => {
                 let mut specs = Vec::new();
                 for arg in args.split(',').map(str::trim).filter(|a| !a.is_empty()) {
-                    match arg_spec(arg) {
+                    match arg_spec(arg, n) {
                         Some(spec) if spec.name.starts_with('<') => {}
                         Some(spec) => specs.push(spec),
                         None => warn(
@@ -187,7 +301,7 @@ fn parse_annotation_conf(
                 }
                 let specs: Vec<ArgSpec> = args
                     .split(',')
-                    .filter_map(|a| arg_spec(a.trim()))
+                    .filter_map(|a| arg_spec(a.trim(), n))
                     .filter(|s| !s.name.starts_with('<'))
                     .collect();
                 let mut specs = specs.into_iter();
@@ -214,7 +328,12 @@ fn parse_annotation_conf(
                 if abstract_type || name.starts_with('<') {
                     continue;
                 }
-                conf.attributes.push((name.to_string(), targets, values));
+                conf.attributes.push(AttributeLine {
+                    name: name.to_string(),
+                    targets,
+                    values,
+                    line: n,
+                });
             }
             _ => warn(
                 n,
@@ -222,7 +341,7 @@ fn parse_annotation_conf(
             ),
         }
     }
-    conf
+    Ok(conf)
 }
 
 /// Labels (`[labels]`) and colours (`[drawing]`) of `visual.conf`.
@@ -293,16 +412,34 @@ fn read_conf(dir: &Path, name: &str, warnings: &mut Vec<Diagnostic>) -> Option<S
 /// The schema described by the configuration files of the collection in `dir` (an
 /// empty one when it has none); what cannot be understood is added to `warnings`.
 pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Schema {
-    let conf = match read_conf(dir, "annotation.conf", warnings) {
-        Some(text) => parse_annotation_conf(&text, &dir.join("annotation.conf"), warnings),
-        None => AnnotationConf::default(),
-    };
     let visual = read_conf(dir, "visual.conf", warnings)
         .map(|t| parse_visual_conf(&t))
         .unwrap_or_default();
-    let mut schema = schema_from_conf(&conf, &visual);
+    let mut schema = match read_conf(dir, "annotation.conf", warnings) {
+        Some(text) => {
+            let path = dir.join("annotation.conf");
+            let schema = parse_annotation_conf(&text, &path, warnings)
+                .and_then(|conf| schema_from_conf(conf, &visual, &path, warnings));
+            schema.unwrap_or_else(|TooLarge { line }| {
+                let limit = Budget::for_file(text.len()).left;
+                warnings.push(at_line(
+                    &path,
+                    line,
+                    format!(
+                        "by this line, the macros, <ENTITY>, <EVENT> and <RELATION> expand \
+                         to more than {limit} bytes of type names (ten times the file, or \
+                         1 MiB): the file is ignored, and the types of the .ann files are \
+                         added as they come"
+                    ),
+                ));
+                Schema::default()
+            })
+        }
+        None => Schema::default(),
+    };
     if let Some(text) = read_conf(dir, "kb_shortcuts.conf", warnings) {
         let path = dir.join("kb_shortcuts.conf");
+        let types = TypesByName::of(&schema);
         for (n, line) in content_lines(&text) {
             let mut parts = line.split_whitespace();
             let (Some(key), Some(type_name)) = (parts.next(), parts.next()) else {
@@ -322,7 +459,7 @@ pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Sch
                 ));
                 continue;
             };
-            if !set_shortcut(&mut schema, type_name, key) {
+            if !types.set_shortcut(&mut schema, type_name, key) {
                 warnings.push(at_line(
                     &path,
                     n,
@@ -334,55 +471,164 @@ pub(super) fn schema_from_dir(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Sch
     schema
 }
 
-/// Gives the type called `name` (or, failing that, named so ignoring case) the key.
-fn set_shortcut(schema: &mut Schema, name: &str, key: char) -> bool {
-    for exact in [true, false] {
-        let same = |n: &str| {
-            if exact {
-                n == name
-            } else {
-                n.eq_ignore_ascii_case(name)
-            }
-        };
-        if let Some(t) = schema.entity_types.iter_mut().find(|t| same(&t.name)) {
-            t.shortcut = Some(key);
-            return true;
-        }
-        if let Some(t) = schema.event_types.iter_mut().find(|t| same(&t.name)) {
-            t.shortcut = Some(key);
-            return true;
-        }
-    }
-    false
+/// An entity type or an event type, by position.
+#[derive(Clone, Copy)]
+enum TypeAt {
+    Entity(usize),
+    Event(usize),
 }
 
-fn schema_from_conf(conf: &AnnotationConf, visual: &VisualConf) -> Schema {
-    let entity_names: Vec<String> = dedup(conf.entities.iter().cloned());
-    let event_names: Vec<String> = dedup(conf.events.iter().map(|(n, _)| n.clone()))
-        .into_iter()
-        .filter(|n| !entity_names.contains(n))
-        .collect();
-    let relation_names: Vec<String> = dedup(conf.relations.iter().map(|(n, _, _)| n.clone()));
-    // Expands macros and brat's special names; `<ANY>` (any type) becomes the empty list.
-    let expand = |types: &[String]| -> Vec<String> {
+/// The entity and event types of a schema by name, and by name ignoring case, for the
+/// keys of `kb_shortcuts.conf`, looked up once per line.
+struct TypesByName {
+    exact: HashMap<String, TypeAt>,
+    any_case: HashMap<String, TypeAt>,
+}
+
+impl TypesByName {
+    fn of(schema: &Schema) -> Self {
+        let all = schema
+            .entity_types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.as_str(), TypeAt::Entity(i)))
+            .chain(
+                schema
+                    .event_types
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (t.name.as_str(), TypeAt::Event(i))),
+            );
+        let mut types = Self {
+            exact: HashMap::new(),
+            any_case: HashMap::new(),
+        };
+        // The first of two types with one name (entity types first) wins.
+        for (name, at) in all {
+            types.exact.entry(name.to_string()).or_insert(at);
+            types
+                .any_case
+                .entry(name.to_ascii_lowercase())
+                .or_insert(at);
+        }
+        types
+    }
+
+    /// Gives the type called `name` (or, failing that, named so ignoring case) the key.
+    fn set_shortcut(&self, schema: &mut Schema, name: &str, key: char) -> bool {
+        let at = self
+            .exact
+            .get(name)
+            .or_else(|| self.any_case.get(&name.to_ascii_lowercase()));
+        let shortcut = match at {
+            Some(TypeAt::Entity(i)) => schema.entity_types.get_mut(*i).map(|t| &mut t.shortcut),
+            Some(TypeAt::Event(i)) => schema.event_types.get_mut(*i).map(|t| &mut t.shortcut),
+            None => None,
+        };
+        shortcut.map(|s| *s = Some(key)).is_some()
+    }
+}
+
+/// Expands the types of roles and attributes: macros, and brat's special names into the
+/// lists of types, within the [`Budget`] of the file.
+struct Expander<'a> {
+    macros: &'a HashMap<String, NameList>,
+    entities: &'a NameList,
+    events: &'a NameList,
+    relations: &'a NameList,
+    budget: Budget,
+    path: &'a Path,
+    warnings: &'a mut Vec<Diagnostic>,
+    /// The names like macros that are not, each reported once.
+    undefined: HashSet<String>,
+}
+
+impl Expander<'_> {
+    /// The types `types`, written on `line`, expanded; `<ANY>` (any type) becomes the
+    /// empty list.
+    fn expand(&mut self, types: &[String], line: usize) -> Result<Vec<String>, TooLarge> {
         let mut out = Vec::new();
         let mut any = false;
         for t in types {
-            let names: Vec<String> = match conf.macros.get(t) {
-                Some(m) => m.clone(),
-                None => vec![t.clone()],
+            let names = match self.macros.get(t) {
+                Some(m) => {
+                    self.budget.spend(m.bytes, line)?;
+                    m.names.as_slice()
+                }
+                None => std::slice::from_ref(t),
             };
             for name in names {
-                match name.as_str() {
-                    "<ANY>" => any = true,
-                    "<ENTITY>" => out.extend(entity_names.iter().cloned()),
-                    "<EVENT>" => out.extend(event_names.iter().cloned()),
-                    "<RELATION>" => out.extend(relation_names.iter().cloned()),
-                    _ => out.push(name),
-                }
+                let special = match name.as_str() {
+                    "<ANY>" => {
+                        any = true;
+                        continue;
+                    }
+                    "<ENTITY>" => self.entities,
+                    "<EVENT>" => self.events,
+                    "<RELATION>" => self.relations,
+                    _ if is_macro_name(name) => {
+                        if self.undefined.insert(name.clone()) {
+                            self.warnings.push(at_line(
+                                self.path,
+                                line,
+                                format!(
+                                    "{name} is not a macro of this file nor one of brat's \
+                                     {}: left out, here and wherever else it is used",
+                                    SPECIAL_NAMES.join(", ")
+                                ),
+                            ));
+                        }
+                        continue;
+                    }
+                    _ => {
+                        self.budget.spend(name.len() + 1, line)?;
+                        out.push(name.clone());
+                        continue;
+                    }
+                };
+                self.budget.spend(special.bytes, line)?;
+                out.extend(special.names.iter().cloned());
             }
         }
-        if any { Vec::new() } else { dedup(out) }
+        Ok(if any { Vec::new() } else { dedup(out) })
+    }
+}
+
+/// The schema of the parsed `annotation.conf` (at `path`) with the labels and colours of
+/// `visual`; `Err` when expanding its types would produce more than its budget.
+fn schema_from_conf(
+    conf: AnnotationConf,
+    visual: &VisualConf,
+    path: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Schema, TooLarge> {
+    let entity_names: NameList = dedup(conf.entities.iter().cloned()).into_iter().collect();
+    let entity_set: HashSet<&str> = entity_names.names.iter().map(String::as_str).collect();
+    let event_names: NameList = dedup(conf.events.iter().map(|(n, _)| n.clone()))
+        .into_iter()
+        .filter(|n| !entity_set.contains(n.as_str()))
+        .collect();
+    let relation_names: NameList = dedup(conf.relations.iter().map(|(n, _, _)| n.clone()))
+        .into_iter()
+        .collect();
+    // The first line of a type names it; later ones are left out.
+    let mut events: HashMap<&str, &[ArgSpec]> = HashMap::new();
+    for (name, specs) in &conf.events {
+        events.entry(name).or_insert(specs);
+    }
+    let mut relations: HashMap<&str, (&ArgSpec, &ArgSpec)> = HashMap::new();
+    for (name, a1, a2) in &conf.relations {
+        relations.entry(name).or_insert((a1, a2));
+    }
+    let mut expander = Expander {
+        macros: &conf.macros,
+        entities: &entity_names,
+        events: &event_names,
+        relations: &relation_names,
+        budget: conf.budget,
+        path,
+        warnings,
+        undefined: HashSet::new(),
     };
     let label = |name: &str| {
         visual
@@ -400,7 +646,7 @@ fn schema_from_conf(conf: &AnnotationConf, visual: &VisualConf) -> Schema {
         }
     };
     let mut schema = Schema::default();
-    for name in &entity_names {
+    for name in &entity_names.names {
         schema.entity_types.push(EntityType {
             name: name.clone(),
             label: label(name),
@@ -408,19 +654,20 @@ fn schema_from_conf(conf: &AnnotationConf, visual: &VisualConf) -> Schema {
             shortcut: None,
         });
     }
-    for name in &event_names {
-        let Some((_, specs)) = conf.events.iter().find(|(n, _)| n == name) else {
+    for name in &event_names.names {
+        let Some(specs) = events.get(name.as_str()) else {
             continue;
         };
         let mut roles: Vec<Role> = Vec::new();
-        for spec in specs {
-            if roles.iter().any(|r| r.name == spec.name) {
+        let mut role_names = HashSet::new();
+        for spec in specs.iter() {
+            if !role_names.insert(spec.name.as_str()) {
                 continue;
             }
             roles.push(Role {
                 name: spec.name.clone(),
                 label: label(&spec.name),
-                fillers: expand(&spec.types),
+                fillers: expander.expand(&spec.types, spec.line)?,
                 cardinality: spec.cardinality,
             });
         }
@@ -432,39 +679,45 @@ fn schema_from_conf(conf: &AnnotationConf, visual: &VisualConf) -> Schema {
             roles,
         });
     }
-    for name in &relation_names {
-        let Some((_, a1, a2)) = conf.relations.iter().find(|(n, _, _)| n == name) else {
+    for name in &relation_names.names {
+        let Some((a1, a2)) = relations.get(name.as_str()) else {
             continue;
         };
         schema.relation_types.push(RelationType {
             name: name.clone(),
             label: label(name),
-            arg1: expand(&a1.types),
-            arg2: expand(&a2.types),
+            arg1: expander.expand(&a1.types, a1.line)?,
+            arg2: expander.expand(&a2.types, a2.line)?,
             color: visual.colors.get(name).copied().unwrap_or_default(),
         });
     }
-    let mut seen = BTreeSet::new();
-    for (name, targets, values) in &conf.attributes {
-        if !seen.insert(name.clone()) {
+    let mut seen = HashSet::new();
+    for AttributeLine {
+        name,
+        targets,
+        values,
+        line,
+    } in &conf.attributes
+    {
+        if !seen.insert(name.as_str()) {
             continue;
         }
         schema.attributes.push(AttributeDef {
             name: name.clone(),
             label: label(name),
-            applies_to: expand(targets),
+            applies_to: expander.expand(targets, *line)?,
             kind: match values {
                 Some(values) => AttrKind::Values(dedup(values.iter().cloned())),
                 None => AttrKind::Flag,
             },
         });
     }
-    schema
+    Ok(schema)
 }
 
 /// The names in their first order, without repeats.
 fn dedup(names: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::new();
     names
         .into_iter()
         .filter(|n| !n.is_empty() && seen.insert(n.clone()))
@@ -484,12 +737,13 @@ mod tests {
             Report\tReporter-Arg:<POG>, Event-Arg*:<EVENT>, Any+:<ANY>\n----\n\
             [attributes]\nNegation Arg:<EVENT>\nConfidence\tArg:<EVENT>, Value:High|Low\n";
         let mut warnings = Vec::new();
-        let conf = parse_annotation_conf(text, Path::new("a.conf"), &mut warnings);
+        let path = Path::new("a.conf");
+        let conf = parse_annotation_conf(text, path, &mut warnings).unwrap();
         let mut visual = parse_visual_conf(
             "[labels]\nGPE | Geo-political entity | GPE\n[drawing]\nPerson\tbgColor:#FF821C\nGPE\tbgColor:lightgreen, fgColor:white\n",
         );
         visual.labels.insert("Person-Arg".into(), "Person".into());
-        let schema = schema_from_conf(&conf, &visual);
+        let schema = schema_from_conf(conf, &visual, path, &mut warnings).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
         let names: Vec<&str> = schema
             .entity_types
@@ -525,5 +779,66 @@ mod tests {
         assert_eq!(rgb_from_str("LightGray"), Some(Rgb([0xd3, 0xd3, 0xd3])));
         assert_eq!(rgb_from_str("#éé"), None);
         assert_eq!(rgb_from_str("chartreuse-ish"), None);
+    }
+
+    /// The schema of a collection whose `annotation.conf` is `conf`, with the warnings,
+    /// shown with the file's name only.
+    fn schema_of(conf: &str) -> (Schema, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("annotation.conf"), conf).unwrap();
+        let mut warnings = Vec::new();
+        let schema = schema_from_dir(dir.path(), &mut warnings);
+        let prefix = format!("{}/", dir.path().display());
+        let warnings = warnings
+            .iter()
+            .map(|w| w.to_string().replace(&prefix, ""))
+            .collect();
+        (schema, warnings)
+    }
+
+    #[test]
+    fn macros_expand_those_above_them_and_undefined_ones_are_warned_once_and_left_out() {
+        let (schema, warnings) = schema_of(
+            "[entities]\nPerson\nPlace\n[events]\n<P>=Person|<NOPE>\n<PP>=<P>|Place\n\
+             Meet\tWho:<PP>, Where:<FOO>|Place, When:<FOO>\nSay\tWhat:<FOO>|<EVENT>\n",
+        );
+        let meet = schema.event_type("Meet").unwrap();
+        assert_eq!(meet.roles[0].fillers, ["Person", "Place"]);
+        assert_eq!(meet.roles[1].fillers, ["Place"]);
+        assert_eq!(
+            schema.event_type("Say").unwrap().roles[0].fillers,
+            ["Meet", "Say"]
+        );
+        assert_eq!(
+            warnings,
+            [
+                "annotation.conf:5: <NOPE> is not a macro defined above this line: left out",
+                "annotation.conf:7: <FOO> is not a macro of this file nor one of brat's \
+                 <ANY>, <ENTITY>, <EVENT>, <RELATION>: left out, here and wherever else it \
+                 is used",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_that_would_expand_past_ten_times_its_size_is_ignored_with_its_line() {
+        // 12,000 event types, each with a role of any of them: 144 million names.
+        let mut conf = String::from("[entities]\nPerson\n[events]\n");
+        for i in 0..12_000 {
+            conf.push_str(&format!("V{i}\tA:<EVENT>\n"));
+        }
+        let (schema, warnings) = schema_of(&conf);
+        assert_eq!(schema, Schema::default());
+        let limit = 10 * conf.len();
+        // Each role takes 72,890 bytes of names: the 27th, on line 30, goes over.
+        assert_eq!(
+            warnings,
+            [format!(
+                "annotation.conf:30: by this line, the macros, <ENTITY>, <EVENT> and \
+                 <RELATION> expand to more than {limit} bytes of type names (ten times the \
+                 file, or 1 MiB): the file is ignored, and the types of the .ann files are \
+                 added as they come"
+            )]
+        );
     }
 }
