@@ -948,11 +948,12 @@ fn every_import_adds_to_an_existing_project_and_says_the_same_summary() {
 
 #[test]
 fn a_mistyped_command_lists_the_commands_and_opens_no_window() {
-    let out = eventail(&[&"agree"]);
+    // `agree` is a command now: a typo of it is the mistyped command.
+    let out = eventail(&[&"agreee"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("neither a command nor an existing project file: agree"),
+        err.contains("neither a command nor an existing project file: agreee"),
         "{err}"
     );
     assert!(err.contains("\n  validate "), "{err}");
