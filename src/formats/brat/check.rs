@@ -7,8 +7,9 @@
 //! that follows only sees lines that are well formed and resolve.
 
 use super::parse::{Line, ParsedAnn, Record};
-use super::{at_line, is_line_break};
-use crate::model::{Diagnostic, Schema, Span};
+use super::{at_line, one_line_from_text};
+use crate::model::span::OffsetTable;
+use crate::model::{Diagnostic, Schema};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
@@ -79,17 +80,8 @@ pub(super) fn check_offsets(
     path: &Path,
     warnings: &mut Vec<Diagnostic>,
 ) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let char_len = chars.len();
-    let slice = |s: Span| -> &str {
-        let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
-        &text[byte(s.start)..byte(s.end)]
-    };
-    let flat = |t: &str| -> String {
-        t.chars()
-            .map(|c| if is_line_break(c) { ' ' } else { c })
-            .collect()
-    };
+    let table = OffsetTable::new(text);
+    let char_len = table.char_len();
     for line in &parsed.lines {
         let Record::Text { spans, text, .. } = &line.record else {
             continue;
@@ -103,9 +95,8 @@ pub(super) fn check_offsets(
                 ),
             );
         } else if let Some(text) = text {
-            let actual: Vec<&str> = spans.iter().map(|s| slice(*s)).collect();
-            let actual = actual.join(" ");
-            if flat(&actual) != flat(text) {
+            let actual = table.covered_text(spans);
+            if one_line_from_text(&actual) != one_line_from_text(text) {
                 warnings.push(at_line(
                     path,
                     line.number,
