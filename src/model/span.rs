@@ -116,7 +116,7 @@ const CHARS_PER_CHECKPOINT: usize = 64;
 /// exporting thousands of spans of a long article costs a short walk each instead of
 /// a walk through the text per span.
 ///
-/// It keeps the offsets of one character in [`CHARS_PER_CHECKPOINT`] and walks the
+/// It keeps the offsets of one character in 64 (`CHARS_PER_CHECKPOINT`) and walks the
 /// rest: a quarter of a byte per byte of text at most (a table of every character
 /// took 16, so that a 200 MB article needed 3 GB to export), and nothing for a text in
 /// ASCII, whose three units are the same.

@@ -10,7 +10,8 @@
 //! colours) and `kb_shortcuts.conf` (keys).
 //!
 //! Reading, `.ann` by `.ann` ([`read_ann`]): `T` lines become mentions, or triggers when
-//! their type is an event type (several events may share one trigger); `E` events
+//! an `E` line names them (several events may share one trigger) or when their type is
+//! only an event type and no line refers to them; `E` events
 //! (brat's numbered repeated roles, `Theme2`, map back to `Theme`), `R` relations, `*`
 //! equivalences, `A`/`M` attributes, `N` normalisations and `#` notes (the first
 //! `AnnotatorNotes` of an annotation is its note; other kinds and further notes are kept
