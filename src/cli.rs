@@ -210,6 +210,10 @@ pub struct ExportArgs {
     /// (created if needed); files of the same names are replaced.
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
+    /// csv: write cells as they are; by default a cell that a spreadsheet would run as a
+    /// formula (beginning with =, +, -, @) starts with a '.
+    #[arg(long)]
+    pub raw: bool,
 }
 
 /// The formats of the table that the command line offers for a job, as clap values:
@@ -797,10 +801,15 @@ fn warnings_on_stderr(count: usize) -> String {
 /// `export`: the project in a format of the table; what the format cannot hold is
 /// reported as warnings on stderr.
 fn export(args: &ExportArgs) -> anyhow::Result<()> {
+    if args.raw && args.format != Format::Csv {
+        bail!("--raw applies to the csv format only");
+    }
     let out = &args.output;
     claim_output(std::slice::from_ref(&args.project), out, Writes::Export)?;
     let project = io::load_project(&args.project)?;
-    let report = formats::export_project(&project, args.format, out, &mut |_, _| true)?;
+    let options = formats::ExportOptions { raw: args.raw };
+    let report =
+        formats::export_project_with(&project, args.format, options, out, &mut |_, _| true)?;
     for w in &report.warnings {
         say_err(&format!("warning: {w}"));
     }

@@ -161,3 +161,46 @@ fn a_configuration_that_would_expand_past_ten_times_its_size_is_ignored_not_fata
     let added = import.project.schema.entity_type("Person").is_some();
     assert!(added, "the .ann files bring their types");
 }
+
+/// Found by fuzzing the exports: what an export writes reads back without a broken
+/// line. The input is the `exports` target's: a first byte choosing the loader (1: a
+/// brat `.ann` after its text and a NUL), here ones where a type is both an entity type
+/// and an event type, whose mentions were read back as triggers.
+#[test]
+fn fuzz_regressions_export_what_reads_back() {
+    const FOUND: &[&str] = &[
+        "exports_type_both_entity_and_event",
+        "exports_type_both_entity_and_event_noted",
+    ];
+    for name in FOUND {
+        let data = std::fs::read(format!("tests/fixtures/fuzz/{name}")).expect("fixture");
+        assert_eq!(data[0], 1, "{name}: a brat input");
+        let input = String::from_utf8_lossy(&data[1..]);
+        let (text, ann) = input.split_once('\0').unwrap_or(("", &input));
+        let mut project = eventail::model::Project::new("f", Default::default());
+        let mut doc = eventail::model::Document::new("d", "d", text);
+        let path = std::path::Path::new("f.ann");
+        let mut warnings = Vec::new();
+        let _ = eventail::formats::brat::read_ann(
+            ann,
+            path,
+            &mut doc,
+            &mut project.schema,
+            true,
+            &mut warnings,
+        );
+        project.documents.push(doc);
+        let dir = tempfile::tempdir().expect("temp dir");
+        eventail::formats::brat::write_brat(&project, dir.path()).expect("export");
+        let back = match read_brat(dir.path(), false) {
+            Ok(back) => back,
+            Err(e) => panic!("{name}: {e}"),
+        };
+        let doc = &back.project.documents[0];
+        assert_eq!(
+            doc.mentions.len(),
+            project.documents[0].mentions.len(),
+            "{name}"
+        );
+    }
+}

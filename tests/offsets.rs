@@ -6,7 +6,7 @@
 
 use eventail::model::Span;
 use eventail::model::span::{
-    byte_from_char, char_from_byte, char_from_utf16, slice, utf16_from_char,
+    OffsetTable, byte_from_char, char_from_byte, char_from_utf16, slice, utf16_from_char,
 };
 use proptest::prelude::*;
 
@@ -45,6 +45,33 @@ proptest! {
         let utf16: Vec<u16> = text.encode_utf16().collect();
         let (us, ue) = (utf16_from_char(&text, start).expect("s"), utf16_from_char(&text, end).expect("e"));
         prop_assert_eq!(String::from_utf16(&utf16[us..ue]).ok(), Some(by_chars));
+    }
+}
+
+proptest! {
+    /// The table keeps offsets of one character in 64 and walks the rest: it must give
+    /// what counting character by character gives, at every kind of position (before,
+    /// on and after a checkpoint, at the end, past it), in every unit.
+    #[test]
+    fn the_offset_table_agrees_with_counting_char_by_char(
+        text in common::multilingual_text(400),
+        picks in prop::collection::vec(any::<usize>(), 1..64),
+    ) {
+        let table = OffsetTable::new(&text);
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        prop_assert_eq!(table.char_len(), n);
+        let ends = [0, n, n + 1, n.saturating_sub(1), 63, 64, 65, 128];
+        for i in picks.iter().map(|p| p % (n + 2)).chain(ends) {
+            let naive = |unit: fn(char) -> usize| {
+                (i <= n).then(|| chars[..i].iter().map(|&c| unit(c)).sum::<usize>())
+            };
+            prop_assert_eq!(table.byte_from_char(i), naive(char::len_utf8), "byte of {}", i);
+            prop_assert_eq!(table.utf16_from_char(i), naive(char::len_utf16), "utf16 of {}", i);
+        }
+        let (a, b) = (picks[0] % (n + 1), picks[picks.len() - 1] % (n + 1));
+        let span = Span::new(a.min(b), a.max(b));
+        prop_assert_eq!(table.slice(span), slice(&text, span));
     }
 }
 

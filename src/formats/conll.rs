@@ -16,58 +16,130 @@
 //!   by id on a tie) wins and the inner ones are left out of the tags. Triggers follow the
 //!   same rule in their own column. Discontinuous annotations tag only their ranges, and
 //!   a token after a gap starts again with `B-`.
+//! - A type name or token holding a tab or a line break, which would split a column or
+//!   a line, is written with visible escapes (`\t`, `\n`, `\r`, `\u{2028}`), with a
+//!   warning per name.
+//!
+//! What the tags cannot show is said in warnings: per document the mentions and
+//! triggers nested in longer ones, once for the project how many of what the format has
+//! no column for it left out (relations, event arguments, attributes, notes...).
 
-use crate::formats::{Cancelled, each_document};
-use crate::model::{Document, Project, Span};
+use crate::formats::lossy::{Kind, left_out_of_project};
+use crate::formats::{Cancelled, breaks_lines, each_document, is_line_break};
+use crate::model::{Diagnostic, Document, Project, Span};
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// For every character, the index of the annotation that tags it: the longest of those
-/// covering it, the first on a tie. `items` are (type name, ranges).
-fn owners_from_spans(char_len: usize, items: &[(&str, &[Span])]) -> Vec<Option<usize>> {
+/// A stretch of text `start..end` (characters) that the annotation `owner` tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Segment {
+    start: usize,
+    end: usize,
+    owner: usize,
+}
+
+/// The stretches of text that the annotations tag, in text order and disjoint: each
+/// owned by the longest annotation covering it, the first on a tie. `items` are (type
+/// name, ranges). Memory grows with the annotations, not with the text.
+fn segments_from_spans(items: &[(&str, &[Span])]) -> Vec<Segment> {
     let extent = |ranges: &[Span]| {
         let start = ranges.iter().map(|r| r.start).min().unwrap_or(0);
         let end = ranges.iter().map(|r| r.end).max().unwrap_or(0);
         end.saturating_sub(start)
     };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(extent(items[i].1)));
-    let mut owners = vec![None; char_len];
-    for i in order {
-        for range in items[i].1 {
-            let end = range.end.min(char_len);
-            for owner in owners.iter_mut().take(end).skip(range.start) {
-                owner.get_or_insert(i);
+    // (position, opens, precedence key): a range opens at its start, closes at its end.
+    let mut bounds: Vec<(usize, bool, (Reverse<usize>, usize))> = Vec::new();
+    for (i, (_, ranges)) in items.iter().enumerate() {
+        let key = (Reverse(extent(ranges)), i);
+        for r in ranges.iter().filter(|r| r.start < r.end) {
+            bounds.push((r.start, true, key));
+            bounds.push((r.end, false, key));
+        }
+    }
+    bounds.sort_unstable();
+    // The annotations covering the current position, by precedence, with how many of
+    // their ranges do (ranges of one annotation may overlap in an unchecked project).
+    let mut active: BTreeMap<(Reverse<usize>, usize), usize> = BTreeMap::new();
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut previous = 0;
+    for (position, opens, key) in bounds {
+        if position > previous
+            && let Some(&(_, owner)) = active.keys().next()
+        {
+            match segments.last_mut() {
+                Some(last) if last.owner == owner && last.end == previous => last.end = position,
+                _ => segments.push(Segment {
+                    start: previous,
+                    end: position,
+                    owner,
+                }),
+            }
+        }
+        previous = position;
+        if opens {
+            *active.entry(key).or_default() += 1;
+        } else if let Some(count) = active.get_mut(&key) {
+            *count -= 1;
+            if *count == 0 {
+                active.remove(&key);
             }
         }
     }
-    owners
+    segments
 }
 
-/// BIO tags of the tokens of one sentence for one layer of annotations.
+/// BIO tags of the tokens of a document, in text order, for one layer of annotations.
 struct Tagger<'a> {
     items: Vec<(&'a str, &'a [Span])>,
-    owners: Vec<Option<usize>>,
+    segments: Vec<Segment>,
+    /// The first segment that may still tag a token: tokens come in text order.
+    next_segment: usize,
     /// Owner of the previous token of the sentence, and the position just after it.
     previous: Option<(usize, usize)>,
 }
 
 impl<'a> Tagger<'a> {
-    fn new(char_len: usize, items: Vec<(&'a str, &'a [Span])>) -> Self {
-        let owners = owners_from_spans(char_len, &items);
+    fn new(items: Vec<(&'a str, &'a [Span])>) -> Self {
+        let segments = segments_from_spans(&items);
         Self {
             items,
-            owners,
+            segments,
+            next_segment: 0,
             previous: None,
         }
     }
 
-    /// The tag of the token covering characters `start..end`.
+    /// How many annotations with ranges tag no token at all: nested in longer ones.
+    fn hidden(&self) -> usize {
+        let owners: BTreeSet<usize> = self.segments.iter().map(|s| s.owner).collect();
+        let tagging = |(i, (_, ranges)): (usize, &(&str, &[Span]))| {
+            ranges.iter().any(|r| r.start < r.end) && !owners.contains(&i)
+        };
+        self.items
+            .iter()
+            .enumerate()
+            .filter(|&item| tagging(item))
+            .count()
+    }
+
+    /// The tag of the token covering characters `start..end`: that of the annotation
+    /// owning its first tagged character.
     fn tag(&mut self, start: usize, end: usize) -> String {
+        while self
+            .segments
+            .get(self.next_segment)
+            .is_some_and(|s| s.end <= start)
+        {
+            self.next_segment += 1;
+        }
         let owner = self
-            .owners
-            .get(start..end)
-            .and_then(|cells| cells.iter().flatten().next().copied());
+            .segments
+            .get(self.next_segment)
+            .filter(|s| s.start < end)
+            .map(|s| s.owner);
         let Some(i) = owner else {
             self.previous = None;
             return "O".into();
@@ -78,7 +150,11 @@ impl<'a> Tagger<'a> {
             p == i && ranges.iter().any(|r| r.start < after && start <= r.end)
         });
         self.previous = Some((i, end));
-        format!("{}-{name}", if inside { "I" } else { "B" })
+        format!(
+            "{}-{}",
+            if inside { "I" } else { "B" },
+            conll_name_from_str(name)
+        )
     }
 
     /// Forgets the previous token, at the end of a sentence.
@@ -87,24 +163,62 @@ impl<'a> Tagger<'a> {
     }
 }
 
-/// The CoNLL lines of one document, ending with a blank line after its last sentence.
-pub fn conll_from_document(doc: &Document) -> String {
-    let char_len = doc.char_len();
+/// A name or token as a CoNLL column can hold it: tabs and line breaks, which would
+/// split the column or the line, written as visible escapes (`\t`, `\n`, `\r`,
+/// `\u{2028}`).
+pub fn conll_name_from_str(name: &str) -> Cow<'_, str> {
+    if !breaks_lines(name) {
+        return Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if is_line_break(c) => {
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The CoNLL lines of one document, ending with a blank line after its last sentence,
+/// and what its tags could not show (mentions and triggers nested in longer ones).
+pub fn conll_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut entities = Tagger::new(
-        char_len,
         doc.mentions
             .iter()
             .map(|m| (m.entity_type.as_str(), m.ranges.as_slice()))
             .collect(),
     );
     let mut triggers = Tagger::new(
-        char_len,
         doc.events
             .iter()
             .map(|e| (e.event_type.as_str(), e.trigger.as_slice()))
             .collect(),
     );
-    let mut out = format!("# doc_id = {}\n", doc.id.replace(['\r', '\n'], " "));
+    let mut warnings = Vec::new();
+    for (hidden, what) in [
+        (entities.hidden(), "mention"),
+        (triggers.hidden(), "trigger"),
+    ] {
+        if hidden > 0 {
+            let message = format!(
+                "{hidden} {what}{} inside longer ones left out of the tags: BIO cannot nest",
+                if hidden == 1 { "" } else { "s" }
+            );
+            warnings.push(Diagnostic::new(message).in_document(&doc.id));
+        }
+    }
+    let doc_id: String = doc
+        .id
+        .chars()
+        .map(|c| if is_line_break(c) { ' ' } else { c })
+        .collect();
+    let mut out = format!("# doc_id = {doc_id}\n");
     // Tokens come in text order: their char offsets are counted on the way.
     let (mut byte, mut char_pos) = (0, 0);
     for (sentence_byte, sentence) in doc.text.split_sentence_bound_indices() {
@@ -119,6 +233,7 @@ pub fn conll_from_document(doc: &Document) -> String {
             let end = char_pos + token.chars().count();
             let entity = entities.tag(char_pos, end);
             let trigger = triggers.tag(char_pos, end);
+            let token = conll_name_from_str(token);
             let _ = writeln!(out, "{token}\t{entity}\t{trigger}");
             tokens += 1;
         }
@@ -128,16 +243,49 @@ pub fn conll_from_document(doc: &Document) -> String {
             out.push('\n');
         }
     }
-    out
+    (out, warnings)
 }
 
-/// The CoNLL text of every document of the project, in project order; `progress` is
+/// The CoNLL text of every document of the project, in project order, and what it
+/// could not hold: once per type name escaped, per document for nested annotations,
+/// once per kind for the rest (relations, arguments, attributes...). `progress` is
 /// asked before each document.
 pub fn conll_from_project(
     project: &Project,
     progress: &mut dyn FnMut(usize, usize) -> bool,
-) -> Result<String, Cancelled> {
-    Ok(each_document(project, progress, |_, doc| conll_from_document(doc))?.concat())
+) -> Result<(String, Vec<Diagnostic>), Cancelled> {
+    let mut out = String::new();
+    let mut warnings = Vec::new();
+    let mut escaped = BTreeSet::new();
+    for (text, doc_warnings) in each_document(project, progress, |_, doc| {
+        let types = doc.mentions.iter().map(|m| &m.entity_type);
+        for name in types.chain(doc.events.iter().map(|e| &e.event_type)) {
+            if let Cow::Owned(written) = conll_name_from_str(name) {
+                escaped.insert((name.as_str(), written));
+            }
+        }
+        conll_from_document(doc)
+    })? {
+        out.push_str(&text);
+        warnings.extend(doc_warnings);
+    }
+    for (name, written) in escaped {
+        let message =
+            format!("the type {name:?} holds a tab or a line break: written as {written}");
+        warnings.push(Diagnostic::new(message));
+    }
+    let kinds = [
+        Kind::Arguments,
+        Kind::Relations,
+        Kind::Attributes,
+        Kind::Notes,
+        Kind::Equivalences,
+        Kind::Normalizations,
+        Kind::Comments,
+        Kind::Metadata,
+    ];
+    warnings.extend(left_out_of_project(project, &kinds, "CoNLL"));
+    Ok((out, warnings))
 }
 
 #[cfg(test)]
@@ -157,7 +305,7 @@ mod tests {
         ];
         doc.events = vec![event(5, "capture", vec![span(text, "reprend")])];
         assert_eq!(
-            conll_from_document(&doc),
+            conll_from_document(&doc).0,
             "# doc_id = d1\n\
              L’armée\tB-state_force\tO\n\
              syrienne\tI-state_force\tO\n\
@@ -183,6 +331,7 @@ mod tests {
             mention(3, "b", vec![span(text, "iraniennes")]),
         ];
         let tags: Vec<String> = conll_from_document(&doc)
+            .0
             .lines()
             .skip(1)
             .filter(|l| !l.is_empty())
@@ -195,6 +344,6 @@ mod tests {
     fn offsets_past_the_text_do_not_panic() {
         let mut doc = Document::new("d", "d", "ab");
         doc.mentions = vec![mention(1, "x", vec![Span::new(1, 9)])];
-        assert_eq!(conll_from_document(&doc), "# doc_id = d\nab\tB-x\tO\n\n");
+        assert_eq!(conll_from_document(&doc).0, "# doc_id = d\nab\tB-x\tO\n\n");
     }
 }

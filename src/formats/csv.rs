@@ -22,10 +22,19 @@
 //! opens them as the local 8-bit code page and garbles every accent and Arabic name,
 //! whereas pandas (`read_csv`), readr (`read_csv`), data.table (`fread`) and LibreOffice
 //! skip the mark; with base R, read with `read.csv(f, fileEncoding = "UTF-8-BOM")`.
+//!
+//! The files are made for spreadsheets, which run a cell that begins with `=`, `+`,
+//! `-` or `@` (or a tab or carriage return before one) as a formula: an article quoting
+//! `=HYPERLINK(...)` or a note beginning with `-` would run or break. Such a cell is
+//! written with a leading `'` (OWASP's advice against CSV injection), which spreadsheets
+//! show as text; the `raw` option (`eventail export csv --raw`) writes every cell as it
+//! is, for scripts that read the files. Relations, equivalences, normalisations, typed
+//! comments and metadata have no table: the export says how many it left out.
 
+use crate::formats::lossy::{Kind, left_out_of_project};
 use crate::formats::{Cancelled, FolderFiles, each_document};
 use crate::model::span::OffsetTable;
-use crate::model::{AttrValue, Attributes, Document, Filler, Project, Schema, Span};
+use crate::model::{AttrValue, Attributes, Diagnostic, Document, Filler, Project, Schema, Span};
 use std::borrow::Cow;
 
 /// The byte-order mark that makes Excel read the files as UTF-8.
@@ -34,26 +43,36 @@ const BOM: &str = "\u{feff}";
 /// Name of the attribute written in its own column of `events.csv`.
 const DATE_ATTRIBUTE: &str = "date_normalised";
 
+/// The characters that make a spreadsheet read a cell as a formula (OWASP's list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// One field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a quote,
-/// a comma, a line break or leading or trailing white space.
-pub fn csv_field_from_str(field: &str) -> Cow<'_, str> {
+/// a comma, a line break or leading or trailing white space. Unless `raw`, a field that
+/// a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) is guarded by a leading `'`, which spreadsheets show as text.
+pub fn csv_field_from_str(field: &str, raw: bool) -> Cow<'_, str> {
+    let field = if !raw && field.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    };
     let needs_quotes = field.contains(['"', ',', '\n', '\r'])
         || field.starts_with(char::is_whitespace)
         || field.ends_with(char::is_whitespace);
     if needs_quotes {
         Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
     } else {
-        Cow::Borrowed(field)
+        field
     }
 }
 
-/// Appends one record, ending with CRLF.
-fn push_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+/// Appends one record, ending with CRLF; `raw` as in [`csv_field_from_str`].
+fn push_record<S: AsRef<str>>(out: &mut String, fields: &[S], raw: bool) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&csv_field_from_str(field.as_ref()));
+        out.push_str(&csv_field_from_str(field.as_ref(), raw));
     }
     out.push_str("\r\n");
 }
@@ -141,13 +160,15 @@ struct Tables<'a> {
     event_attributes: Vec<&'a str>,
     /// Attribute columns of `mentions.csv`.
     mention_attributes: Vec<&'a str>,
+    /// Cells written as they are, formulas unguarded.
+    raw: bool,
     events: String,
     mentions: String,
 }
 
 impl<'a> Tables<'a> {
     /// Empty tables for a project of `schema`: their headers.
-    fn new(schema: &'a Schema) -> Self {
+    fn new(schema: &'a Schema, raw: bool) -> Self {
         let roles = role_names_from_schema(schema);
         let event_types = schema.event_types.iter().map(|t| t.name.as_str());
         let event_attributes = attribute_names_for(schema, event_types, DATE_ATTRIBUTE);
@@ -159,7 +180,7 @@ impl<'a> Tables<'a> {
         let fixed = ["document", "event", "type", "trigger", "start", "end"];
         let header = header_from_names(&fixed, &extra, &[DATE_ATTRIBUTE, "note"]);
         let mut events = BOM.to_string();
-        push_record(&mut events, &header);
+        push_record(&mut events, &header, raw);
 
         let entity_types = schema.entity_types.iter().map(|t| t.name.as_str());
         let mention_attributes = attribute_names_for(schema, entity_types, "");
@@ -169,11 +190,12 @@ impl<'a> Tables<'a> {
         ];
         let header = header_from_names(&fixed, &extra, &["note"]);
         let mut mentions = BOM.to_string();
-        push_record(&mut mentions, &header);
+        push_record(&mut mentions, &header, raw);
         Self {
             roles,
             event_attributes,
             mention_attributes,
+            raw,
             events,
             mentions,
         }
@@ -206,7 +228,7 @@ impl<'a> Tables<'a> {
             }
             row.push(cell_from_attribute(&e.attributes, DATE_ATTRIBUTE));
             row.push(e.note.clone());
-            push_record(&mut self.events, &row);
+            push_record(&mut self.events, &row, self.raw);
         }
     }
 
@@ -233,26 +255,36 @@ impl<'a> Tables<'a> {
                 row.push(cell_from_attribute(&m.attributes, name));
             }
             row.push(m.note.clone());
-            push_record(&mut self.mentions, &row);
+            push_record(&mut self.mentions, &row, self.raw);
         }
     }
 }
 
-/// `events.csv` and `mentions.csv` of the project, by name; `progress` is asked before
+/// `events.csv` and `mentions.csv` of the project, by name, and what they have no place
+/// for (once per kind); `raw` as in [`csv_field_from_str`]. `progress` is asked before
 /// each document.
 pub fn csv_files_from_project(
     project: &Project,
+    raw: bool,
     progress: &mut dyn FnMut(usize, usize) -> bool,
-) -> Result<FolderFiles, Cancelled> {
-    let mut tables = Tables::new(&project.schema);
+) -> Result<(FolderFiles, Vec<Diagnostic>), Cancelled> {
+    let mut tables = Tables::new(&project.schema, raw);
     each_document(project, progress, |_, doc| {
         tables.push_events(doc);
         tables.push_mentions(doc);
     })?;
-    Ok(vec![
+    let kinds = [
+        Kind::Relations,
+        Kind::Equivalences,
+        Kind::Normalizations,
+        Kind::Comments,
+        Kind::Metadata,
+    ];
+    let files = vec![
         ("events.csv".into(), tables.events),
         ("mentions.csv".into(), tables.mentions),
-    ])
+    ];
+    Ok((files, left_out_of_project(project, &kinds, "CSV")))
 }
 
 #[cfg(test)]
@@ -265,14 +297,17 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_as_rfc_4180_says() {
-        assert_eq!(csv_field_from_str("Palmyre"), "Palmyre");
-        assert_eq!(csv_field_from_str("é\u{a0}👍🏽"), "é\u{a0}👍🏽");
-        assert_eq!(csv_field_from_str("a,b"), "\"a,b\"");
-        assert_eq!(csv_field_from_str("dit \"non\""), "\"dit \"\"non\"\"\"");
-        assert_eq!(csv_field_from_str("a\r\nb"), "\"a\r\nb\"");
-        assert_eq!(csv_field_from_str(" a"), "\" a\"");
-        assert_eq!(csv_field_from_str("a\u{a0}"), "\"a\u{a0}\"");
-        assert_eq!(csv_field_from_str(""), "");
+        assert_eq!(csv_field_from_str("Palmyre", false), "Palmyre");
+        assert_eq!(csv_field_from_str("é\u{a0}👍🏽", false), "é\u{a0}👍🏽");
+        assert_eq!(csv_field_from_str("a,b", false), "\"a,b\"");
+        assert_eq!(
+            csv_field_from_str("dit \"non\"", false),
+            "\"dit \"\"non\"\"\""
+        );
+        assert_eq!(csv_field_from_str("a\r\nb", false), "\"a\r\nb\"");
+        assert_eq!(csv_field_from_str(" a", false), "\" a\"");
+        assert_eq!(csv_field_from_str("a\u{a0}", false), "\"a\u{a0}\"");
+        assert_eq!(csv_field_from_str("", false), "");
     }
 
     fn project() -> Project {
@@ -352,7 +387,7 @@ mod tests {
 
     /// The text of the file `name` of the export of [`project`].
     fn file(name: &str) -> String {
-        let files = csv_files_from_project(&project(), &mut |_, _| true).unwrap();
+        let (files, _) = csv_files_from_project(&project(), false, &mut |_, _| true).unwrap();
         files.into_iter().find(|(n, _)| n == name).unwrap().1
     }
 

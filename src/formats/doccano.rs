@@ -13,31 +13,41 @@
 //!
 //! Offsets are Python string indices, that is code points, the unit of [`Span`].
 //!
-//! **Export.** `id` is the document id; entity and relation ids are eventail's numbers.
-//! doccano has no events and no discontinuous entities: events are left out (one
-//! warning per document that has some), relations with an event at one end too, and
-//! each range of a discontinuous mention becomes an entity of its own (the first keeps
-//! the mention's number and carries its relations; the others take numbers the
-//! document has never used), with a warning.
+//! **Export.** `id` is the document id; entity and relation ids are eventail's numbers;
+//! the document's metadata are further fields of the line, as doccano writes the `meta`
+//! of its documents. doccano has no events and no discontinuous entities: events are
+//! left out, relations with an event at one end too, and each range of a discontinuous
+//! mention becomes an entity of its own (the first keeps the mention's number and
+//! carries its relations; the others take numbers the document has never used). What
+//! doccano has no place for (events, attributes, notes, equivalences, normalisations,
+//! typed comments, metadata named like the fields above) is counted in a warning per
+//! document. Authors, times of change, document names and statuses, eventail's own
+//! bookkeeping, are left out without a word.
 //!
 //! **Import.** Each non-blank line becomes a document: its id is the line's `id` (a
 //! string or a number; the line number when absent), made unique in the project; its
 //! name is the first line of its text. `entities` become mentions and `relations`
 //! relations; the older sequence-labelling layout, `"label": [[start, end, "TYPE"],
-//! ...]`, is read too. Entity and relation types that the schema lacks are added to it
-//! (with a generated colour) and reported. A line that is not JSON, lacks a text, has
-//! offsets past the text or an end before its start, or a relation naming an entity
-//! the line does not have, is an error `FILE:LINE: message`; by default nothing is
-//! imported while any line is bad, and every bad line is listed.
+//! ...]`, is read too, also beside `entities`. The line's other fields, and those of a
+//! `meta` object, become the document's metadata (lists of text joined by `; `); a field
+//! that cannot (an object) is left out with a warning. Entity and relation types that
+//! the schema lacks are added to it (with a generated colour) and reported. A line that
+//! is not JSON, gives a key twice, lacks a text, has offsets past the text or an end
+//! before its start, a type name with a tab or a line break, or a relation naming an
+//! entity the line does not have, is an error `FILE:LINE: message`; by default nothing
+//! is imported while any line is bad, and every bad line is listed.
 
+use crate::formats::breaks_lines;
 use crate::formats::import::{Import, ImportError, ImportOptions, ImportedDocument, read_error};
+use crate::formats::lossy::{Kind, left_out_of_document};
 use crate::formats::text::name_from_text;
 use crate::formats::{Cancelled, each_document};
 use crate::model::{
     Diagnostic, Document, DocumentIds, Filler, Mention, MentionId, Project, Relation, RelationId,
     Span,
 };
-use serde::Serialize;
+use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -70,6 +80,9 @@ struct DoccanoLine<'a> {
     text: &'a str,
     entities: Vec<DoccanoEntity<'a>>,
     relations: Vec<DoccanoRelation<'a>>,
+    /// The document's metadata, as doccano writes the fields of its documents' `meta`.
+    #[serde(flatten)]
+    metadata: BTreeMap<&'a str, &'a str>,
 }
 
 /// The doccano line of a document (without its line break), and what it had to leave
@@ -101,12 +114,23 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
             warnings.push(Diagnostic::new(message).in_document(&doc.id).on(m.id));
         }
     }
-    if !doc.events.is_empty() {
-        let message = match doc.events.len() {
-            1 => "1 event left out: doccano has no events".to_string(),
-            n => format!("{n} events left out: doccano has no events"),
-        };
-        warnings.push(Diagnostic::new(message).in_document(&doc.id));
+    let kinds = [
+        Kind::Events,
+        Kind::Attributes,
+        Kind::Notes,
+        Kind::Equivalences,
+        Kind::Normalizations,
+        Kind::Comments,
+    ];
+    warnings.extend(left_out_of_document(doc, &kinds, "doccano"));
+    let mut metadata = BTreeMap::new();
+    for (key, value) in &doc.metadata {
+        if ANNOTATION_FIELDS.contains(&key.as_str()) {
+            let message = format!("metadata {key:?} left out: doccano uses that field for text");
+            warnings.push(Diagnostic::new(message).in_document(&doc.id));
+        } else {
+            metadata.insert(key.as_str(), value.as_str());
+        }
     }
     let mut relations = Vec::new();
     for r in &doc.relations {
@@ -129,8 +153,9 @@ pub fn doccano_line_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
         text: &doc.text,
         entities,
         relations,
+        metadata,
     };
-    // Serialising these types cannot fail: no map, no non-string key.
+    // Serialising these types cannot fail: the one map has string keys.
     (serde_json::to_string(&line).unwrap_or_default(), warnings)
 }
 
@@ -160,6 +185,97 @@ struct ParsedLine {
     entities: Vec<(String, Span)>,
     /// (type, index of from entity, index of to entity).
     relations: Vec<(String, usize, usize)>,
+    /// The line's other fields, and those of its `meta` object.
+    metadata: BTreeMap<String, String>,
+    /// Fields that could not be kept, by name.
+    left_out: Vec<String>,
+}
+
+/// A JSON value read so that an object with a key given twice is refused, at any depth:
+/// serde_json keeps the last value silently, and an entity's `label` given twice would
+/// lose a type as surely as a line's `text` given twice would lose a text.
+struct StrictValue(Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+/// Builds a [`StrictValue`].
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(StrictValue(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(A::Error::custom(format!("key {key:?} is given twice")));
+            }
+            let StrictValue(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// A line's JSON, every key given once; `Err` says what is wrong, where in the line.
+fn strict_value_from_str(line: &str) -> Result<Value, String> {
+    serde_json::from_str::<StrictValue>(line)
+        .map(|StrictValue(value)| value)
+        .map_err(|e| {
+            let place = format!(" at line {} column {}", e.line(), e.column());
+            let shown = e.to_string();
+            let what = shown.strip_suffix(&place).unwrap_or(&shown);
+            let column = e.column();
+            if e.is_data() {
+                format!("{what} (column {column})")
+            } else {
+                format!("not JSON: {what} (column {column})")
+            }
+        })
 }
 
 /// A non-negative integer field of `object`.
@@ -186,6 +302,18 @@ fn checked_span(start: usize, end: usize, char_len: usize, what: &str) -> Result
     }
 }
 
+/// A type name as a line gives it: refused when it holds a tab or a line break, which
+/// would break the lines of the brat and CoNLL files it is later written to.
+fn checked_type(name: &str, what: &str) -> Result<String, String> {
+    if breaks_lines(name) {
+        Err(format!(
+            "{what}: the type {name:?} holds a tab or a line break, which no name may hold"
+        ))
+    } else {
+        Ok(name.to_string())
+    }
+}
+
 /// An id field as a string: a JSON string, or a number written as JSON writes it.
 fn id_from_value(value: &Value) -> Option<String> {
     match value {
@@ -195,12 +323,58 @@ fn id_from_value(value: &Value) -> Option<String> {
     }
 }
 
-/// Reads one line (`number` counts from 1) of doccano JSONL.
-fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    if !value.is_object() {
-        return Err("not a JSON object".into());
+/// An entity of the older layout, `[start, end, "TYPE"]` (`what` names it in errors).
+fn triple_entity(item: &Value, char_len: usize, what: &str) -> Result<(String, Span), String> {
+    let bad = || format!("{what}: expected [start, end, \"TYPE\"]");
+    let parts = item.as_array().filter(|p| p.len() == 3).ok_or_else(bad)?;
+    let offset = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+    let (Some(start), Some(end), Some(label)) =
+        (offset(&parts[0]), offset(&parts[1]), parts[2].as_str())
+    else {
+        return Err(bad());
+    };
+    let span = checked_span(start, end, char_len, what)?;
+    Ok((checked_type(label, what)?, span))
+}
+
+/// A metadata value as text: a string as it is, a number or a flag as JSON writes it, a
+/// list of those joined by `; ` (doccano's category labels); `None` for what has no
+/// text (null, an empty list), `Err(())` for what cannot be kept (objects, nested lists).
+fn metadata_from_value(value: &Value) -> Result<Option<String>, ()> {
+    let scalar = |v: &Value| match v {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(_) | Value::Bool(_) => Ok(v.to_string()),
+        _ => Err(()),
+    };
+    match value {
+        Value::Null => Ok(None),
+        Value::Array(items) if items.is_empty() => Ok(None),
+        Value::Array(items) => {
+            let texts: Vec<String> = items.iter().map(scalar).collect::<Result<_, _>>()?;
+            Ok(Some(texts.join("; ")))
+        }
+        other => scalar(other).map(Some),
     }
+}
+
+/// The fields of a line that are read as annotations, not metadata.
+const ANNOTATION_FIELDS: [&str; 6] = ["id", "text", "entities", "label", "relations", "meta"];
+
+/// Reads one line (`number` counts from 1) of doccano JSONL.
+///
+/// Both layouts of entities are read when a line has both, `entities` (objects, or
+/// triples as doccano's intent-detection projects write them) and `label` (triples):
+/// doccano itself writes one or the other, so a line with both comes from a script that
+/// meant both; reading only one would lose the other without a word, and refusing the
+/// line would lose both. The same entity in both (a script that wrote it twice for
+/// compatibility) is kept once. Strings in `label` are category labels (doccano's text
+/// classification): kept as the document's `label` metadata. Every other field, and
+/// those of `meta`, become metadata; what cannot (objects) is listed in `left_out`.
+fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String> {
+    let value = strict_value_from_str(line)?;
+    let Value::Object(object) = &value else {
+        return Err("not a JSON object".into());
+    };
     let text = value
         .get("text")
         .and_then(Value::as_str)
@@ -211,7 +385,7 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
         .and_then(id_from_value)
         .unwrap_or_else(|| number.to_string());
     let char_len = text.chars().count();
-    let mut entities = Vec::new();
+    let mut entities: Vec<(String, Span)> = Vec::new();
     let mut index_of_id = BTreeMap::new();
     if let Some(list) = value.get("entities") {
         for (i, entity) in list
@@ -221,6 +395,10 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
             .enumerate()
         {
             let what = format!("entity {}", i + 1);
+            if entity.is_array() {
+                entities.push(triple_entity(entity, char_len, &what)?);
+                continue;
+            }
             let label = entity
                 .get("label")
                 .and_then(Value::as_str)
@@ -233,28 +411,26 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
             {
                 return Err(format!("{what}: another entity has the id {id}"));
             }
-            entities.push((label.to_string(), span));
+            entities.push((checked_type(label, &what)?, span));
         }
-    } else if let Some(list) = value.get("label") {
-        let bad = |i: usize| format!("label {}: expected [start, end, \"TYPE\"]", i + 1);
-        for (i, triple) in list
+    }
+    let mut categories = Vec::new();
+    if let Some(list) = value.get("label") {
+        let from_entities = entities.len();
+        for (i, item) in list
             .as_array()
             .ok_or("\"label\" is not a list")?
             .iter()
             .enumerate()
         {
-            let parts = triple
-                .as_array()
-                .filter(|p| p.len() == 3)
-                .ok_or_else(|| bad(i))?;
-            let offset = |v: &Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
-            let (Some(start), Some(end), Some(label)) =
-                (offset(&parts[0]), offset(&parts[1]), parts[2].as_str())
-            else {
-                return Err(bad(i));
-            };
-            let span = checked_span(start, end, char_len, &format!("label {}", i + 1))?;
-            entities.push((label.to_string(), span));
+            if let Some(category) = item.as_str() {
+                categories.push(Value::String(category.to_string()));
+                continue;
+            }
+            let entity = triple_entity(item, char_len, &format!("label {}", i + 1))?;
+            if !entities[..from_entities].contains(&entity) {
+                entities.push(entity);
+            }
         }
     }
     let mut relations = Vec::new();
@@ -280,7 +456,35 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
                     .copied()
                     .ok_or_else(|| format!("{what}: \"{key}\" {id} is not an entity of this line"))
             };
-            relations.push((relation_type.to_string(), end("from_id")?, end("to_id")?));
+            let relation_type = checked_type(relation_type, &what)?;
+            relations.push((relation_type, end("from_id")?, end("to_id")?));
+        }
+    }
+    let mut fields: Vec<(&str, &Value)> = object
+        .iter()
+        .filter(|(key, _)| !ANNOTATION_FIELDS.contains(&key.as_str()))
+        .map(|(key, value)| (key.as_str(), value))
+        .collect();
+    let categories = Value::Array(categories);
+    fields.push(("label", &categories));
+    match value.get("meta") {
+        Some(Value::Object(meta)) => fields.extend(meta.iter().map(|(k, v)| (k.as_str(), v))),
+        Some(other) => fields.push(("meta", other)),
+        None => {}
+    }
+    let mut metadata = BTreeMap::new();
+    let mut left_out = Vec::new();
+    for (key, value) in fields {
+        match metadata_from_value(value) {
+            Ok(Some(text)) => {
+                if metadata.insert(key.to_string(), text).is_some() {
+                    return Err(format!(
+                        "metadata {key:?} is given twice, as a field and in \"meta\""
+                    ));
+                }
+            }
+            Ok(None) => {}
+            Err(()) => left_out.push(key.to_string()),
         }
     }
     Ok(ParsedLine {
@@ -288,6 +492,8 @@ fn parsed_line_from_str(line: &str, number: usize) -> Result<ParsedLine, String>
         text,
         entities,
         relations,
+        metadata,
+        left_out,
     })
 }
 
@@ -359,6 +565,11 @@ pub fn doccano_import_from_bytes(
         let id = taken.claim(&line.id);
         let name = name_from_text(&line.text, &id);
         let mut doc = Document::new(id, name, line.text);
+        doc.metadata = line.metadata;
+        for field in line.left_out {
+            let message = format!("field {field:?} left out: eventail has no place for it");
+            warnings.push(Diagnostic::new(message).in_file(path).at_line(number));
+        }
         let mut schema_grew = |change: Option<Diagnostic>| {
             if let Some(change) = change {
                 warnings.push(change.in_file(path).at_line(number));
@@ -555,7 +766,7 @@ mod tests {
             [
                 "document \"d1\", T1: discontinuous, which doccano cannot show: written as 2 \
                  entities",
-                "document \"d1\": 1 event left out: doccano has no events",
+                "document \"d1\": 1 event left out: doccano has no place for them",
                 "document \"d1\", R6: links an event, which doccano cannot show: left out",
             ]
         );

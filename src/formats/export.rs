@@ -58,19 +58,39 @@ enum Rendered {
     Folder(FolderFiles),
 }
 
-/// Writes `project` in `format` to `out`: a file, or a folder (created if needed, files
-/// of the same names replaced), as [`Format::export_output`] says.
-///
-/// `progress(done, total)` is called before each document, and once more when all is
-/// ready to be put in place; when it returns false the export stops with
-/// [`ExportError::Cancelled`], and nothing has been written.
+/// Choices about how an export writes what it holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// CSV: write every cell as it is, even one that a spreadsheet would run as a
+    /// formula; by default such a cell is guarded with a leading `'`.
+    pub raw: bool,
+}
+
+/// Writes `project` in `format` to `out` with the default [`ExportOptions`]; see
+/// [`export_project_with`].
 pub fn export_project(
     project: &Project,
     format: Format,
     out: &Path,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<ExportReport, ExportError> {
-    let (rendered, warnings) = rendered_from_project(project, format, progress)?;
+    export_project_with(project, format, ExportOptions::default(), out, progress)
+}
+
+/// Writes `project` in `format` to `out`: a file, or a folder (created if needed, files
+/// of the same names replaced), as [`Format::export_output`] says.
+///
+/// `progress(done, total)` is called before each document, and once more when all is
+/// ready to be put in place; when it returns false the export stops with
+/// [`ExportError::Cancelled`], and nothing has been written.
+pub fn export_project_with(
+    project: &Project,
+    format: Format,
+    options: ExportOptions,
+    out: &Path,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<ExportReport, ExportError> {
+    let (rendered, warnings) = rendered_from_project(project, format, options, progress)?;
     let total = project.documents.len();
     let mut last_chance = || progress(total, total);
     let written = match rendered {
@@ -91,6 +111,7 @@ pub fn export_project(
 fn rendered_from_project(
     project: &Project,
     format: Format,
+    options: ExportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Rendered, Vec<Diagnostic>), ExportError> {
     Ok(match format {
@@ -103,14 +124,14 @@ fn rendered_from_project(
             Rendered::File(json::json_string_from_project(project, progress)?),
             Vec::new(),
         ),
-        Format::Csv => (
-            Rendered::Folder(csv::csv_files_from_project(project, progress)?),
-            Vec::new(),
-        ),
-        Format::Conll => (
-            Rendered::File(conll::conll_from_project(project, progress)?),
-            Vec::new(),
-        ),
+        Format::Csv => {
+            let (files, warnings) = csv::csv_files_from_project(project, options.raw, progress)?;
+            (Rendered::Folder(files), warnings)
+        }
+        Format::Conll => {
+            let (text, warnings) = conll::conll_from_project(project, progress)?;
+            (Rendered::File(text), warnings)
+        }
         Format::Doccano => {
             let (text, warnings) = doccano::doccano_from_project(project, progress)?;
             (Rendered::File(text), warnings)

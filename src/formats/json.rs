@@ -20,6 +20,7 @@
 //!   "format": "eventail-json",
 //!   "version": 1,
 //!   "project": "Palmyre 2016",
+//!   "annotators": ["ana"],
 //!   "schema": { "entity_types": [...], "event_types": [...],
 //!               "relation_types": [...], "attributes": [...] },
 //!   "documents": [
@@ -45,21 +46,34 @@
 //!         { "id": "R4", "type": "part_of",
 //!           "arg1": { "kind": "mention", "id": "T1" }, "arg2": { "kind": "mention", "id": "T2" },
 //!           "attributes": {}, "note": "", "author": "ana", "changed": "..." }
+//!       ],
+//!       "equivalences": [
+//!         { "type": "Equiv", "members": [ { "kind": "mention", "id": "T1" }, ... ] }
+//!       ],
+//!       "normalizations": [
+//!         { "target": { "kind": "mention", "id": "T2" }, "resource": "GeoNames",
+//!           "entry": "170024", "text": "Palmyra" }
+//!       ],
+//!       "comments": [
+//!         { "target": { "kind": "relation", "id": "R4" }, "kind": "Lemma", "text": "..." }
 //!       ]
 //!     }
 //!   ]
 //! }
 //! ```
 //!
-//! `status` is `new`, `in_progress` or `done`; an attribute is `true` when it is a set
-//! flag, its value (a string) otherwise; `trigger` is empty for an event without one.
-//! The schema is written as in the project file: colours as `"#rrggbb"`, cardinalities
-//! `One`, `Optional`, `Any`, `AtLeastOne`, attribute kinds `"Flag"`, `"Text"` or
-//! `{"Values": [...]}`.
+//! Everything the project file holds is here, except each document's `next_id`, the
+//! counter from which eventail draws new ids. `status` is `new`, `in_progress` or
+//! `done`; an attribute is `true` when it is a set flag, its value (a string)
+//! otherwise; `trigger` is empty for an event without one. The schema is written as in
+//! the project file: colours as `"#rrggbb"`, cardinalities `One`, `Optional`, `Any`,
+//! `AtLeastOne`, attribute kinds `"Flag"`, `"Text"` or `{"Values": [...]}`.
 
 use crate::formats::{Cancelled, each_document};
 use crate::model::span::OffsetTable;
-use crate::model::{AttrValue, Attributes, DocStatus, Document, Filler, Project, Schema, Span};
+use crate::model::{
+    AnnotationRef, AttrValue, Attributes, DocStatus, Document, Filler, Project, Schema, Span,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -72,6 +86,8 @@ pub struct JsonProject<'a> {
     pub version: u32,
     /// The project's name.
     pub project: &'a str,
+    /// The people who annotated it.
+    pub annotators: &'a [String],
     /// The schema, as in the project file.
     pub schema: &'a Schema,
     /// The documents, in project order.
@@ -97,6 +113,12 @@ pub struct JsonDocument<'a> {
     pub events: Vec<JsonEvent<'a>>,
     /// Relations by id.
     pub relations: Vec<JsonRelation<'a>>,
+    /// Groups of equivalent annotations.
+    pub equivalences: Vec<JsonEquivalence<'a>>,
+    /// Links from annotations to entries of external resources.
+    pub normalizations: Vec<JsonNormalization<'a>>,
+    /// Typed remarks on annotations besides their notes.
+    pub comments: Vec<JsonComment<'a>>,
 }
 
 /// A half-open range in three units.
@@ -116,10 +138,10 @@ pub struct JsonRange {
     pub end_utf16: usize,
 }
 
-/// What fills a role or ends a relation.
+/// What fills a role, ends a relation, or is normalised or commented.
 #[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct JsonFiller {
-    /// `mention` or `event`.
+    /// `mention` or `event`; `relation` too for what is normalised or commented.
     pub kind: &'static str,
     /// `T3`, `E7`...
     pub id: String,
@@ -202,6 +224,40 @@ pub struct JsonRelation<'a> {
     pub changed: &'a str,
 }
 
+/// A group of equivalent annotations.
+#[derive(Debug, Serialize)]
+pub struct JsonEquivalence<'a> {
+    /// Relation type name (`Equiv`, `Alias`...).
+    #[serde(rename = "type")]
+    pub relation_type: &'a str,
+    /// The annotations that are equivalent, in the order given.
+    pub members: Vec<JsonFiller>,
+}
+
+/// A link from an annotation to an entry of an external resource.
+#[derive(Debug, Serialize)]
+pub struct JsonNormalization<'a> {
+    /// The annotation normalised.
+    pub target: JsonFiller,
+    /// The resource: `Wikipedia`, `GeoNames`...
+    pub resource: &'a str,
+    /// The entry's id in the resource.
+    pub entry: &'a str,
+    /// The entry's name.
+    pub text: &'a str,
+}
+
+/// A typed remark on an annotation.
+#[derive(Debug, Serialize)]
+pub struct JsonComment<'a> {
+    /// The annotation commented.
+    pub target: JsonFiller,
+    /// The kind of comment (`Lemma`...).
+    pub kind: &'a str,
+    /// The comment.
+    pub text: &'a str,
+}
+
 /// The status as a JSON key.
 fn json_status_from_status(status: DocStatus) -> &'static str {
     match status {
@@ -220,6 +276,18 @@ pub fn json_filler_from_filler(filler: Filler) -> JsonFiller {
     JsonFiller {
         kind,
         id: filler.to_string(),
+    }
+}
+
+/// An annotation with its kind, as what a normalisation or comment is about.
+fn json_target_from_annotation(target: AnnotationRef) -> JsonFiller {
+    match target {
+        AnnotationRef::Mention(id) => json_filler_from_filler(Filler::Mention(id)),
+        AnnotationRef::Event(id) => json_filler_from_filler(Filler::Event(id)),
+        AnnotationRef::Relation(id) => JsonFiller {
+            kind: "relation",
+            id: id.to_string(),
+        },
     }
 }
 
@@ -314,6 +382,37 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
             changed: &r.changed,
         })
         .collect();
+    let equivalences = doc
+        .equivalences
+        .iter()
+        .map(|q| JsonEquivalence {
+            relation_type: &q.relation_type,
+            members: q
+                .members
+                .iter()
+                .map(|m| json_filler_from_filler(*m))
+                .collect(),
+        })
+        .collect();
+    let normalizations = doc
+        .normalizations
+        .iter()
+        .map(|n| JsonNormalization {
+            target: json_target_from_annotation(n.target),
+            resource: &n.resource,
+            entry: &n.id,
+            text: &n.text,
+        })
+        .collect();
+    let comments = doc
+        .comments
+        .iter()
+        .map(|c| JsonComment {
+            target: json_target_from_annotation(c.target),
+            kind: &c.kind,
+            text: &c.text,
+        })
+        .collect();
     JsonDocument {
         id: &doc.id,
         name: &doc.name,
@@ -323,6 +422,9 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
         mentions,
         events,
         relations,
+        equivalences,
+        normalizations,
+        comments,
     }
 }
 
@@ -336,6 +438,7 @@ pub fn json_string_from_project(
         format: "eventail-json",
         version: 1,
         project: &project.name,
+        annotators: &project.annotators,
         schema: &project.schema,
         documents: each_document(project, progress, |_, doc| json_document_from_document(doc))?,
     };

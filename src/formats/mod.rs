@@ -26,12 +26,13 @@ pub mod doccano;
 pub mod export;
 pub mod import;
 pub mod json;
+mod lossy;
 pub mod table;
 #[cfg(test)]
 mod test_support;
 pub mod text;
 
-pub use export::{ExportError, ExportReport, export_project};
+pub use export::{ExportError, ExportOptions, ExportReport, export_project, export_project_with};
 pub use import::{
     Import, ImportError, ImportOptions, ImportedDocument, import_project,
     import_target_from_project,
@@ -64,4 +65,61 @@ pub(crate) fn each_document<'p, T>(
         done.push(each(i, doc));
     }
     Ok(done)
+}
+
+/// True for the characters that end a line for brat's reader, Python's `splitlines` and
+/// so most readers of line-based formats.
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\u{0b}'
+            | '\u{0c}'
+            | '\u{1c}'
+            | '\u{1d}'
+            | '\u{1e}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// What is wrong with a line of a file that holds a line break other than the `\n` and
+/// `\r` that its reader splits at (U+2028, U+001C...): brat, like Python's
+/// `splitlines`, would end the line there, so the line cannot be read as it is meant.
+pub(crate) fn inner_line_break(line: &str) -> Option<String> {
+    let c = line.chars().find(|&c| is_line_break(c))?;
+    Some(format!(
+        "a line break (U+{:04X}) inside the line, which brat reads as its end",
+        u32::from(c)
+    ))
+}
+
+/// True when a type, role or attribute name (or an attribute value) holds a tab or a
+/// line break: it would break the lines and columns of brat's and CoNLL's files, so the
+/// imports refuse it.
+pub(crate) fn breaks_lines(name: &str) -> bool {
+    name.contains(|c| c == '\t' || is_line_break(c))
+}
+
+/// The lines of a text whose lines end in `\n`, `\r\n` or a lone `\r` (Unix, Windows
+/// and classic Mac OS files) alike, without their ends, numbered as an editor shows
+/// them from 1: a file of one kind is never read as one long line.
+pub(crate) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = Some(text);
+    let lines = std::iter::from_fn(move || {
+        let s = rest?;
+        let Some(end) = s.find(['\r', '\n']) else {
+            rest = None;
+            return Some(s);
+        };
+        let next = if s[end..].starts_with("\r\n") {
+            end + 2
+        } else {
+            end + 1
+        };
+        rest = Some(&s[next..]);
+        Some(&s[..end])
+    });
+    (1..).zip(lines)
 }

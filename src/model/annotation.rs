@@ -1,6 +1,7 @@
 //! Mentions, events and relations: what annotators create.
 
 use super::ids::{EventId, MentionId, RelationId};
+use super::reading;
 use super::span::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -21,13 +22,18 @@ pub type Attributes = BTreeMap<String, AttrValue>;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Stable id inside the document.
+    #[serde(deserialize_with = "reading::annotation_id")]
     pub id: MentionId,
     /// Name of an entity type of the schema.
     pub entity_type: String,
     /// One range, or several for a discontinuous mention; sorted, never overlapping.
     pub ranges: Vec<Span>,
     /// Attributes set on the mention.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "reading::attributes",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub attributes: Attributes,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -80,6 +86,7 @@ pub struct RoleArg {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id inside the document.
+    #[serde(deserialize_with = "reading::annotation_id")]
     pub id: EventId,
     /// Name of an event type of the schema.
     pub event_type: String,
@@ -90,7 +97,11 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub arguments: Vec<RoleArg>,
     /// Attributes: polarity, certainty, tense, normalised date...
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "reading::attributes",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub attributes: Attributes,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -107,6 +118,7 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
     /// Stable id inside the document.
+    #[serde(deserialize_with = "reading::annotation_id")]
     pub id: RelationId,
     /// Name of a relation type of the schema.
     pub relation_type: String,
@@ -115,7 +127,11 @@ pub struct Relation {
     /// Second argument.
     pub arg2: Filler,
     /// Attributes set on the relation.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "reading::attributes",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub attributes: Attributes,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -4,6 +4,7 @@ use super::annotation::{
     AnnotationRef, Comment, Equivalence, Event, Filler, Mention, Normalization, Relation,
 };
 use super::ids::{EventId, MentionId, RelationId};
+use super::reading;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
@@ -40,6 +41,7 @@ impl DocStatus {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Unique inside the project; usually the imported file's stem.
+    #[serde(deserialize_with = "reading::document_id")]
     pub id: String,
     /// Title shown to the user.
     pub name: String,
@@ -49,19 +51,23 @@ pub struct Document {
     #[serde(default)]
     pub status: DocStatus,
     /// Source, date and other facts about the article.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "reading::metadata",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub metadata: BTreeMap<String, String>,
     /// The next annotation id to hand out; larger than every id ever used here.
     #[serde(default = "first_id")]
     pub next_id: u32,
     /// Typed spans of text.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "reading::each_annotation")]
     pub mentions: Vec<Mention>,
     /// Events built from mentions.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "reading::each_annotation")]
     pub events: Vec<Event>,
     /// Links between annotations.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "reading::each_annotation")]
     pub relations: Vec<Relation>,
     /// Groups of equivalent annotations (brat `*` lines); absent from older files.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod ids;
 pub mod project;
+mod reading;
 pub mod repair;
 pub mod schema;
 pub mod schema_index;

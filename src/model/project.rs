@@ -22,7 +22,7 @@ pub struct Project {
     /// What may be annotated.
     pub schema: Schema,
     /// The articles, in the order the user sees them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::reading::each_document")]
     pub documents: Vec<Document>,
 }
 

@@ -68,8 +68,8 @@ struct Builder<'a, 'l> {
     next: u32,
     /// What each brat id became.
     targets: HashMap<&'l str, Target>,
-    /// Type and ranges of each trigger, by brat id.
-    trigger_spans: HashMap<&'l str, (&'l str, &'l [Span])>,
+    /// Type and ranges (sorted, merged) of each trigger, by brat id.
+    trigger_spans: HashMap<&'l str, (&'l str, Vec<Span>)>,
 }
 
 impl<'l> Builder<'_, 'l> {
@@ -102,6 +102,38 @@ impl<'l> Builder<'_, 'l> {
         }
     }
 
+    /// The pieces of a `T` line sorted, and those that overlap merged (with a warning):
+    /// the ranges of a mention or a trigger never overlap in the model.
+    fn merged_pieces(&mut self, pieces: &[Span], line: usize) -> Vec<Span> {
+        let mut sorted = pieces.to_vec();
+        sorted.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
+        for r in sorted {
+            match merged.last_mut() {
+                Some(last) if last.end > r.start => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        if merged.len() < pieces.len() {
+            let offsets = |spans: &[Span]| {
+                let pairs: Vec<String> = spans
+                    .iter()
+                    .map(|s| format!("{} {}", s.start, s.end))
+                    .collect();
+                pairs.join(";")
+            };
+            self.warn(
+                line,
+                format!(
+                    "pieces {} overlap: merged into {}",
+                    offsets(pieces),
+                    offsets(&merged)
+                ),
+            );
+        }
+        merged
+    }
+
     /// `T` lines: mentions, and triggers (a trigger no event uses becomes an event
     /// without arguments).
     fn mentions_and_triggers(
@@ -127,18 +159,9 @@ impl<'l> Builder<'_, 'l> {
             else {
                 continue;
             };
-            let mut ranges = spans.clone();
-            ranges.sort();
-            // Overlapping pieces of one annotation are merged: the model keeps them apart.
-            let mut merged: Vec<Span> = Vec::new();
-            for r in ranges {
-                match merged.last_mut() {
-                    Some(last) if last.end > r.start => last.end = last.end.max(r.end),
-                    _ => merged.push(r),
-                }
-            }
+            let merged = self.merged_pieces(spans, line.number);
             if triggers.is_trigger(line) {
-                self.trigger_spans.insert(id, (type_name, spans));
+                self.trigger_spans.insert(id, (type_name, merged.clone()));
                 self.targets.insert(id, Target::Trigger);
                 if used_triggers.contains(id.as_str()) {
                     continue;
@@ -194,11 +217,11 @@ impl<'l> Builder<'_, 'l> {
                 continue;
             };
             self.event_type(type_name, line.number);
-            let (trigger_type, spans) = self
+            let (trigger_type, ranges) = self
                 .trigger_spans
                 .get(trigger.as_str())
-                .copied()
-                .unwrap_or(("", &[]));
+                .cloned()
+                .unwrap_or_default();
             if trigger_type != type_name {
                 self.warn(
                     line.number,
@@ -207,8 +230,6 @@ impl<'l> Builder<'_, 'l> {
                     ),
                 );
             }
-            let mut ranges = spans.to_vec();
-            ranges.sort();
             let mut e = event(eid, type_name, ranges);
             let roles: BTreeSet<&str> = args.iter().map(|(r, _)| r.as_str()).collect();
             let mut seen: BTreeMap<String, usize> = BTreeMap::new();

@@ -7,49 +7,62 @@
 //! that follows only sees lines that are well formed and resolve.
 
 use super::parse::{Line, ParsedAnn, Record};
-use super::{at_line, is_line_break};
-use crate::model::{Diagnostic, Schema, Span};
+use super::{at_line, one_line_from_text};
+use crate::model::span::OffsetTable;
+use crate::model::{Diagnostic, Schema};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-/// Which `T` lines are triggers of events rather than mentions: those of an event type
-/// (of the configuration, or used by an `E` line) and those an `E` line names.
+/// Which `T` lines are triggers of events rather than mentions: those an `E` line names
+/// as its trigger, and those of an event type (of the configuration, or used by an `E`
+/// line) that is not also an entity type of the configuration and that no line refers
+/// to. A type may be both an entity type and an event type: a `T` line of it that no
+/// event names is a mention.
 pub(super) struct Triggers {
     event_types: BTreeSet<String>,
+    entity_types: BTreeSet<String>,
     triggers: BTreeSet<String>,
+    referred: BTreeSet<String>,
 }
 
 impl Triggers {
-    /// The triggers of `lines`, with the event types of `schema`.
+    /// The triggers of `lines`, with the types of `schema`.
     pub(super) fn new(lines: &[Line], schema: &Schema) -> Self {
         let mut event_types: BTreeSet<String> =
             schema.event_types.iter().map(|t| t.name.clone()).collect();
+        let entity_types = schema.entity_types.iter().map(|t| t.name.clone()).collect();
         let mut triggers = BTreeSet::new();
+        let mut referred = BTreeSet::new();
         for line in lines {
+            let references = line.record.references();
             if let Record::Event {
                 type_name, trigger, ..
             } = &line.record
             {
                 event_types.insert(type_name.clone());
                 triggers.insert(trigger.clone());
+                referred.extend(references.iter().skip(1).map(|r| r.to_string()));
+            } else {
+                referred.extend(references.iter().map(|r| r.to_string()));
             }
         }
         Self {
             event_types,
+            entity_types,
             triggers,
+            referred,
         }
     }
 
     /// True when `line` is the trigger of an event.
     pub(super) fn is_trigger(&self, line: &Line) -> bool {
         match &line.record {
-            Record::Text { type_name, .. } => {
-                self.event_types.contains(type_name)
-                    || line
-                        .id
-                        .as_ref()
-                        .is_some_and(|id| self.triggers.contains(id))
-            }
+            Record::Text { type_name, .. } => line.id.as_ref().is_some_and(|id| {
+                self.triggers.contains(id)
+                    || (self.event_types.contains(type_name)
+                        && !self.entity_types.contains(type_name)
+                        && !self.referred.contains(id))
+            }),
             _ => false,
         }
     }
@@ -79,17 +92,8 @@ pub(super) fn check_offsets(
     path: &Path,
     warnings: &mut Vec<Diagnostic>,
 ) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let char_len = chars.len();
-    let slice = |s: Span| -> &str {
-        let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
-        &text[byte(s.start)..byte(s.end)]
-    };
-    let flat = |t: &str| -> String {
-        t.chars()
-            .map(|c| if is_line_break(c) { ' ' } else { c })
-            .collect()
-    };
+    let table = OffsetTable::new(text);
+    let char_len = table.char_len();
     for line in &parsed.lines {
         let Record::Text { spans, text, .. } = &line.record else {
             continue;
@@ -103,9 +107,8 @@ pub(super) fn check_offsets(
                 ),
             );
         } else if let Some(text) = text {
-            let actual: Vec<&str> = spans.iter().map(|s| slice(*s)).collect();
-            let actual = actual.join(" ");
-            if flat(&actual) != flat(text) {
+            let actual = table.covered_text(spans);
+            if one_line_from_text(&actual) != one_line_from_text(text) {
                 warnings.push(at_line(
                     path,
                     line.number,

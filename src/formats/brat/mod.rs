@@ -10,7 +10,8 @@
 //! colours) and `kb_shortcuts.conf` (keys).
 //!
 //! Reading, `.ann` by `.ann` ([`read_ann`]): `T` lines become mentions, or triggers when
-//! their type is an event type (several events may share one trigger); `E` events
+//! an `E` line names them (several events may share one trigger) or when their type is
+//! only an event type and no line refers to them; `E` events
 //! (brat's numbered repeated roles, `Theme2`, map back to `Theme`), `R` relations, `*`
 //! equivalences, `A`/`M` attributes, `N` normalisations and `#` notes (the first
 //! `AnnotatorNotes` of an annotation is its note; other kinds and further notes are kept
@@ -44,11 +45,13 @@ pub use write_conf::{annotation_conf_from_project, visual_conf_from_schema};
 use crate::formats::import::{
     Import, ImportError, ImportOptions, ImportedDocument, import_project, read_error,
 };
+use crate::formats::lossy::{Kind, left_out_of_document};
 use crate::formats::text::{document_from_file_text, txt_files_in};
 use crate::formats::{
     Cancelled, ExportError, ExportReport, FolderFiles, Format, each_document, export_project,
+    is_line_break,
 };
-use crate::model::{Diagnostic, Document, DocumentIds, Project, Schema};
+use crate::model::{AttrKind, AttrValue, Diagnostic, Document, DocumentIds, Project, Schema};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -213,11 +216,12 @@ pub fn brat_files_from_project(
             Diagnostic::new(format!("written as {stem}.txt and {stem}.ann")).in_document(&doc.id)
         });
         let (ann, doc_warnings) = ann_from_document(doc);
+        let metadata = left_out_of_document(doc, &[Kind::Metadata], "brat");
         (
             stem,
             &doc.text,
             ann,
-            renamed.into_iter().chain(doc_warnings),
+            renamed.into_iter().chain(doc_warnings).chain(metadata),
         )
     })?;
     for (stem, text, ann, doc_warnings) in documents {
@@ -225,6 +229,7 @@ pub fn brat_files_from_project(
         files.push((format!("{stem}.ann"), ann));
         warnings.extend(doc_warnings);
     }
+    warnings.extend(renamed_names(project));
     files.push((
         "annotation.conf".into(),
         annotation_conf_from_project(project),
@@ -234,6 +239,65 @@ pub fn brat_files_from_project(
         visual_conf_from_schema(&project.schema),
     ));
     Ok((files, warnings))
+}
+
+/// One warning per name of `project` (type, role, attribute, attribute value, resource,
+/// comment kind, entry) that brat's files cannot hold as it is, saying how it is written.
+fn renamed_names<'p>(project: &'p Project) -> Vec<Diagnostic> {
+    let schema = &project.schema;
+    let mut names: BTreeSet<(&str, String)> = BTreeSet::new();
+    let mut name = |name: &'p str| {
+        let written = brat_name_from_str(name);
+        if written != name {
+            names.insert((name, written));
+        }
+    };
+    schema.entity_types.iter().for_each(|t| name(&t.name));
+    for t in &schema.event_types {
+        name(&t.name);
+        t.roles.iter().for_each(|r| name(&r.name));
+    }
+    schema.relation_types.iter().for_each(|t| name(&t.name));
+    for a in &schema.attributes {
+        name(&a.name);
+        if let AttrKind::Values(values) = &a.kind {
+            values.iter().for_each(|v| name(v));
+        }
+    }
+    let mut entries: BTreeSet<(&str, String)> = BTreeSet::new();
+    for doc in &project.documents {
+        doc.mentions.iter().for_each(|m| name(&m.entity_type));
+        for e in &doc.events {
+            name(&e.event_type);
+            e.arguments.iter().for_each(|a| name(&a.role));
+        }
+        doc.relations.iter().for_each(|r| name(&r.relation_type));
+        doc.equivalences.iter().for_each(|q| name(&q.relation_type));
+        let attributes = doc.mentions.iter().map(|m| &m.attributes);
+        let attributes = attributes.chain(doc.events.iter().map(|e| &e.attributes));
+        let attributes = attributes.chain(doc.relations.iter().map(|r| &r.attributes));
+        for (key, value) in attributes.flatten() {
+            name(key);
+            if let AttrValue::Value(v) = value {
+                name(v);
+            }
+        }
+        for n in &doc.normalizations {
+            name(&n.resource);
+            let written = brat_entry_from_str(&n.id);
+            if written != n.id {
+                entries.insert((&n.id, written));
+            }
+        }
+        doc.comments.iter().for_each(|c| name(&c.kind));
+    }
+    let names = names
+        .into_iter()
+        .map(|(n, w)| format!("the name {n:?} cannot be a brat name: written as {w}"));
+    let entries = entries
+        .into_iter()
+        .map(|(n, w)| format!("the entry {n:?} cannot be a brat entry: written as {w}"));
+    names.chain(entries).map(Diagnostic::new).collect()
 }
 
 /// Writes `project` as a brat collection into `out_dir` (created if needed), as
@@ -294,20 +358,10 @@ pub fn brat_name_from_str(name: &str) -> String {
         .collect()
 }
 
-/// True for the characters that end a line for brat's reader (Python's `splitlines`).
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\u{0b}'
-            | '\u{0c}'
-            | '\u{1c}'
-            | '\u{1d}'
-            | '\u{1e}'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+/// The id of an entry of an external resource as a brat `N` line can hold it: white
+/// space (line breaks included) becomes `_`.
+fn brat_entry_from_str(entry: &str) -> String {
+    entry.replace(|c: char| c.is_whitespace() || is_line_break(c), "_")
 }
 
 /// Free text on one line: every line break becomes a space.

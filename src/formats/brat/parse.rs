@@ -5,6 +5,7 @@
 //! is reported with what is wrong in its own syntax, and the later steps only ever see
 //! well-formed records.
 
+use crate::formats::{inner_line_break, numbered_lines};
 use crate::model::Span;
 use std::collections::{BTreeMap, HashMap};
 
@@ -82,6 +83,11 @@ fn parse_line(line: &str) -> Result<(Option<String>, Record), String> {
     let body = fields.next().ok_or("no tab after the id")?;
     let rest: Vec<&str> = fields.collect();
     let rest_text = rest.join("\t");
+    // Only the free text after the second tab may hold one: a name that held it would
+    // break the lines of every file it is written to.
+    if let Some(why) = inner_line_break(body) {
+        return Err(why);
+    }
     let mut words = body.split_whitespace();
     let first = words.next().ok_or("nothing after the id")?.to_string();
     let words: Vec<&str> = words.collect();
@@ -212,16 +218,14 @@ pub(super) struct ParsedAnn {
     pub bad_ids: HashMap<String, usize>,
 }
 
-/// Step 1 of reading a `.ann` file: parses every line; a line that does not parse, or
-/// reuses an id, is broken.
+/// Step 1 of reading a `.ann` file: parses every line (ending in `\n`, `\r\n` or a lone
+/// `\r` alike); a line that does not parse, or reuses an id, is broken.
 pub(super) fn parse_ann(ann: &str) -> ParsedAnn {
     let mut lines = Vec::new();
     let mut bad: BTreeMap<usize, String> = BTreeMap::new();
     let mut defined: HashMap<String, usize> = HashMap::new();
     let mut bad_ids: HashMap<String, usize> = HashMap::new();
-    for (i, raw) in ann.split('\n').enumerate() {
-        let number = i + 1;
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    for (number, raw) in numbered_lines(ann) {
         if raw.trim().is_empty() {
             continue;
         }

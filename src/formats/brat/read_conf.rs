@@ -13,6 +13,7 @@
 //! ignored with a warning that names the line, and the `.ann` files bring their types.
 
 use super::at_line;
+use crate::formats::{inner_line_break, numbered_lines};
 use crate::model::{
     AttrKind, AttributeDef, Cardinality, Diagnostic, EntityType, EventType, RelationType, Rgb,
     Role, Schema,
@@ -57,12 +58,12 @@ fn rgb_from_str(s: &str) -> Option<Rgb> {
 /// The lines of a configuration file that carry something: numbered from 1, comments,
 /// blank lines and `----` separators left out.
 fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines().enumerate().filter_map(|(i, line)| {
+    numbered_lines(text).filter_map(|(number, line)| {
         let line = line.strip_prefix('\u{feff}').unwrap_or(line);
         let trimmed = line.trim();
         let skip =
             trimmed.is_empty() || trimmed.starts_with('#') || trimmed.chars().all(|c| c == '-');
-        (!skip).then_some((i + 1, line.trim_end()))
+        (!skip).then_some((number, line.trim_end()))
     })
 }
 
@@ -212,6 +213,15 @@ struct AttributeLine {
     line: usize,
 }
 
+/// The first name among the arguments of a type line (roles, types, values) that holds
+/// a tab: it would break the columns of the brat and CoNLL files it is written to. The
+/// separators between arguments may be tabs.
+fn name_with_tab(args: &str) -> Option<&str> {
+    args.split([',', ':', '|'])
+        .map(str::trim)
+        .find(|n| n.contains('\t'))
+}
+
 /// The parsed `annotation.conf`, before macros and `<ENTITY>`-like names are expanded.
 #[derive(Default)]
 struct AnnotationConf {
@@ -270,9 +280,17 @@ fn parse_annotation_conf(
         // `!Type` is abstract: a node of the hierarchy that is never annotated.
         let abstract_type = line.starts_with('!');
         let line = line.trim_start_matches('!');
+        if let Some(why) = inner_line_break(line) {
+            warn(n, format!("{why}: line left out"));
+            continue;
+        }
         let Some((name, args)) = name_and_args(line) else {
             continue;
         };
+        if let Some(bad) = name_with_tab(args) {
+            warn(n, format!("the name {bad:?} holds a tab: line left out"));
+            continue;
+        }
         match section.as_str() {
             "entities" | "spans" => {
                 if !abstract_type && !name.starts_with('<') {

@@ -18,60 +18,48 @@
 //! - type, role and attribute names are brat identifiers: characters that brat's files
 //!   use as separators are replaced by `_`.
 
-use super::{brat_name_from_str, is_line_break, one_line_from_text};
+use super::{brat_entry_from_str, brat_name_from_str, one_line_from_text};
+use crate::formats::is_line_break;
 use crate::model::span::{OffsetTable, Span};
 use crate::model::{AnnotationRef, AttrValue, Attributes, Diagnostic, Document, Filler};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// The characters of a text and their offsets, so that slicing by character offsets
-/// costs nothing however many annotations a long article has.
-struct CharIndex<'a> {
-    offsets: OffsetTable<'a>,
-    chars: Vec<char>,
-}
-
-impl<'a> CharIndex<'a> {
-    fn new(text: &'a str) -> Self {
-        Self {
-            offsets: OffsetTable::new(text),
-            chars: text.chars().collect(),
-        }
-    }
-
-    /// The text of `span`, which fits the text (checked by validation on load).
-    fn slice(&self, span: Span) -> &'a str {
-        self.offsets.slice(span).unwrap_or("")
-    }
-
-    /// The ranges split around line breaks, which are left out; empty pieces dropped.
-    fn pieces(&self, spans: &[Span]) -> Vec<Span> {
-        let mut pieces = Vec::new();
-        for span in spans {
-            let end = span.end.min(self.chars.len());
-            let mut start = span.start;
-            for i in span.start..end {
-                if is_line_break(self.chars[i]) {
-                    if start < i {
-                        pieces.push(Span::new(start, i));
-                    }
-                    start = i + 1;
+/// The ranges split around the line breaks they hold, which are left out (empty pieces
+/// dropped), and whether any range held one.
+fn pieces(table: &OffsetTable, spans: &[Span]) -> (Vec<Span>, bool) {
+    let mut pieces = Vec::new();
+    let mut held_a_break = false;
+    for span in spans {
+        let end = span.end.min(table.char_len());
+        let text = table.slice(Span::new(span.start, end)).unwrap_or("");
+        let mut start = span.start;
+        for (i, c) in (span.start..).zip(text.chars()) {
+            if is_line_break(c) {
+                held_a_break = true;
+                if start < i {
+                    pieces.push(Span::new(start, i));
                 }
-            }
-            if start < end {
-                pieces.push(Span::new(start, end));
+                start = i + 1;
             }
         }
-        pieces
+        if start < end {
+            pieces.push(Span::new(start, end));
+        }
     }
+    (pieces, held_a_break)
 }
 
 /// Builds one `.ann` file.
 struct AnnWriter<'a> {
     doc: &'a Document,
-    index: CharIndex<'a>,
+    table: OffsetTable<'a>,
     out: String,
     warnings: Vec<Diagnostic>,
+    /// Mentions and triggers whose ranges held line breaks, written around them.
+    split: usize,
+    /// Notes, comments and normalisation names whose line breaks became spaces.
+    flattened: usize,
     /// brat id of each exported mention and event.
     ids: BTreeMap<Filler, String>,
     next_t: usize,
@@ -95,7 +83,10 @@ impl<'a> AnnWriter<'a> {
             .iter()
             .map(|p| format!("{} {}", p.start, p.end))
             .collect();
-        let texts: Vec<&str> = pieces.iter().map(|p| self.index.slice(*p)).collect();
+        let texts: Vec<&str> = pieces
+            .iter()
+            .map(|p| self.table.slice(*p).unwrap_or(""))
+            .collect();
         let _ = writeln!(
             self.out,
             "{id}\t{} {}\t{}",
@@ -104,6 +95,25 @@ impl<'a> AnnWriter<'a> {
             texts.join(" ")
         );
         id
+    }
+
+    /// The pieces of `spans` as brat can hold them (see [`pieces`]), counting the
+    /// annotations whose ranges had to be split.
+    fn pieces(&mut self, spans: &[Span]) -> Vec<Span> {
+        let (pieces, held_a_break) = pieces(&self.table, spans);
+        if held_a_break && !pieces.is_empty() {
+            self.split += 1;
+        }
+        pieces
+    }
+
+    /// Free text on one line, counting the texts that held line breaks.
+    fn one_line(&mut self, text: &str) -> String {
+        let line = one_line_from_text(text);
+        if line != text {
+            self.flattened += 1;
+        }
+        line
     }
 
     fn attributes(&mut self, target: &str, attributes: &Attributes) {
@@ -135,16 +145,18 @@ impl<'a> AnnWriter<'a> {
 pub fn ann_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut w = AnnWriter {
         doc,
-        index: CharIndex::new(&doc.text),
+        table: OffsetTable::new(&doc.text),
         out: String::new(),
         warnings: Vec::new(),
+        split: 0,
+        flattened: 0,
         ids: BTreeMap::new(),
         next_t: 1,
         next_a: 1,
     };
 
     for m in &doc.mentions {
-        let pieces = w.index.pieces(&m.ranges);
+        let pieces = w.pieces(&m.ranges);
         if pieces.is_empty() {
             w.warn(
                 m.id,
@@ -160,7 +172,7 @@ pub fn ann_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
     let mut triggers: BTreeMap<(&str, Vec<Span>), String> = BTreeMap::new();
     let mut exported = Vec::new();
     for e in &doc.events {
-        let pieces = w.index.pieces(&e.trigger);
+        let pieces = w.pieces(&e.trigger);
         if pieces.is_empty() {
             let why = if e.trigger.is_empty() {
                 "has no trigger, which brat requires for an event: left out"
@@ -268,41 +280,64 @@ pub fn ann_from_document(doc: &Document) -> (String, Vec<Diagnostic>) {
         }
     }
     let brat_id = |target: AnnotationRef| match target {
-        AnnotationRef::Mention(id) => w.ids.get(&Filler::Mention(id)),
-        AnnotationRef::Event(id) => w.ids.get(&Filler::Event(id)),
-        AnnotationRef::Relation(id) => relation_ids.get(&id),
+        AnnotationRef::Mention(id) => w.ids.get(&Filler::Mention(id)).cloned(),
+        AnnotationRef::Event(id) => w.ids.get(&Filler::Event(id)).cloned(),
+        AnnotationRef::Relation(id) => relation_ids.get(&id).cloned(),
     };
-    let mut lines = String::new();
-    for (n, norm) in doc.normalizations.iter().enumerate() {
-        if let Some(id) = brat_id(norm.target) {
-            let _ = writeln!(
-                lines,
-                "N{}\tReference {id} {}:{}\t{}",
-                n + 1,
-                brat_name_from_str(&norm.resource),
-                one_line_from_text(&norm.id).replace(char::is_whitespace, "_"),
-                one_line_from_text(&norm.text)
-            );
-        }
-    }
-    let comments = doc
+    let normalizations: Vec<_> = doc
+        .normalizations
+        .iter()
+        .filter_map(|n| Some((brat_id(n.target)?, n)))
+        .collect();
+    let comments: Vec<_> = doc
         .comments
         .iter()
-        .filter_map(|c| Some((brat_id(c.target)?.clone(), c.kind.as_str(), &c.text)));
+        .filter_map(|c| Some((brat_id(c.target)?, c.kind.as_str(), &c.text)))
+        .collect();
+    let mut lines = String::new();
+    for (n, (id, norm)) in (1..).zip(normalizations) {
+        let text = w.one_line(&norm.text);
+        let _ = writeln!(
+            lines,
+            "N{n}\tReference {id} {}:{}\t{text}",
+            brat_name_from_str(&norm.resource),
+            brat_entry_from_str(&norm.id),
+        );
+    }
     let notes = notes
         .into_iter()
         .filter(|(_, note)| !note.is_empty())
         .map(|(id, note)| (id, "AnnotatorNotes", note));
     for (next_note, (id, kind, text)) in (1..).zip(notes.chain(comments)) {
+        let text = w.one_line(text);
         let _ = writeln!(
             lines,
-            "#{next_note}\t{} {id}\t{}",
+            "#{next_note}\t{} {id}\t{text}",
             brat_name_from_str(kind),
-            one_line_from_text(text)
         );
     }
     w.out.push_str(&lines);
-    (w.out, w.warnings)
+    let mut warnings = w.warnings;
+    let mut say = |count: usize, one: &str, many: &str, rest: &str| {
+        if count > 0 {
+            let what = if count == 1 { one } else { many };
+            let message = format!("{count} {what} {rest}");
+            warnings.push(Diagnostic::new(message).in_document(&doc.id));
+        }
+    };
+    say(
+        w.split,
+        "mention or trigger crosses",
+        "mentions or triggers cross",
+        "a line break, which a brat range cannot hold: written in pieces around it",
+    );
+    say(
+        w.flattened,
+        "note, comment or entry name holds",
+        "notes, comments or entry names hold",
+        "line breaks, which a brat line cannot hold: written with spaces",
+    );
+    (w.out, warnings)
 }
 
 #[cfg(test)]
@@ -325,7 +360,11 @@ mod tests {
         );
         assert_eq!(
             warnings,
-            ["document \"d\", T3: covers only line breaks, which brat cannot show: left out"]
+            [
+                "document \"d\", T3: covers only line breaks, which brat cannot show: left out",
+                "document \"d\": 2 mentions or triggers cross a line break, which a brat range \
+                 cannot hold: written in pieces around it"
+            ]
         );
     }
 
@@ -439,7 +478,7 @@ mod tests {
                 .apply(&mut d.project)
                 .unwrap();
         }
-        let (ann, _) = d.ann();
+        let (ann, warnings) = d.ann();
         assert_eq!(
             ann,
             "T1\torganisation 4 12\trebelles\n\
@@ -450,6 +489,13 @@ mod tests {
              A3\tdate E1 2016-03-27\n\
              #1\tAnnotatorNotes T1\tqui exactement ?  à vérifier\n\
              #2\tAnnotatorNotes E1\tsource unique\n"
+        );
+        assert_eq!(
+            warnings,
+            [
+                "document \"d\": 1 note, comment or entry name holds line breaks, which a brat \
+              line cannot hold: written with spaces"
+            ]
         );
     }
 }
