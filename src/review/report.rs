@@ -243,7 +243,10 @@ fn csv_table(header: &[&str]) -> String {
 
 fn push_record(out: &mut String, fields: &[&str]) {
     // Guarded like the CSV export: the text of articles opens in spreadsheets.
-    let cells: Vec<_> = fields.iter().map(|f| csv_field_from_str(f, false)).collect();
+    let cells: Vec<_> = fields
+        .iter()
+        .map(|f| csv_field_from_str(f, false))
+        .collect();
     out.push_str(&cells.join(","));
     out.push_str("\r\n");
 }
