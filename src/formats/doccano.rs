@@ -705,6 +705,38 @@ mod tests {
         )
     }
 
+    /// Issue 8: the further ranges of a discontinuous mention get ids past the document's
+    /// counter; near the largest id they used to wrap to 0 and repeat a mention's id,
+    /// which the import then refused.
+    #[test]
+    fn ids_of_further_ranges_never_repeat_even_at_the_largest_ids() {
+        let mut p = project();
+        let doc = &mut p.documents[0];
+        doc.mentions[0].ranges = ["L’armée", "à", "!", "Fin"]
+            .iter()
+            .map(|w| span(TEXT, w))
+            .collect();
+        doc.mentions[0].ranges.sort();
+        doc.next_id = u32::MAX - 1;
+        let (jsonl, _) = doccano_from_project(&p, &mut |_, _| true).unwrap();
+        let line: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+        let ids: Vec<u64> = line["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_u64().unwrap())
+            .collect();
+        let unique: std::collections::BTreeSet<u64> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        let back = import(
+            jsonl.as_bytes(),
+            "back.jsonl",
+            &Project::new("t", Schema::default()),
+            false,
+        );
+        assert!(back.is_ok(), "{back:?}");
+    }
+
     #[test]
     fn export_then_import_gives_the_same_mentions_and_relations() {
         let p = project();
