@@ -20,11 +20,16 @@ fn eventail(args: &[&std::ffi::OsStr]) -> Output {
 
 /// The news tutorial imported as a project in `dir`.
 fn imported(dir: &Path) -> PathBuf {
-    let out = dir.join("a.ron");
+    imported_from(dir, "tests/fixtures/brat/news-tutorial", "a")
+}
+
+/// The brat collection `folder` imported as the project `NAME.ron` in `dir`.
+fn imported_from(dir: &Path, folder: &str, name: &str) -> PathBuf {
+    let out = dir.join(format!("{name}.ron"));
     let status = eventail(&[
         "import".as_ref(),
         "brat".as_ref(),
-        "tests/fixtures/brat/news-tutorial".as_ref(),
+        folder.as_ref(),
         "-o".as_ref(),
         out.as_os_str(),
     ]);
@@ -241,21 +246,11 @@ fn a_missing_project_is_an_error_naming_it() {
 fn exact_mention_f1_is_the_one_bratiaa_computes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let import = |annotator: &str| {
-        let out = dir.path().join(format!("{annotator}.ron"));
-        let folder = format!("tests/fixtures/iaa/{annotator}");
-        let status = eventail(&[
-            "import".as_ref(),
-            "brat".as_ref(),
-            folder.as_ref(),
-            "-o".as_ref(),
-            out.as_os_str(),
-        ]);
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
-        out
+        imported_from(
+            dir.path(),
+            &format!("tests/fixtures/iaa/{annotator}"),
+            annotator,
+        )
     };
     let (a, b) = (import("ann1"), import("ann2"));
     let json = json_of(&[

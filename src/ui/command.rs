@@ -206,6 +206,14 @@ impl UiCommand {
         }
     }
 
+    /// The first shortcut as the platform writes it (`Ctrl+S`), or empty when none.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+
     /// True for commands that must not fire while the user types in a text field.
     pub fn needs_free_keyboard(self) -> bool {
         self.shortcuts()

@@ -198,11 +198,7 @@ pub fn palette_ui(ctx: &egui::Context, query: &str, actions: &mut Vec<Action>) {
             .collect();
         let mut chosen = None;
         for command in &matches {
-            let shortcut = command
-                .shortcuts()
-                .first()
-                .map(|s| ui.ctx().format_shortcut(s))
-                .unwrap_or_default();
+            let shortcut = command.shortcut_text(ui.ctx());
             if ui
                 .add(egui::Button::new(command.text()).shortcut_text(shortcut))
                 .on_hover_text(command.tooltip())

@@ -22,11 +22,7 @@ pub struct MenuInput<'a> {
 
 /// A menu entry for `command`, with its shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, command: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
-    let shortcut = command
-        .shortcuts()
-        .first()
-        .map(|s| ui.ctx().format_shortcut(s))
-        .unwrap_or_default();
+    let shortcut = command.shortcut_text(ui.ctx());
     let response = ui
         .add_enabled(
             enabled,

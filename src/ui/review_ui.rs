@@ -109,11 +109,7 @@ fn disagreements_ui(ui: &mut egui::Ui, review: &ReviewState, actions: &mut Vec<A
             (UiCommand::PreviousDisagreement, "◀"),
             (UiCommand::NextDisagreement, "▶"),
         ] {
-            let shortcut = command
-                .shortcuts()
-                .first()
-                .map(|s| ui.ctx().format_shortcut(s))
-                .unwrap_or_default();
+            let shortcut = command.shortcut_text(ui.ctx());
             if ui
                 .button(label)
                 .on_hover_text(format!("{} ({shortcut})", command.text()))

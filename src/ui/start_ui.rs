@@ -16,11 +16,10 @@ pub fn start_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<Action>
             UiCommand::Import(Format::Text),
             UiCommand::NewProject,
         ] {
-            let shortcut = command
-                .shortcuts()
-                .first()
-                .map(|s| format!(" ({})", ui.ctx().format_shortcut(s)))
-                .unwrap_or_default();
+            let shortcut = match command.shortcut_text(ui.ctx()) {
+                text if text.is_empty() => text,
+                text => format!(" ({text})"),
+            };
             if ui
                 .button(format!("{}{shortcut}", command.text()))
                 .on_hover_text(command.tooltip())
