@@ -53,6 +53,7 @@ fn big_project() -> Project {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
     }
     doc.next_id = 20_001;

@@ -140,6 +140,7 @@ impl Builder {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         id
     }
@@ -241,6 +242,7 @@ fn validate_names_the_document_and_annotation_of_a_bad_range() {
         note: String::new(),
         author: String::new(),
         changed: String::new(),
+        sources: Vec::new(),
     });
     std::fs::write(&path, project_to_string(&b.project).unwrap()).unwrap();
     let err = failure(&eventail(&[&"validate", &path]));

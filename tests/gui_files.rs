@@ -311,6 +311,7 @@ fn inconsistent_project(dir: &Path) -> (std::path::PathBuf, String) {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
     project.documents[0].next_id += 1;
     let text = eventail::io::project_to_string(&project).expect("serialize");

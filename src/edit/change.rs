@@ -1,8 +1,8 @@
 //! The primitive changes that every edit is made of, each with its inverse.
 
 use crate::model::{
-    Comment, DocStatus, Document, Equivalence, Event, EventId, Mention, MentionId, Normalization,
-    Project, Relation, RelationId,
+    Comment, Conflict, Decision, DocStatus, Document, Equivalence, Event, EventId, Mention,
+    MentionId, Normalization, Project, Relation, RelationId,
 };
 
 /// Why an edit could not be built or applied.
@@ -121,6 +121,20 @@ pub enum Change {
         doc: usize,
         /// The new lists.
         links: Box<Links>,
+    },
+    /// Replace the adjudication decisions of a document.
+    SetDecisions {
+        /// Document index.
+        doc: usize,
+        /// The new list, sorted by unit.
+        decisions: Vec<Decision>,
+    },
+    /// Replace the merge conflicts of a document.
+    SetConflicts {
+        /// Document index.
+        doc: usize,
+        /// The new list.
+        conflicts: Vec<Conflict>,
     },
 }
 
@@ -246,6 +260,22 @@ impl Change {
                 Change::SetLinks {
                     doc,
                     links: Box::new(old),
+                }
+            }
+            Change::SetDecisions { doc, decisions } => {
+                let d = document(project, doc)?;
+                let old = std::mem::replace(&mut d.decisions, decisions);
+                Change::SetDecisions {
+                    doc,
+                    decisions: old,
+                }
+            }
+            Change::SetConflicts { doc, conflicts } => {
+                let d = document(project, doc)?;
+                let old = std::mem::replace(&mut d.conflicts, conflicts);
+                Change::SetConflicts {
+                    doc,
+                    conflicts: old,
                 }
             }
         })

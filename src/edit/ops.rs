@@ -87,6 +87,7 @@ pub fn add_mention(
         note: String::new(),
         author: stamp.author.clone(),
         changed: stamp.time.clone(),
+        sources: Vec::new(),
     };
     let label = format!(
         "tag “{}” as {}",
@@ -253,6 +254,7 @@ pub fn add_event(
         note: String::new(),
         author: stamp.author.clone(),
         changed: stamp.time.clone(),
+        sources: Vec::new(),
     };
     let changes = vec![
         Change::SetNextId {

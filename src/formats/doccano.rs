@@ -585,6 +585,7 @@ pub fn doccano_import_from_bytes(
                 note: String::new(),
                 author: String::new(),
                 changed: String::new(),
+                sources: Vec::new(),
             });
             doc.next_id += 1;
         }
@@ -601,6 +602,7 @@ pub fn doccano_import_from_bytes(
                 note: String::new(),
                 author: String::new(),
                 changed: String::new(),
+                sources: Vec::new(),
             };
             doc.relations.push(relation);
             doc.next_id += 1;
@@ -663,6 +665,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         }
     }
 

@@ -72,7 +72,8 @@
 use crate::formats::{Cancelled, each_document};
 use crate::model::span::OffsetTable;
 use crate::model::{
-    AnnotationRef, AttrValue, Attributes, DocStatus, Document, Filler, Project, Schema, Span,
+    AnnotationRef, AttrValue, Attributes, Conflict, Decision, DocStatus, Document, Filler, Project,
+    Schema, Span,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -119,6 +120,13 @@ pub struct JsonDocument<'a> {
     pub normalizations: Vec<JsonNormalization<'a>>,
     /// Typed remarks on annotations besides their notes.
     pub comments: Vec<JsonComment<'a>>,
+    /// In a gold project, the decision on each unit the annotators proposed, as the
+    /// project file holds them.
+    #[serde(skip_serializing_if = "<[Decision]>::is_empty")]
+    pub decisions: &'a [Decision],
+    /// Merge conflicts not resolved yet, as the project file holds them.
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    pub conflicts: &'a [Conflict],
 }
 
 /// A half-open range in three units.
@@ -167,6 +175,9 @@ pub struct JsonMention<'a> {
     pub author: &'a str,
     /// When (RFC 3339).
     pub changed: &'a str,
+    /// In a gold project, the annotators who had it.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub sources: &'a [String],
 }
 
 /// One argument of an event.
@@ -200,6 +211,9 @@ pub struct JsonEvent<'a> {
     pub author: &'a str,
     /// When (RFC 3339).
     pub changed: &'a str,
+    /// In a gold project, the annotators who had it.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub sources: &'a [String],
 }
 
 /// A relation.
@@ -222,6 +236,9 @@ pub struct JsonRelation<'a> {
     pub author: &'a str,
     /// When (RFC 3339).
     pub changed: &'a str,
+    /// In a gold project, the annotators who had it.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub sources: &'a [String],
 }
 
 /// A group of equivalent annotations.
@@ -344,6 +361,7 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
             note: &m.note,
             author: &m.author,
             changed: &m.changed,
+            sources: &m.sources,
         })
         .collect();
     let events = doc
@@ -366,6 +384,7 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
             note: &e.note,
             author: &e.author,
             changed: &e.changed,
+            sources: &e.sources,
         })
         .collect();
     let relations = doc
@@ -380,6 +399,7 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
             note: &r.note,
             author: &r.author,
             changed: &r.changed,
+            sources: &r.sources,
         })
         .collect();
     let equivalences = doc
@@ -425,6 +445,8 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
         equivalences,
         normalizations,
         comments,
+        decisions: &doc.decisions,
+        conflicts: &doc.conflicts,
     }
 }
 
@@ -463,6 +485,7 @@ mod tests {
             note: "n".into(),
             author: "a".into(),
             changed: "c".into(),
+            sources: Vec::new(),
             ..mention(id, "place", needles.iter().map(|n| span(TEXT, n)).collect())
         };
         doc.mentions = vec![

@@ -20,6 +20,7 @@ pub(crate) fn mention(id: u32, entity_type: &str, ranges: Vec<Span>) -> Mention 
         note: String::new(),
         author: String::new(),
         changed: String::new(),
+        sources: Vec::new(),
     }
 }
 
@@ -34,5 +35,6 @@ pub(crate) fn event(id: u32, event_type: &str, trigger: Vec<Span>) -> Event {
         note: String::new(),
         author: String::new(),
         changed: String::new(),
+        sources: Vec::new(),
     }
 }

@@ -44,6 +44,9 @@ pub struct Mention {
     /// When it was last changed (RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub changed: String,
+    /// In a gold project, the annotators who had it (see [`super::adjudication`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Mention {
@@ -112,6 +115,9 @@ pub struct Event {
     /// When it was last changed (RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub changed: String,
+    /// In a gold project, the annotators who had it (see [`super::adjudication`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 /// A typed, directed link between two annotations.
@@ -142,6 +148,9 @@ pub struct Relation {
     /// When it was last changed (RFC 3339, UTC).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub changed: String,
+    /// In a gold project, the annotators who had it (see [`super::adjudication`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Relation {

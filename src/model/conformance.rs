@@ -117,6 +117,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         let mut event = Event {
             id: EventId(2),
@@ -127,6 +128,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         };
         assert_eq!(
             event_warnings(&schema(), &doc, &event),

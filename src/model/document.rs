@@ -1,8 +1,10 @@
 //! One article with its annotations.
 
+use super::adjudication::Decision;
 use super::annotation::{
     AnnotationRef, Comment, Equivalence, Event, Filler, Mention, Normalization, Relation,
 };
+use super::conflict::Conflict;
 use super::ids::{EventId, MentionId, RelationId};
 use super::reading;
 use serde::{Deserialize, Serialize};
@@ -78,6 +80,13 @@ pub struct Document {
     /// Typed remarks on annotations besides their notes (brat `#` lines).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+    /// In a gold project, the decision on every unit the annotators proposed, sorted by
+    /// unit (see [`super::adjudication`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    /// Merge conflicts not resolved yet (see [`super::conflict`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 fn first_id() -> u32 {

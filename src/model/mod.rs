@@ -4,7 +4,9 @@
 //! work on these types, and [`validate`] is the one place that says what a well-formed
 //! project is.
 
+pub mod adjudication;
 pub mod annotation;
+pub mod conflict;
 pub mod conformance;
 pub mod diagnostic;
 pub mod document;
@@ -17,10 +19,12 @@ pub mod schema_index;
 pub mod span;
 pub mod validate;
 
+pub use adjudication::{Decision, Unit, UnitFiller, Verdict};
 pub use annotation::{
     AnnotationRef, AttrValue, Attributes, Comment, Equivalence, Event, Filler, Mention,
     Normalization, Relation, RoleArg,
 };
+pub use conflict::{Conflict, OtherVersion};
 pub use diagnostic::Diagnostic;
 pub use document::{DocStatus, Document};
 pub use ids::{EventId, MentionId, RelationId};

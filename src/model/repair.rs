@@ -371,6 +371,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -406,6 +407,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         doc.relations.push(Relation {
             id: RelationId(6),
@@ -416,6 +418,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         let mut project = Project::new("p", crate::io::default_schema());
         project.documents = vec![doc.clone(), doc];
@@ -471,6 +474,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         doc.relations.push(Relation {
             id: RelationId(r4),
@@ -481,6 +485,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         doc.equivalences.push(Equivalence {
             relation_type: "part_of".into(),

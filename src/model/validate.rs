@@ -366,6 +366,7 @@ pub(crate) mod tests {
                 note: String::new(),
                 author: String::new(),
                 changed: String::new(),
+                sources: Vec::new(),
             });
         }
         doc.next_id = u32::try_from(arguments.len()).unwrap() + 1;

@@ -439,6 +439,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -458,6 +459,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -674,6 +676,7 @@ mod tests {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         };
         let a = project(mentions.clone(), vec![], vec![relation(3, 1, 2)]);
         let b = project(mentions, vec![], vec![relation(3, 2, 1)]);

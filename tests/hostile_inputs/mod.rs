@@ -83,6 +83,7 @@ fn event(id: u32, event_type: &str, arguments: Vec<RoleArg>) -> Event {
         note: String::new(),
         author: String::new(),
         changed: String::new(),
+        sources: Vec::new(),
     }
 }
 
@@ -137,6 +138,7 @@ pub fn many_types_project(n: u32) -> Project {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         let argument = RoleArg {
             role: format!("role{i}"),

@@ -186,6 +186,7 @@ impl<'l> Builder<'_, 'l> {
                 note: String::new(),
                 author: String::new(),
                 changed: String::new(),
+                sources: Vec::new(),
             });
         }
     }
@@ -275,6 +276,7 @@ impl<'l> Builder<'_, 'l> {
                 note: String::new(),
                 author: String::new(),
                 changed: String::new(),
+                sources: Vec::new(),
             });
         }
     }
@@ -461,6 +463,7 @@ fn event(id: EventId, type_name: &str, trigger: Vec<Span>) -> Event {
         note: String::new(),
         author: String::new(),
         changed: String::new(),
+        sources: Vec::new(),
     }
 }
 

@@ -142,6 +142,7 @@ impl Doc {
             note: String::new(),
             author: String::new(),
             changed: String::new(),
+            sources: Vec::new(),
         });
         id
     }
