@@ -8,6 +8,7 @@
 
 use eventail::model::{Document, Mention, MentionId, Project, Span};
 use eventail::ui::article::{ArticleInput, ArticleView, article_ui};
+use eventail::ui::review::{Mark, Side};
 
 fn main() {
     divan::main();
@@ -86,15 +87,36 @@ struct Bench {
     view: ArticleView,
     project: Project,
     generation: u64,
+    /// Differences with a colleague's version, when comparing.
+    marks: Vec<Mark>,
 }
 
 impl Bench {
     fn new() -> Self {
+        Self::comparing(0)
+    }
+
+    /// The article compared with a colleague's version that differs `differences`
+    /// times, spread over the text, of every kind.
+    fn comparing(differences: usize) -> Self {
+        let project = big_project();
+        let chars = project.documents[0].char_len();
+        let step = chars / differences.max(1);
+        let sides = [Side::OnlyA, Side::OnlyB, Side::Both];
+        let marks = (0..differences)
+            .map(|n| Mark {
+                span: Span::new(n * step + 3, (n * step + 12).min(chars)),
+                side: sides[n % 3],
+                index: n,
+                hover: format!("difference {n}"),
+            })
+            .collect();
         let mut bench = Self {
             ctx: egui::Context::default(),
             view: ArticleView::default(),
-            project: big_project(),
+            project,
             generation: 0,
+            marks,
         };
         for _ in 0..3 {
             bench.frame(0.0);
@@ -108,6 +130,7 @@ impl Bench {
             view,
             project,
             generation,
+            marks,
         } = self;
         let _ = ctx.run_ui(input(egui::vec2(900.0, 800.0), scroll), |ui| {
             let input = ArticleInput {
@@ -117,6 +140,8 @@ impl Bench {
                 selection: None,
                 selected: None,
                 active_role: None,
+                marks,
+                current_mark: Some(1),
             };
             article_ui(ui, view, &input, &mut Vec::new());
         });
@@ -134,6 +159,14 @@ fn steady_frame(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 50)]
 fn scrolling_frame(bencher: divan::Bencher) {
     let mut bench = Bench::new();
+    bencher.bench_local(|| bench.frame(120.0));
+}
+
+/// A frame while scrolling the article compared with a colleague's version that
+/// differs 10,000 times: the comparison view must scroll like the article view.
+#[divan::bench(sample_count = 50)]
+fn scrolling_frame_comparing(bencher: divan::Bencher) {
+    let mut bench = Bench::comparing(10_000);
     bencher.bench_local(|| bench.frame(120.0));
 }
 

@@ -37,6 +37,10 @@ pub struct Cli {
     /// The project to open in the GUI.
     #[arg(value_name = "PROJECT.ron")]
     pub project: Option<PathBuf>,
+    /// Colleagues' projects of the same articles to compare it with, in the review
+    /// panel (as Review > Compare does).
+    #[arg(long, value_name = "OTHER.ron", num_args = 1.., requires = "project")]
+    pub compare: Vec<PathBuf>,
     /// A headless subcommand instead of the GUI.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -13,14 +13,15 @@ fn main() -> ExitCode {
         Ok(eventail::cli::Cli {
             command: None,
             project,
-        }) => run_gui(project),
+            compare,
+        }) => run_gui(project, compare),
     }
 }
 
 /// Opens the GUI on `project` (the sample project if `None`).
 #[cfg(feature = "gui")]
-fn run_gui(project: Option<PathBuf>) -> ExitCode {
-    match eventail::ui::run(project) {
+fn run_gui(project: Option<PathBuf>, compare: Vec<PathBuf>) -> ExitCode {
+    match eventail::ui::run(project, compare) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
@@ -31,7 +32,7 @@ fn run_gui(project: Option<PathBuf>) -> ExitCode {
 
 /// Built without the `gui` feature: only the subcommands exist.
 #[cfg(not(feature = "gui"))]
-fn run_gui(_project: Option<PathBuf>) -> ExitCode {
+fn run_gui(_project: Option<PathBuf>, _compare: Vec<PathBuf>) -> ExitCode {
     eprintln!(
         "error: this eventail was built without its window (feature \"gui\"); use a subcommand"
     );

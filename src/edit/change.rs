@@ -122,6 +122,11 @@ pub enum Change {
         /// The new lists.
         links: Box<Links>,
     },
+    /// Replace the list of the project's annotators.
+    SetAnnotators {
+        /// The new list.
+        annotators: Vec<String>,
+    },
     /// Replace the adjudication decisions of a document.
     SetDecisions {
         /// Document index.
@@ -261,6 +266,10 @@ impl Change {
                     doc,
                     links: Box::new(old),
                 }
+            }
+            Change::SetAnnotators { annotators } => {
+                let old = std::mem::replace(&mut project.annotators, annotators);
+                Change::SetAnnotators { annotators: old }
             }
             Change::SetDecisions { doc, decisions } => {
                 let d = document(project, doc)?;

@@ -8,6 +8,7 @@
 mod change;
 mod history;
 pub mod ops;
+pub mod resolve;
 
 pub use change::{Annotation, AnnotationKey, Change, Edit, EditError, Links};
 pub use history::History;

@@ -28,6 +28,17 @@ impl Stamp {
     }
 }
 
+/// `edit`, which `author` makes, with `author` added to the project's annotators if
+/// they are not listed yet: a project lists everyone who annotated it.
+pub fn listing_author(project: &Project, mut edit: Edit, author: &str) -> Edit {
+    if !author.is_empty() && !project.annotators.iter().any(|a| a == author) {
+        let mut annotators = project.annotators.clone();
+        annotators.push(author.to_string());
+        edit.changes.push(Change::SetAnnotators { annotators });
+    }
+    edit
+}
+
 fn doc(project: &Project, doc: usize) -> Result<&Document, EditError> {
     project.documents.get(doc).ok_or(EditError::NoDocument(doc))
 }

@@ -60,6 +60,10 @@ pub struct Disagreement {
     pub a: String,
     /// B's version, or empty when B has none.
     pub b: String,
+    /// B's ranges where they are not `ranges` (other boundaries, or only B has it);
+    /// empty otherwise. The comparison view draws them.
+    #[serde(skip)]
+    pub b_ranges: Vec<Span>,
 }
 
 /// What a version of a mention says: its type and characters.
@@ -110,6 +114,7 @@ pub(super) fn mentions(
             text: table.covered_text(&ma.ranges),
             a: mention_version(table, &ma.entity_type, &ma.ranges),
             b: mention_version(table, &mb.entity_type, &mb.ranges),
+            b_ranges: Vec::new(),
         });
     }
     // What is left: pair same-type overlapping mentions in text order, greedily.
@@ -139,16 +144,17 @@ pub(super) fn mentions(
                 let mb = &b.mentions[left_b[k]];
                 !used_b[k] && mb.entity_type == ma.entity_type && mb.extent().overlaps(&ea)
             });
-        let (kind, b_version) = match partner {
+        let (kind, b_version, b_ranges) = match partner {
             Some(k) => {
                 used_b[k] = true;
                 let mb = &b.mentions[left_b[k]];
                 (
                     DisagreementKind::MentionBoundaries,
                     mention_version(table, &mb.entity_type, &mb.ranges),
+                    mb.ranges.clone(),
                 )
             }
-            None => (DisagreementKind::Mention, String::new()),
+            None => (DisagreementKind::Mention, String::new(), Vec::new()),
         };
         out.push(Disagreement {
             document: a.name.clone(),
@@ -158,6 +164,7 @@ pub(super) fn mentions(
             text: table.covered_text(&ma.ranges),
             a: mention_version(table, &ma.entity_type, &ma.ranges),
             b: b_version,
+            b_ranges,
         });
     }
     for (k, &j) in left_b.iter().enumerate() {
@@ -173,6 +180,7 @@ pub(super) fn mentions(
             text: table.covered_text(&mb.ranges),
             a: String::new(),
             b: mention_version(table, &mb.entity_type, &mb.ranges),
+            b_ranges: Vec::new(),
         });
     }
 }
@@ -214,6 +222,7 @@ pub(super) fn events(
             text: table.covered_text(&e.trigger),
             a: a_version,
             b: b_version,
+            b_ranges: Vec::new(),
         });
     };
     for &(i, j) in &same_trigger.pairs {
@@ -260,6 +269,7 @@ pub(super) fn arguments(
             text: table.covered_text(&event.trigger),
             a: if in_a { text.clone() } else { String::new() },
             b: if in_a { String::new() } else { text },
+            b_ranges: Vec::new(),
         });
     }
 }
@@ -297,6 +307,7 @@ pub(super) fn relations(
             ranges: from,
             a: if in_a { version.clone() } else { String::new() },
             b: if in_a { String::new() } else { version },
+            b_ranges: Vec::new(),
         });
     }
 }

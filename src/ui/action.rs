@@ -50,7 +50,7 @@ pub enum Action {
 }
 
 /// What the review panel asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewAction {
     /// Show the disagreement at this index in the text.
     Show(usize),
@@ -58,6 +58,14 @@ pub enum ReviewAction {
     Filter(Option<crate::review::DisagreementKind>),
     /// Stop comparing.
     Close,
+    /// Show this tab of the review panel.
+    Tab(super::review::ReviewTab),
+    /// Sort the panel's tables so.
+    Sort(super::review::TableSort),
+    /// Show the document of this name.
+    ShowDocumentNamed(String),
+    /// Compare this pair of annotators (positions in the review's names; 0 is yours).
+    ChoosePair(usize, usize),
 }
 
 /// A change to the annotations of the shown document; each becomes one undoable edit.
@@ -90,6 +98,15 @@ pub enum EditAction {
     RemoveArgument(EventId, usize),
     /// Change the status of a document.
     SetStatus(usize, DocStatus),
+    /// Keep one version of a merge conflict.
+    ResolveConflict {
+        /// The document's index.
+        doc: usize,
+        /// The conflict's index in the document.
+        index: usize,
+        /// Which version.
+        pick: crate::edit::resolve::Pick,
+    },
 }
 
 impl From<EditAction> for Action {

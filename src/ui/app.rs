@@ -33,6 +33,9 @@ pub struct EventailApp {
     pub(super) job: Option<Job>,
     /// The comparison with a colleague's project, while the review panel is open.
     pub(super) review: Option<super::review::ReviewState>,
+    /// Colleagues' projects to compare with once nothing runs in the background (the
+    /// project given on the command line may still be being read).
+    pub(super) compare_when_idle: Vec<PathBuf>,
     /// Actions held back until a text field has committed its draft.
     deferred: Vec<Action>,
     /// To wake the window from background threads.
@@ -75,6 +78,7 @@ impl EventailApp {
             autosave: AutosaveState::default(),
             job: None,
             review: None,
+            compare_when_idle: Vec::new(),
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
@@ -240,6 +244,11 @@ impl EventailApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             super::status_ui::status_ui(ui, &self.view, self.autosave.problem(), frame_time);
         });
+        if project.documents.iter().any(|d| !d.conflicts.is_empty()) {
+            egui::Panel::bottom("conflicts").show(ui, |ui| {
+                super::conflicts_ui::conflicts_ui(ui, project, actions);
+            });
+        }
         if let Some(review) = &self.review {
             egui::Panel::bottom("review")
                 .resizable(true)
@@ -330,6 +339,11 @@ impl eframe::App for EventailApp {
                 selection: self.view.selection,
                 selected: self.view.selected,
                 active_role: self.view.active_role.as_ref(),
+                marks: self.review.as_ref().map_or(&[], |r| {
+                    let doc = self.session.project().documents.get(self.view.doc);
+                    doc.map_or(&[], |d| r.marks(&d.name))
+                }),
+                current_mark: self.review.as_ref().and_then(|r| r.current),
             };
             article_ui(ui, &mut self.article, &input, &mut actions);
         });
@@ -353,6 +367,14 @@ impl eframe::App for EventailApp {
             self.handle(action);
         }
         self.poll_job();
+        // Once the project is open (it may be read in the background, or wait for
+        // an answer about its lock or its autosave), or was not.
+        if self.job.is_none() && self.dialog.is_none() && !self.compare_when_idle.is_empty() {
+            let paths = std::mem::take(&mut self.compare_when_idle);
+            if self.session.path().is_some() {
+                self.compare_with(paths);
+            }
+        }
         if let Some(review) = &mut self.review {
             review.refresh(self.session.project(), self.session.generation());
         }

@@ -28,6 +28,10 @@ pub fn documents_ui(
         .filter(|d| d.status == DocStatus::Done)
         .count();
     ui.weak(format!("{done} of {} done", project.documents.len()));
+    if !project.annotators.is_empty() {
+        ui.weak(format!("Annotated by {}", project.annotators.join(", ")))
+            .on_hover_text("Everyone who changed this project (Settings: your name)");
+    }
     if let Some(doc) = project.documents.get(current) {
         ui.horizontal(|ui| {
             for status in DocStatus::ALL {

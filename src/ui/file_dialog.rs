@@ -80,8 +80,8 @@ impl FileRequest {
         let (title, kind, extensions, file_name) = match &purpose {
             FilePurpose::Open => ("Open a project".to_string(), PickKind::File, PROJECT, None),
             FilePurpose::Compare => (
-                "Compare with a colleague's project".to_string(),
-                PickKind::File,
+                "Compare with colleagues' projects".to_string(),
+                PickKind::Files,
                 PROJECT,
                 None,
             ),

@@ -72,12 +72,10 @@ pub enum JobOutput {
         /// What was read, or why nothing was.
         result: Result<Import, ImportError>,
     },
-    /// A colleague's project was read, to compare with.
+    /// Colleagues' projects were read, to compare with.
     Compared {
-        /// Its file.
-        path: PathBuf,
-        /// The project, or why it could not be read.
-        result: Result<Project, LoadError>,
+        /// Each file, with its project or why it could not be read.
+        results: Vec<(PathBuf, Result<Project, LoadError>)>,
     },
     /// An export ended.
     Exported {

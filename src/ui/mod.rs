@@ -8,6 +8,7 @@ pub mod app;
 pub mod article;
 mod autosave;
 pub mod command;
+mod conflicts_ui;
 mod dialogs_ui;
 mod documents_ui;
 mod events_ui;
@@ -21,6 +22,7 @@ mod mention_ui;
 mod menu_ui;
 mod popup_ui;
 pub mod review;
+mod review_tables_ui;
 mod review_ui;
 pub mod session;
 pub mod settings;
@@ -34,7 +36,7 @@ pub use app::EventailApp;
 use std::path::PathBuf;
 
 /// Opens the main window on `project` (the built-in sample when `None`) until it closes.
-pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(project: Option<PathBuf>, compare: Vec<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("eventail")
@@ -45,7 +47,11 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "eventail",
         options,
-        Box::new(move |cc| Ok(Box::new(EventailApp::new(cc, project)))),
+        Box::new(move |cc| {
+            let mut app = EventailApp::new(cc, project);
+            app.compare(compare);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

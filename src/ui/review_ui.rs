@@ -1,9 +1,11 @@
-//! The review panel: the agreement with a colleague's project, and the list of every
-//! disagreement, filtered by kind; clicking one (or F8 / Shift+F8) shows it in the text.
+//! The review panel: the agreement of a pair of annotators, and in tabs every
+//! disagreement (filtered by kind; clicking one, or F8 / Shift+F8, shows it in the
+//! text), the figures per type and per document, and the table of every pair.
 
 use super::action::{Action, ReviewAction};
 use super::command::UiCommand;
-use super::review::ReviewState;
+use super::review::{ReviewState, ReviewTab, Side};
+use super::review_tables_ui::{documents_ui, pairs_ui, types_ui};
 use crate::review::agreement::Scores;
 use crate::review::disagreement::DisagreementKind;
 
@@ -18,13 +20,23 @@ const KINDS: [DisagreementKind; 7] = [
     DisagreementKind::Relation,
 ];
 
-/// Shows the comparison with the colleague's project.
+/// How each side of a disagreement is drawn in the article (the article view and the
+/// legend share it).
+pub fn side_color(side: Side) -> egui::Color32 {
+    match side {
+        Side::OnlyA => egui::Color32::from_rgb(120, 60, 200),
+        Side::OnlyB => egui::Color32::from_rgb(230, 120, 0),
+        Side::Both => egui::Color32::from_rgb(210, 30, 40),
+    }
+}
+
+/// Shows the comparison with the colleagues' projects.
 pub fn review_ui(ui: &mut egui::Ui, review: &ReviewState, actions: &mut Vec<Action>) {
+    let (a, b) = review.pair_names();
     ui.horizontal(|ui| {
         ui.heading("Review");
         ui.label(format!(
-            "yours (A) against {} (B): {} document(s) compared",
-            review.path.display(),
+            "A: {a} · B: {b} · {} document(s) compared",
             review.report.documents
         ));
         if !review.not_compared.is_empty() {
@@ -35,14 +47,50 @@ pub fn review_ui(ui: &mut egui::Ui, review: &ReviewState, actions: &mut Vec<Acti
             if ui.button("Close").on_hover_text("Stop comparing").clicked() {
                 actions.push(Action::Review(ReviewAction::Close));
             }
+            legend_ui(ui);
         });
+    });
+    ui.horizontal(|ui| {
+        let pairs = review.pairs.len();
+        for (tab, label) in [
+            (ReviewTab::Differences, "Differences"),
+            (ReviewTab::Types, "By type"),
+            (ReviewTab::Documents, "By document"),
+            (ReviewTab::Pairs, "Pairs"),
+        ] {
+            let label = if tab == ReviewTab::Pairs {
+                format!("{label} ({pairs})")
+            } else {
+                label.to_string()
+            };
+            if ui.selectable_label(review.tab == tab, label).clicked() {
+                actions.push(Action::Review(ReviewAction::Tab(tab)));
+            }
+        }
     });
     ui.separator();
     ui.horizontal_top(|ui| {
-        figures_ui(ui, review);
+        ui.vertical(|ui| figures_ui(ui, review));
         ui.separator();
-        ui.vertical(|ui| disagreements_ui(ui, review, actions));
+        ui.vertical(|ui| match review.tab {
+            ReviewTab::Differences => disagreements_ui(ui, review, actions),
+            ReviewTab::Types => types_ui(ui, review, actions),
+            ReviewTab::Documents => documents_ui(ui, review, actions),
+            ReviewTab::Pairs => pairs_ui(ui, review, actions),
+        });
     });
+}
+
+/// What the marks drawn in the article mean.
+fn legend_ui(ui: &mut egui::Ui) {
+    for (side, text) in [
+        (Side::Both, "both, differently"),
+        (Side::OnlyB, "only B"),
+        (Side::OnlyA, "only A"),
+    ] {
+        ui.label(egui::RichText::new(text).color(side_color(side)))
+            .on_hover_text("How the article marks this kind of difference");
+    }
 }
 
 /// The figures of the pair, as a small table.
@@ -77,21 +125,29 @@ fn figures_ui(ui: &mut egui::Ui, review: &ReviewState) {
         report.mentions.kappa, report.mentions.alpha
     ))
     .on_hover_text("Cohen's kappa on identically bounded mentions; Krippendorff's alpha over characters (docs/agreement.md)");
+    if let Some(all) = review.all.filter(|_| review.names.len() > 2) {
+        ui.label(format!(
+            "All {} annotators: alpha {:.3} · Fleiss' kappa {:.3}",
+            review.names.len(),
+            all.alpha,
+            all.fleiss_kappa
+        ));
+    }
 }
 
 /// The filter and the list of disagreements.
 fn disagreements_ui(ui: &mut egui::Ui, review: &ReviewState, actions: &mut Vec<Action>) {
     let listed = review.listed();
+    let disagreements = review.disagreements();
     ui.horizontal(|ui| {
-        let count =
-            |k: DisagreementKind| review.disagreements.iter().filter(|d| d.kind == k).count();
+        let count = |k: DisagreementKind| disagreements.iter().filter(|d| d.kind == k).count();
         let shown = review
             .kind
             .map_or("every kind".to_string(), |k| k.label().to_string());
         egui::ComboBox::from_label("Differences")
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                let all = format!("every kind ({})", review.disagreements.len());
+                let all = format!("every kind ({})", disagreements.len());
                 if ui.selectable_label(review.kind.is_none(), all).clicked() {
                     actions.push(Action::Review(ReviewAction::Filter(None)));
                 }
@@ -126,13 +182,13 @@ fn disagreements_ui(ui: &mut egui::Ui, review: &ReviewState, actions: &mut Vec<A
         .auto_shrink(false)
         .show_rows(ui, row_height, listed.len(), |ui, rows| {
             for &i in &listed[rows] {
-                let Some(d) = review.disagreements.get(i) else {
+                let Some(d) = disagreements.get(i) else {
                     continue;
                 };
-                let yours = if d.a.is_empty() { "—" } else { &d.a };
-                let theirs = if d.b.is_empty() { "—" } else { &d.b };
+                let a = if d.a.is_empty() { "—" } else { &d.a };
+                let b = if d.b.is_empty() { "—" } else { &d.b };
                 let text = format!(
-                    "{} · {} · {} «{}»   yours: {yours}   theirs: {theirs}",
+                    "{} · {} · {} «{}»   A: {a}   B: {b}",
                     d.document,
                     d.kind.label(),
                     d.type_name,

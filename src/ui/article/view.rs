@@ -5,6 +5,8 @@ use super::highlights::{HighlightIndex, segments};
 use crate::model::{Document, EventId, Filler, Project, Span};
 use crate::ui::action::{Action, EditAction};
 use crate::ui::labels::describe;
+use crate::ui::review::{Mark, Side};
+use crate::ui::review_ui::side_color;
 use egui::text::{CCursor, CharIndex, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
@@ -28,6 +30,11 @@ pub struct ArticleInput<'a> {
     pub selected: Option<Filler>,
     /// The role waiting for a click on a highlight.
     pub active_role: Option<&'a (EventId, String)>,
+    /// The differences with a colleague's version of this document, sorted by start
+    /// (empty when not reviewing).
+    pub marks: &'a [Mark],
+    /// The difference shown last (a [`Mark::index`]).
+    pub current_mark: Option<usize>,
 }
 
 /// Runtime state of the article view: caches and the drag in progress. Never saved.
@@ -271,6 +278,7 @@ pub fn article_ui(
                 ui.ctx().request_repaint();
             }
             paint_selection(&painter, view, &visible, input, ui);
+            paint_marks(&painter, view, &visible, input);
             paint_emphasis(&painter, view, &visible, input, doc);
             handle_pointer(ui, view, &visible, &response, input, doc, actions);
         });
@@ -320,6 +328,81 @@ fn paint_selection(
     let color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
     for r in span_rects(view, visible, selection) {
         painter.rect_filled(r, 2.0, color);
+    }
+}
+
+/// The marks that touch the visible blocks.
+fn visible_marks<'a>(
+    view: &ArticleView,
+    visible: &[(usize, Arc<Galley>, Pos2)],
+    marks: &'a [Mark],
+) -> impl Iterator<Item = &'a Mark> {
+    let first = visible
+        .first()
+        .and_then(|(i, _, _)| view.blocks.get(*i))
+        .map_or(0, |b| b.chars.start);
+    let last = visible
+        .last()
+        .and_then(|(i, _, _)| view.blocks.get(*i))
+        .map_or(0, |b| b.chars.end);
+    let before_end = marks.partition_point(|m| m.span.start < last);
+    marks
+        .get(..before_end)
+        .unwrap_or_default()
+        .iter()
+        .filter(move |m| m.span.end > first)
+}
+
+/// Draws the differences with the colleague's version: a bar under what only A
+/// marked, a dashed frame around what only B marked, a frame around what both marked
+/// differently; the difference shown last is filled.
+fn paint_marks(
+    painter: &egui::Painter,
+    view: &ArticleView,
+    visible: &[(usize, Arc<Galley>, Pos2)],
+    input: &ArticleInput<'_>,
+) {
+    for mark in visible_marks(view, visible, input.marks) {
+        let color = side_color(mark.side);
+        let current = input.current_mark == Some(mark.index);
+        for r in span_rects(view, visible, mark.span) {
+            if current {
+                painter.rect_filled(r.expand(2.0), 3.0, color.gamma_multiply(0.25));
+            }
+            match mark.side {
+                Side::OnlyA => {
+                    let y = r.max.y + 1.0;
+                    painter.line_segment(
+                        [pos2(r.min.x, y), pos2(r.max.x, y)],
+                        Stroke::new(3.0, color),
+                    );
+                }
+                Side::OnlyB => {
+                    let r = r.expand(2.0);
+                    let corners = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                        r.left_top(),
+                    ];
+                    painter.extend(egui::Shape::dashed_line(
+                        &corners,
+                        Stroke::new(2.0, color),
+                        5.0,
+                        3.0,
+                    ));
+                }
+                Side::Both => {
+                    painter.rect_stroke(
+                        r.expand(2.5),
+                        3.0,
+                        Stroke::new(2.0, color),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -486,11 +569,16 @@ fn handle_pointer(
         && let Some(c) = char_at(view, visible, pos)
     {
         let hits = view.highlights.at(view.block_of_char(c), c);
-        if !hits.is_empty() {
-            let lines: Vec<String> = hits
-                .iter()
-                .map(|h| describe(input.project, doc, *h))
-                .collect();
+        let differences = visible_marks(view, visible, input.marks)
+            .filter(|m| m.span.contains(c))
+            .map(|m| m.hover.clone());
+        let mut lines: Vec<String> = hits
+            .iter()
+            .map(|h| describe(input.project, doc, *h))
+            .chain(differences)
+            .collect();
+        lines.dedup();
+        if !lines.is_empty() {
             response.clone().on_hover_text_at_pointer(lines.join("\n"));
         }
     }

@@ -3,6 +3,7 @@
 
 use super::super::action::EditAction;
 use super::super::app::EventailApp;
+use crate::edit::resolve::resolve_conflict;
 use crate::edit::{Edit, EditError, Stamp, ops};
 use crate::model::Filler;
 
@@ -78,6 +79,9 @@ impl EventailApp {
                 ops::remove_argument(project, doc, id, index, &stamp)
             }
             EditAction::SetStatus(doc, status) => ops::set_status(project, doc, status),
+            EditAction::ResolveConflict { doc, index, pick } => {
+                resolve_conflict(project, doc, index, pick, &stamp)
+            }
         };
         self.apply_result(built);
     }
@@ -99,6 +103,8 @@ impl EventailApp {
 
     /// Applies an edit, or says in the status bar why it could not be made.
     fn apply_result(&mut self, built: Result<Edit, EditError>) -> bool {
+        let author = &self.settings.annotator;
+        let built = built.map(|edit| ops::listing_author(self.session.project(), edit, author));
         match built.and_then(|edit| self.session.apply(edit)) {
             Ok(label) => {
                 self.view.status = format!("Done: {label}");

@@ -286,7 +286,7 @@ impl EventailApp {
                 }
             }
             FilePurpose::RepairCopy { broken } => self.repair_to(&broken, first),
-            FilePurpose::Compare => self.compare_with(first),
+            FilePurpose::Compare => self.compare_with(answer.paths),
         }
     }
 

@@ -5,47 +5,81 @@ use super::super::action::ReviewAction;
 use super::super::app::EventailApp;
 use super::super::failure::Failure;
 use super::super::jobs::{self, Job, JobKind, JobOutput};
-use super::super::review::ReviewState;
+use super::super::review::{Colleague, ReviewState};
 use super::super::state::Dialog;
 use crate::io;
 use crate::model::{Project, Span};
 use std::path::PathBuf;
 
 impl EventailApp {
-    /// Reads the colleague's project at `path` (in the background when large) and
-    /// compares it with the open one.
-    pub(super) fn compare_with(&mut self, path: PathBuf) {
-        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-        if size <= jobs::BACKGROUND_BYTES {
-            let result = io::load_project(&path);
-            self.finish_compare(path, result);
+    /// Compares the open project with the colleagues' projects at `paths`, as Review >
+    /// Compare does (nothing when `paths` is empty).
+    /// The comparison starts once the project is read, which may take a while.
+    pub fn compare(&mut self, paths: Vec<PathBuf>) {
+        self.compare_when_idle = paths;
+    }
+
+    /// Reads the colleagues' projects at `paths` (in the background when large) and
+    /// compares them with the open one.
+    pub(in crate::ui) fn compare_with(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
             return;
         }
-        let label = format!("Reading {}", path.display());
+        let size: u64 = paths
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum();
+        let read_all = move || {
+            paths
+                .into_iter()
+                .map(|path| {
+                    let result = io::load_project(&path);
+                    (path, result)
+                })
+                .collect()
+        };
+        if size <= jobs::BACKGROUND_BYTES {
+            self.finish_compare(read_all());
+            return;
+        }
+        let label = "Reading the colleagues' projects".to_string();
         let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |_| {
             JobOutput::Compared {
-                result: io::load_project(&path),
-                path,
+                results: read_all(),
             }
         });
         self.start_job(job);
     }
 
-    /// Shows the comparison, or why the colleague's project could not be read.
-    pub(super) fn finish_compare(&mut self, path: PathBuf, result: Result<Project, io::LoadError>) {
-        match result {
-            Ok(other) => {
-                let generation = self.session.generation();
-                let review = ReviewState::new(self.session.project(), generation, other, path);
-                self.view.status = format!(
-                    "{} difference(s) with {}: F8 shows the next",
-                    review.disagreements.len(),
-                    review.path.display()
-                );
-                self.review = Some(review);
+    /// Shows the comparison, or why a colleague's project could not be read (then
+    /// nothing is compared: figures without one of the annotators would mislead).
+    pub(super) fn finish_compare(
+        &mut self,
+        results: Vec<(PathBuf, Result<Project, io::LoadError>)>,
+    ) {
+        let mut colleagues = Vec::with_capacity(results.len());
+        for (path, result) in results {
+            match result {
+                Ok(project) => colleagues.push(Colleague { path, project }),
+                Err(error) => {
+                    self.dialog = Some(Dialog::Failed(Failure::Open(error)));
+                    return;
+                }
             }
-            Err(error) => self.dialog = Some(Dialog::Failed(Failure::Open(error))),
         }
+        let generation = self.session.generation();
+        let review = ReviewState::new(
+            self.session.project(),
+            &self.settings.annotator,
+            generation,
+            colleagues,
+        );
+        let (_, b) = review.pair_names();
+        self.view.status = format!(
+            "{} difference(s) with {b}: F8 shows the next",
+            review.disagreements().len(),
+        );
+        self.review = Some(review);
     }
 
     pub(super) fn review_action(&mut self, action: ReviewAction) {
@@ -57,6 +91,27 @@ impl EventailApp {
                 }
             }
             ReviewAction::Close => self.review = None,
+            ReviewAction::Tab(tab) => {
+                if let Some(review) = &mut self.review {
+                    review.tab = tab;
+                }
+            }
+            ReviewAction::Sort(sort) => {
+                if let Some(review) = &mut self.review {
+                    review.sort = sort;
+                }
+            }
+            ReviewAction::ShowDocumentNamed(name) => {
+                let project = self.session.project();
+                if let Some(doc) = project.documents.iter().position(|d| d.name == name) {
+                    self.show_document(doc);
+                }
+            }
+            ReviewAction::ChoosePair(a, b) => {
+                if let Some(review) = &mut self.review {
+                    review.choose_pair(self.session.project(), (a, b));
+                }
+            }
         }
     }
 
@@ -74,11 +129,11 @@ impl EventailApp {
         let Some(review) = &mut self.review else {
             return;
         };
-        let Some(d) = review.disagreements.get(index) else {
+        let Some(d) = review.disagreements().get(index) else {
             return;
         };
-        review.current = Some(index);
         let (name, ranges) = (d.document.clone(), d.ranges.clone());
+        review.current = Some(index);
         let Some(doc) = self
             .session
             .project()
