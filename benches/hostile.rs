@@ -10,7 +10,9 @@
 //!   imported from brat;
 //! - 4,000 doccano lines with one id;
 //! - the repair of 20,000 documents with one id;
-//! - the validation of a project of 50,000 entity and 50,000 event types, each used.
+//! - the validation of a project of 50,000 entity and 50,000 event types, each used;
+//! - the three-way merge of that project into the chain of 40,000 nested events, every
+//!   id of one colliding with one of the other.
 //!
 //! Run: `cargo bench --bench hostile`.
 
@@ -24,6 +26,7 @@ use divan::Bencher;
 use eventail::formats::brat::read_brat;
 use eventail::formats::{Format, ImportOptions, import_project};
 use eventail::model::{repair::repair, validate};
+use eventail::review::three_way_merge;
 use hostile_inputs::*;
 
 fn main() {
@@ -79,4 +82,10 @@ fn repair_20000_same_id(bencher: Bencher) {
 fn validate_100k_types(bencher: Bencher) {
     let project = many_types_project(50_000);
     bencher.bench(|| validate(&project));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn merge_140k_colliding(bencher: Bencher) {
+    let (base, ours, theirs) = colliding_merge();
+    bencher.bench(|| three_way_merge(&base, &ours, &theirs, "ours", "theirs").unwrap());
 }

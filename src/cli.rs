@@ -27,6 +27,7 @@ use std::time::Duration;
 use unicode_segmentation::UnicodeSegmentation;
 
 mod agree;
+mod merge_driver;
 
 /// Annotate news articles with entities and events.
 ///
@@ -82,6 +83,10 @@ pub enum Command {
         #[arg(short, long, value_name = "FIXED.ron")]
         output: PathBuf,
     },
+    /// Merge two versions of a project from their common ancestor, as a git merge
+    /// driver (`%O %A %B %P`): the result replaces OURS; exit status 0 when clean, 1
+    /// when conflicts are kept in the file for the app to resolve, 2 when not merged.
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 /// The formats that `import` reads, each a subcommand named and described as in the
@@ -325,6 +330,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => export(&args),
         Command::Repair { project, output } => repair(&project, &output),
         Command::Agree(args) => agree::agree(&args),
+        Command::MergeDriver(args) => return merge_driver::merge_driver(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -448,9 +454,23 @@ fn status_counts(project: &Project) -> Vec<(DocStatus, usize)> {
         .collect()
 }
 
-/// `validate`: the summary of a project that loads, or its load error.
+/// `validate`: the summary of a project that loads, or its load error, or the merge
+/// conflicts it still holds (a project that loads, but is not finished).
 fn validate(path: &Path) -> anyhow::Result<()> {
     let project = io::load_project(path)?;
+    let conflicts = crate::model::unresolved_conflicts(&project);
+    if !conflicts.is_empty() {
+        let mut listed = String::new();
+        for c in &conflicts {
+            listed.push_str(&format!("\n  {c}"));
+        }
+        bail!(
+            "{} unresolved: both versions of each are kept; open the project in eventail \
+             to pick one of each (Review > Conflicts){listed}\n: {}",
+            plural(conflicts.len(), "merge conflict"),
+            path.display()
+        );
+    }
     say(&summary_from_project(&project, path));
     Ok(())
 }

@@ -8,6 +8,7 @@ mod hostile_inputs;
 use eventail::formats::brat::read_brat;
 use eventail::formats::{Format, ImportOptions, import_project};
 use eventail::model::{repair::repair, validate};
+use eventail::review::three_way_merge;
 use hostile_inputs::*;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -116,6 +117,20 @@ fn twenty_thousand_documents_with_one_id_are_repaired_to_one_id_each() {
     let ids: BTreeSet<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids.len(), 20_000);
     assert_eq!(project.documents[19_999].id, "d-20000");
+}
+
+#[test]
+fn a_merge_where_forty_thousand_ids_collide_renumbers_them_near_linearly() {
+    let (base, ours, theirs) = colliding_merge();
+    let merge = three_way_merge(&base, &ours, &theirs, "ours", "theirs").unwrap();
+    assert!(merge.is_clean());
+    // Theirs' T1...T40000 collide with ours' E1...E40000; its ids above are free.
+    assert_eq!(merge.notes.len(), 40_000, "each renumbered, said once");
+    let doc = &merge.project.documents[0];
+    assert_eq!(doc.annotation_count(), 140_000);
+    assert_eq!(doc.next_id, 140_001);
+    assert_eq!(merge.project.schema.entity_types.len(), 50_000 + 10);
+    assert_eq!(validate(&merge.project), Vec::new());
 }
 
 #[test]

@@ -5,8 +5,8 @@
 
 use super::change::{Annotation, AnnotationKey, Change, Edit, EditError, Links};
 use crate::model::{
-    AnnotationRef, AttrValue, DocStatus, Document, Event, EventId, Filler, Mention, MentionId,
-    Project, RoleArg, Span,
+    AnnotationRef, AttrValue, Conflict, DocStatus, Document, Event, EventId, Filler, Mention,
+    MentionId, OtherVersion, Project, RoleArg, Span,
 };
 
 /// Who makes an edit and when, written on the annotations it touches.
@@ -162,7 +162,7 @@ fn update_mention(
 }
 
 /// Removes every argument and relation that points at `filler`, and its place in
-/// equivalences, normalisations and comments.
+/// equivalences, normalisations, comments and merge conflicts.
 fn detach(document: &Document, doc_index: usize, filler: Filler, stamp: &Stamp) -> Vec<Change> {
     let mut changes = Vec::new();
     for event in document.events_with_argument(filler) {
@@ -214,7 +214,46 @@ fn detach(document: &Document, doc_index: usize, filler: Filler, stamp: &Stamp) 
             links: Box::new(links),
         });
     }
+    if let Some(conflicts) = detached_conflicts(document, filler, &gone) {
+        changes.push(Change::SetConflicts {
+            doc: doc_index,
+            conflicts,
+        });
+    }
     changes
+}
+
+/// The merge conflicts of `document` once `filler`, and the annotations in `gone`, are
+/// deleted, if that changes them: a version set aside loses its arguments that point at
+/// `filler`, as the events in place do; one that is a relation with `filler` at an end
+/// goes, as the relations in place do; a conflict between a change and a deletion of
+/// an annotation now deleted is over. The document then still validates.
+fn detached_conflicts(
+    document: &Document,
+    filler: Filler,
+    gone: &[AnnotationRef],
+) -> Option<Vec<Conflict>> {
+    let mut changed = false;
+    let mut conflicts = Vec::with_capacity(document.conflicts.len());
+    for c in &document.conflicts {
+        let mut c = c.clone();
+        let keep = match &mut c.other {
+            OtherVersion::Deleted => !gone.contains(&c.target),
+            OtherVersion::Relation(r) => !r.involves(filler),
+            OtherVersion::Event(e) => {
+                let before = e.arguments.len();
+                e.arguments.retain(|a| a.filler != filler);
+                changed |= e.arguments.len() != before;
+                true
+            }
+            OtherVersion::Mention(_) => true,
+        };
+        changed |= !keep;
+        if keep {
+            conflicts.push(c);
+        }
+    }
+    changed.then_some(conflicts)
 }
 
 /// Deletes a mention, and the arguments and relations that point at it.
@@ -660,6 +699,49 @@ mod tests {
         let err = add_event(&project, 0, "attack", Vec::new(), &stamp()).expect_err("no id");
         assert_eq!(err, exhausted);
         assert_eq!(project, before, "nothing changed");
+    }
+
+    #[test]
+    fn deleting_an_annotation_keeps_the_merge_conflicts_valid() {
+        let mut project = sample();
+        let doc = &project.documents[0];
+        let mut other_e3 = doc.events[0].clone();
+        other_e3.note = "theirs".into();
+        let conflicts = vec![
+            // E3 changed on both sides: the version set aside has T1 as attacker.
+            Conflict {
+                target: AnnotationRef::Event(E3),
+                kept: "ana".into(),
+                other_side: "ben".into(),
+                other: OtherVersion::Event(other_e3),
+            },
+            // T1 changed by ana, deleted by ben.
+            Conflict {
+                target: AnnotationRef::Mention(T1),
+                kept: "ana".into(),
+                other_side: "ben".into(),
+                other: OtherVersion::Deleted,
+            },
+            // T2 changed by both: untouched by the deletion of T1.
+            Conflict {
+                target: AnnotationRef::Mention(T2),
+                kept: "ana".into(),
+                other_side: "ben".into(),
+                other: OtherVersion::Mention(doc.mentions[1].clone()),
+            },
+        ];
+        project.documents[0].conflicts = conflicts.clone();
+        assert_eq!(crate::model::validate(&project), []);
+        let edit = delete_mention(&project, 0, T1, &stamp()).expect("delete");
+        let (after, _) = apply_and_undo(&project, edit);
+        assert_eq!(crate::model::validate(&after), []);
+        let left = &after.documents[0].conflicts;
+        assert_eq!(left.len(), 2, "{left:?}");
+        let OtherVersion::Event(e3) = &left[0].other else {
+            panic!("{left:?}");
+        };
+        assert_eq!(e3.arguments.len(), 1);
+        assert_eq!(left[1], conflicts[2]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! place whole. Until the first rename, cancelling writes nothing; after it, the export
 //! finishes. Unlike saving a project, an export keeps no backup of what it replaces.
 
-use super::{Cancelled, FolderFiles, Format, brat, conll, csv, doccano, json};
+use super::{Cancelled, FolderFiles, Format, brat, conll, csv, doccano, json, lossy};
 use crate::io::{StagedFile, folder_of, stage_file, sync_dir, temporary_folder_in};
 use crate::model::{Diagnostic, Project};
 use std::path::{Path, PathBuf};
@@ -114,7 +114,7 @@ fn rendered_from_project(
     options: ExportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Rendered, Vec<Diagnostic>), ExportError> {
-    Ok(match format {
+    let (rendered, mut warnings) = match format {
         Format::Text => return Err(ExportError::NotExported(format)),
         Format::Brat => {
             let (files, warnings) = brat::brat_files_from_project(project, progress)?;
@@ -136,7 +136,13 @@ fn rendered_from_project(
             let (text, warnings) = doccano::doccano_from_project(project, progress)?;
             (Rendered::File(text), warnings)
         }
-    })
+    };
+    // JSON holds the conflicts as the project file does; the other formats have no
+    // place for the versions set aside.
+    if format != Format::Json {
+        warnings.extend(lossy::unresolved_conflicts(project, format.title()));
+    }
+    Ok((rendered, warnings))
 }
 
 /// How an I/O error about `path` is reported.

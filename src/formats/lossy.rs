@@ -135,6 +135,34 @@ pub(crate) fn left_out_of_project(
     vec![Diagnostic::new(message)]
 }
 
+/// One warning when documents of `project` hold merge conflicts not resolved yet: the
+/// export has the versions in place, not those set aside. None when there are none.
+pub(crate) fn unresolved_conflicts(project: &Project, format: &str) -> Vec<Diagnostic> {
+    let counts: Vec<usize> = project
+        .documents
+        .iter()
+        .map(|d| d.conflicts.len())
+        .filter(|&n| n > 0)
+        .collect();
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return Vec::new();
+    }
+    let conflicts = if total == 1 { "conflict" } else { "conflicts" };
+    let documents = if counts.len() == 1 {
+        "document"
+    } else {
+        "documents"
+    };
+    let message = format!(
+        "{total} unresolved merge {conflicts} in {} {documents}: only the versions in \
+         place are exported, {format} has no place for those set aside (resolve them in \
+         eventail first; `eventail validate` lists them)",
+        counts.len()
+    );
+    vec![Diagnostic::new(message)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,7 +29,7 @@ pub mod json;
 mod lossy;
 pub mod table;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 pub mod text;
 
 pub use export::{ExportError, ExportOptions, ExportReport, export_project, export_project_with};

@@ -1,5 +1,5 @@
-//! Helpers shared by the format tests: spans found by their text, and annotations with
-//! nothing but what a test sets.
+//! Helpers shared by the format tests, and by the model's and the merge's: spans found
+//! by their text, and annotations with nothing but what a test sets.
 
 use crate::model::{Event, EventId, Mention, MentionId, Span};
 

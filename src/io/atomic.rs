@@ -214,11 +214,24 @@ impl StagedFile {
 /// its backup and renames the new file over it. Through a symbolic link, the file it
 /// names is replaced and keeps its backup beside it; a write-protected file is refused.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// Writes `bytes` in place of `path` as [`write_atomically`] does, but keeps no backup:
+/// for a file whose versions are not the user's to keep, such as git's temporary copy
+/// of a project during a merge, beside which a backup would be left in the work tree.
+pub fn write_atomically_without_backup(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace(path, bytes, false)
+}
+
+/// Stages `bytes` beside `path`, keeps the old file as its backup if `backup` and it
+/// exists, and puts the new one in place.
+fn replace(path: &Path, bytes: &[u8], backup: bool) -> std::io::Result<()> {
     let target = writable_target(path)?;
     let folder = folder_of(&target).to_path_buf();
     let exists = target.exists();
     let staged = stage(target, bytes)?;
-    if exists {
+    if backup && exists {
         keep_backup(&staged.target)?;
     }
     staged.put_in_place()?;

@@ -4,7 +4,7 @@
 //! anything else, and validates the result; a file that fails any step is reported with
 //! its path and the place of the error, and is never written by eventail.
 
-use super::atomic::{read_regular_file, write_atomically};
+use super::atomic::{read_regular_file, write_atomically, write_atomically_without_backup};
 use crate::model::{Diagnostic, FORMAT_VERSION, Project, validate};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -253,11 +253,27 @@ pub fn project_to_string(project: &Project) -> Result<String, ron::Error> {
 
 /// Saves the project to `path` atomically, keeping the previous version as a backup.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
+    save_with(path, project, write_atomically)
+}
+
+/// Saves the project to `path` atomically without a backup: for git's temporary copy
+/// of a project that `eventail merge-driver` writes the merge into (see
+/// [`write_atomically_without_backup`]).
+pub fn save_project_without_backup(path: &Path, project: &Project) -> Result<(), SaveError> {
+    save_with(path, project, write_atomically_without_backup)
+}
+
+/// Writes the project's text to `path` with `write`.
+fn save_with(
+    path: &Path,
+    project: &Project,
+    write: fn(&Path, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let text = project_to_string(project).map_err(|error| SaveError::Serialize {
         path: path.to_path_buf(),
         error,
     })?;
-    write_atomically(path, text.as_bytes()).map_err(|error| SaveError::Write {
+    write(path, text.as_bytes()).map_err(|error| SaveError::Write {
         path: path.to_path_buf(),
         error,
     })

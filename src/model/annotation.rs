@@ -67,6 +67,24 @@ pub enum Filler {
     Event(EventId),
 }
 
+impl Filler {
+    /// The id of the annotation, whatever its kind.
+    pub fn id(self) -> u32 {
+        match self {
+            Filler::Mention(id) => id.0,
+            Filler::Event(id) => id.0,
+        }
+    }
+
+    /// The same kind of filler with the id `id`.
+    pub fn with_id(self, id: u32) -> Self {
+        match self {
+            Filler::Mention(_) => Filler::Mention(MentionId(id)),
+            Filler::Event(_) => Filler::Event(EventId(id)),
+        }
+    }
+}
+
 impl std::fmt::Display for Filler {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -176,6 +194,26 @@ impl From<Filler> for AnnotationRef {
         match filler {
             Filler::Mention(id) => AnnotationRef::Mention(id),
             Filler::Event(id) => AnnotationRef::Event(id),
+        }
+    }
+}
+
+impl AnnotationRef {
+    /// The id of the annotation, whatever its kind.
+    pub fn id(self) -> u32 {
+        match self {
+            AnnotationRef::Mention(id) => id.0,
+            AnnotationRef::Event(id) => id.0,
+            AnnotationRef::Relation(id) => id.0,
+        }
+    }
+
+    /// The same kind of reference with the id `id`.
+    pub fn with_id(self, id: u32) -> Self {
+        match self {
+            AnnotationRef::Mention(_) => AnnotationRef::Mention(MentionId(id)),
+            AnnotationRef::Event(_) => AnnotationRef::Event(EventId(id)),
+            AnnotationRef::Relation(_) => AnnotationRef::Relation(RelationId(id)),
         }
     }
 }

@@ -4,7 +4,7 @@ use super::adjudication::Decision;
 use super::annotation::{
     AnnotationRef, Comment, Equivalence, Event, Filler, Mention, Normalization, Relation,
 };
-use super::conflict::Conflict;
+use super::conflict::{Conflict, OtherVersion};
 use super::ids::{EventId, MentionId, RelationId};
 use super::reading;
 use serde::{Deserialize, Serialize};
@@ -198,5 +198,56 @@ impl Document {
     /// Mentions, events and relations together.
     pub fn annotation_count(&self) -> usize {
         self.mentions.len() + self.events.len() + self.relations.len()
+    }
+
+    /// Gives every annotation the id `new_id` maps its id to, and rewrites every
+    /// reference to it along: event arguments, relation ends, equivalences,
+    /// normalisations, typed comments and merge conflicts (their targets and the versions
+    /// set aside). The lists are not sorted again and `next_id` is left as it is: that is
+    /// for the caller, which knows what the new ids are (a repair renumbering from 1, a
+    /// merge moving one side's new annotations above the other's).
+    pub fn map_annotation_ids(&mut self, new_id: impl Fn(u32) -> u32) {
+        let filler = |f: Filler| f.with_id(new_id(f.id()));
+        let target = |t: AnnotationRef| t.with_id(new_id(t.id()));
+        let event = |e: &mut Event| {
+            e.id = EventId(new_id(e.id.0));
+            for arg in &mut e.arguments {
+                arg.filler = filler(arg.filler);
+            }
+        };
+        let relation = |r: &mut Relation| {
+            r.id = RelationId(new_id(r.id.0));
+            r.arg1 = filler(r.arg1);
+            r.arg2 = filler(r.arg2);
+        };
+        for m in &mut self.mentions {
+            m.id = MentionId(new_id(m.id.0));
+        }
+        for e in &mut self.events {
+            event(e);
+        }
+        for r in &mut self.relations {
+            relation(r);
+        }
+        for eq in &mut self.equivalences {
+            for member in &mut eq.members {
+                *member = filler(*member);
+            }
+        }
+        for n in &mut self.normalizations {
+            n.target = target(n.target);
+        }
+        for c in &mut self.comments {
+            c.target = target(c.target);
+        }
+        for c in &mut self.conflicts {
+            c.target = target(c.target);
+            match &mut c.other {
+                OtherVersion::Deleted => {}
+                OtherVersion::Mention(m) => m.id = MentionId(new_id(m.id.0)),
+                OtherVersion::Event(e) => event(e),
+                OtherVersion::Relation(r) => relation(r),
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ pub use annotation::{
     AnnotationRef, AttrValue, Attributes, Comment, Equivalence, Event, Filler, Mention,
     Normalization, Relation, RoleArg,
 };
-pub use conflict::{Conflict, OtherVersion};
+pub use conflict::{Conflict, OtherVersion, unresolved_conflicts};
 pub use diagnostic::Diagnostic;
 pub use document::{DocStatus, Document};
 pub use ids::{EventId, MentionId, RelationId};

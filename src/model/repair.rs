@@ -8,7 +8,6 @@ use super::annotation::AnnotationRef;
 use super::annotation::{AttrValue, Attributes, Filler};
 use super::diagnostic::Diagnostic;
 use super::document::Document;
-use super::ids::{EventId, MentionId, RelationId};
 use super::project::{DocumentIds, Project};
 use super::schema::{AttrKind, Schema};
 use super::schema_index::IndexedSchema;
@@ -242,6 +241,19 @@ fn repair_indexed(
         }
         fix.attributes(&r.id, &r.relation_type, &mut r.attributes);
     }
+    // Once the annotations they refer to are settled: a conflict that cannot be
+    // resolved into a valid document is dropped (either version could break it).
+    let conflicts = std::mem::take(&mut doc.conflicts);
+    doc.conflicts = conflicts
+        .into_iter()
+        .filter(|c| {
+            let problems = c.problems(doc, len);
+            problems.is_empty() || {
+                fix.note(c.target, format!("dropped: {}", problems.join("; ")));
+                false
+            }
+        })
+        .collect();
     // Last, when every reference resolves, so that renumbering maps them all.
     mend_next_id(doc, largest_id, &mut fix);
 }
@@ -297,60 +309,35 @@ fn mend_next_id(doc: &mut Document, largest_id: Option<u32>, fix: &mut Fixer) {
 
 /// Renumbers the annotations 1, 2, 3... in the order of their ids (so creation order
 /// and every list's sorting survive), rewrites every reference to them (arguments,
-/// relation ends, equivalences, normalisations, comments) and reports each new id.
+/// relation ends, equivalences, normalisations, comments, conflicts) and reports each
+/// new id.
 fn renumber(doc: &mut Document, fix: &mut Fixer) {
     let mut old: Vec<u32> = doc.annotation_ids().collect();
     old.sort_unstable();
     let new: BTreeMap<u32, u32> = old.iter().copied().zip(1..).collect();
     // Every reference resolves by now; one that did not would keep its id.
     let id = |old: u32| new.get(&old).copied().unwrap_or(old);
-    let filler = |f: Filler| match f {
-        Filler::Mention(m) => Filler::Mention(MentionId(id(m.0))),
-        Filler::Event(e) => Filler::Event(EventId(id(e.0))),
-    };
-    let target = |t: AnnotationRef| match t {
-        AnnotationRef::Mention(m) => AnnotationRef::Mention(MentionId(id(m.0))),
-        AnnotationRef::Event(e) => AnnotationRef::Event(EventId(id(e.0))),
-        AnnotationRef::Relation(r) => AnnotationRef::Relation(RelationId(id(r.0))),
-    };
-    let mut renamed = |from: AnnotationRef| {
-        let to = target(from);
+    let kinds = [
+        doc.mentions
+            .iter()
+            .map(|m| AnnotationRef::Mention(m.id))
+            .collect::<Vec<_>>(),
+        doc.events
+            .iter()
+            .map(|e| AnnotationRef::Event(e.id))
+            .collect(),
+        doc.relations
+            .iter()
+            .map(|r| AnnotationRef::Relation(r.id))
+            .collect(),
+    ];
+    for from in kinds.into_iter().flatten() {
+        let to = from.with_id(id(from.id()));
         if to != from {
             fix.note(from, format!("renumbered as {to}"));
         }
-        to
-    };
-    for m in &mut doc.mentions {
-        if let AnnotationRef::Mention(to) = renamed(AnnotationRef::Mention(m.id)) {
-            m.id = to;
-        }
     }
-    for e in &mut doc.events {
-        if let AnnotationRef::Event(to) = renamed(AnnotationRef::Event(e.id)) {
-            e.id = to;
-        }
-        for arg in &mut e.arguments {
-            arg.filler = filler(arg.filler);
-        }
-    }
-    for r in &mut doc.relations {
-        if let AnnotationRef::Relation(to) = renamed(AnnotationRef::Relation(r.id)) {
-            r.id = to;
-        }
-        r.arg1 = filler(r.arg1);
-        r.arg2 = filler(r.arg2);
-    }
-    for eq in &mut doc.equivalences {
-        for member in &mut eq.members {
-            *member = filler(*member);
-        }
-    }
-    for n in &mut doc.normalizations {
-        n.target = target(n.target);
-    }
-    for c in &mut doc.comments {
-        c.target = target(c.target);
-    }
+    doc.map_annotation_ids(id);
     // As many ids as annotations: far below the largest id, which fits in memory.
     doc.next_id = u32::try_from(new.len()).map_or(u32::MAX, |n| n.saturating_add(1));
 }

@@ -188,6 +188,20 @@ impl DocChecker<'_> {
     }
 }
 
+impl DocChecker<'_> {
+    /// Merge conflicts: each consistent with the document, so that either version can
+    /// be picked (see [`Conflict::problems`](super::Conflict::problems)). A consistent
+    /// conflict is no error: the file loads and the app offers the choice.
+    fn conflicts(&mut self) {
+        let doc = self.doc;
+        for c in &doc.conflicts {
+            for problem in c.problems(doc, self.char_len) {
+                self.report(c.target, problem);
+            }
+        }
+    }
+}
+
 fn validate_document(
     schema: &IndexedSchema<&Schema>,
     doc: &Document,
@@ -255,6 +269,7 @@ fn validate_document(
         check.attributes(&r.id, &r.relation_type, &r.attributes);
     }
     check.links();
+    check.conflicts();
 }
 
 /// An argument that closes a cycle of events, by position.

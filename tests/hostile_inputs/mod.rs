@@ -152,3 +152,12 @@ pub fn many_types_project(n: u32) -> Project {
     project.documents.push(doc);
     project
 }
+
+/// The three sides of a merge in which ids collide by the ten thousand: from one empty
+/// document, ours makes it [`chain_project`] (40,000 nested events) and theirs
+/// [`many_types_project`] (50,000 types, 100,000 annotations), from the same ids up.
+pub fn colliding_merge() -> (Project, Project, Project) {
+    let mut base = chain_project(0);
+    base.documents[0].next_id = 1;
+    (base, chain_project(40_000), many_types_project(50_000))
+}
