@@ -2,7 +2,8 @@
 //! aligned ([`align`]), their agreement is measured ([`agreement`], [`units`]) and their
 //! disagreements listed ([`disagreement`]), so that a team can see how far it agrees
 //! and adjudicate a gold version. Nothing here touches egui: the command line, the GUI
-//! and the tests share it.
+//! and the tests share it. [`merge`] builds a gold project from several annotators'
+//! projects and drives its adjudication.
 //!
 //! The definitions of every figure are in `docs/agreement.md`.
 
@@ -10,6 +11,7 @@ pub mod agreement;
 pub mod align;
 pub mod disagreement;
 mod keys;
+pub mod merge;
 pub mod report;
 pub mod units;
 
