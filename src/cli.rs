@@ -28,6 +28,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 mod agree;
 mod merge_driver;
+mod merge;
 
 /// Annotate news articles with entities and events.
 ///
@@ -74,6 +75,9 @@ pub enum Command {
     /// reference): precision, recall and F1 of mentions, events and relations, kappa
     /// and alpha. Definitions: docs/agreement.md.
     Agree(agree::AgreeArgs),
+    /// Make a gold project of what annotators agree on (all, majority or at-least-N of
+    /// them) and report what is left to adjudicate. Details: docs/adjudication.md.
+    Merge(merge::MergeArgs),
     /// Mend a project that fails validation into a new file, listing every change.
     Repair {
         /// The broken project (left as it is).
@@ -331,6 +335,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Repair { project, output } => repair(&project, &output),
         Command::Agree(args) => agree::agree(&args),
         Command::MergeDriver(args) => return merge_driver::merge_driver(&args),
+        Command::Merge(args) => merge::merge(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,49 +5,18 @@
 // A test states what it expects with expect/unwrap: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{derived, eventail, imported_from};
 use eventail::edit::{Stamp, ops};
-use eventail::io::{load_project, save_project};
+use eventail::io::load_project;
 use eventail::model::{Filler, Project};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn eventail(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_eventail"))
-        .args(args)
-        .output()
-        .expect("run eventail")
-}
+use std::process::Command;
 
 /// The news tutorial imported as a project in `dir`.
 fn imported(dir: &Path) -> PathBuf {
     imported_from(dir, "tests/fixtures/brat/news-tutorial", "a")
-}
-
-/// The brat collection `folder` imported as the project `NAME.ron` in `dir`.
-fn imported_from(dir: &Path, folder: &str, name: &str) -> PathBuf {
-    let out = dir.join(format!("{name}.ron"));
-    let status = eventail(&[
-        "import".as_ref(),
-        "brat".as_ref(),
-        folder.as_ref(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ]);
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    out
-}
-
-/// A second annotator's version: `edit` applied to A, saved as `name` in `dir`.
-fn derived(dir: &Path, a: &Path, name: &str, edit: impl FnOnce(&mut Project)) -> PathBuf {
-    let mut project = load_project(a).expect("load");
-    edit(&mut project);
-    let path = dir.join(name);
-    save_project(&path, &project).expect("save");
-    path
 }
 
 /// Deletes the first mention of the first document, and what uses it.

@@ -2,7 +2,7 @@
 
 use crate::model::{
     Comment, Conflict, Decision, DocStatus, Document, Equivalence, Event, EventId, Mention,
-    MentionId, Normalization, Project, Relation, RelationId,
+    MentionId, Normalization, Project, Relation, RelationId, Schema,
 };
 
 /// Why an edit could not be built or applied.
@@ -140,6 +140,12 @@ pub enum Change {
         doc: usize,
         /// The new list.
         conflicts: Vec<Conflict>,
+    },
+    /// Replace the schema (a merge adds the types of the annotators' schemas that the
+    /// gold project lacks).
+    SetSchema {
+        /// The new schema.
+        schema: Box<Schema>,
     },
 }
 
@@ -285,6 +291,12 @@ impl Change {
                 Change::SetConflicts {
                     doc,
                     conflicts: old,
+                }
+            }
+            Change::SetSchema { schema } => {
+                let old = std::mem::replace(&mut project.schema, *schema);
+                Change::SetSchema {
+                    schema: Box::new(old),
                 }
             }
         })

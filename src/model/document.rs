@@ -1,6 +1,6 @@
 //! One article with its annotations.
 
-use super::adjudication::Decision;
+use super::adjudication::{Decision, Unit};
 use super::annotation::{
     AnnotationRef, Comment, Equivalence, Event, Filler, Mention, Normalization, Relation,
 };
@@ -193,6 +193,12 @@ impl Document {
         mentions
             .chain(events)
             .chain(self.relations.iter().map(|r| r.id.0))
+    }
+
+    /// The decision on `unit`, found by binary search in [`Self::decisions`].
+    pub fn decision(&self, unit: &Unit) -> Option<&Decision> {
+        let i = self.decisions.binary_search_by(|d| d.unit.cmp(unit)).ok()?;
+        self.decisions.get(i)
     }
 
     /// Mentions, events and relations together.

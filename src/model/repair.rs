@@ -254,8 +254,35 @@ fn repair_indexed(
             }
         })
         .collect();
+    mend_decisions(doc, len, &mut fix);
     // Last, when every reference resolves, so that renumbering maps them all.
     mend_next_id(doc, largest_id, &mut fix);
+}
+
+/// Sorts the decisions of a gold project by unit, keeps one per unit (the later in the
+/// file) and drops those on a unit with a range that does not fit the text.
+fn mend_decisions(doc: &mut Document, len: usize, fix: &mut Fixer) {
+    let before = doc.decisions.len();
+    let sorted = doc.decisions.windows(2).all(|w| w[0].unit < w[1].unit);
+    doc.decisions
+        .retain(|d| d.unit.all_ranges().all(|r| r.start < r.end && r.end <= len));
+    let fitting = doc.decisions.len();
+    if !sorted {
+        doc.decisions.sort_by(|a, b| a.unit.cmp(&b.unit));
+        doc.decisions.reverse();
+        doc.decisions
+            .dedup_by(|later, earlier| later.unit == earlier.unit);
+        doc.decisions.reverse();
+        fix.note_document("sorted the decisions by unit, one per unit".into());
+    }
+    let dropped = before - doc.decisions.len();
+    if dropped > 0 {
+        fix.note_document(format!(
+            "dropped {dropped} decision(s): {} on a range outside the text, the others \
+             on a unit decided twice",
+            before - fitting
+        ));
+    }
 }
 
 impl Fixer<'_, '_> {
@@ -595,5 +622,45 @@ mod tests {
         assert_eq!(project.documents[2].id, "d-2");
         assert_eq!(project.documents[3].id, "d-4", "d-3 is taken");
         assert_eq!(validate(&project), Vec::new());
+    }
+
+    #[test]
+    fn decisions_are_sorted_one_per_unit_and_those_outside_the_text_dropped() {
+        use crate::model::{Decision, Unit, Verdict};
+        let decision = |start: usize, end: usize, verdict: Verdict| Decision {
+            unit: Unit::Mention {
+                entity_type: "place".into(),
+                ranges: vec![Span::new(start, end)],
+            },
+            verdict,
+            sources: Vec::new(),
+            author: String::new(),
+            changed: String::new(),
+        };
+        let mut project = crate::model::validate::tests::nested(&[]);
+        project.documents[0].decisions = vec![
+            decision(8, 11, Verdict::Agreed),
+            decision(0, 7, Verdict::Agreed),
+            decision(0, 7, Verdict::Rejected),
+            decision(12, 40, Verdict::Agreed),
+        ];
+        let report = repair(&mut project);
+        assert_eq!(validate(&project), Vec::new(), "{}", report_text(&report));
+        let kept: Vec<Verdict> = project.documents[0]
+            .decisions
+            .iter()
+            .map(|d| d.verdict)
+            .collect();
+        assert_eq!(
+            kept,
+            [Verdict::Rejected, Verdict::Agreed],
+            "the later one kept"
+        );
+        assert_eq!(
+            report_text(&report),
+            "document \"d\": sorted the decisions by unit, one per unit\n\
+             document \"d\": dropped 2 decision(s): 1 on a range outside the text, the \
+             others on a unit decided twice"
+        );
     }
 }

@@ -200,6 +200,33 @@ impl DocChecker<'_> {
             }
         }
     }
+
+    /// The decisions of a gold project: sorted by unit and one per unit (they are found
+    /// by binary search), and every range of a unit fits the text.
+    fn decisions(&mut self) {
+        let decisions = &self.doc.decisions;
+        for (i, d) in decisions.iter().enumerate() {
+            let what = format!("decision on {}", d.unit);
+            if let Some(previous) = i.checked_sub(1).and_then(|p| decisions.get(p)) {
+                if previous.unit == d.unit {
+                    self.report(&what, "the unit is decided twice".into());
+                } else if previous.unit > d.unit {
+                    self.report(&what, "decisions are not sorted by unit".into());
+                }
+            }
+            for r in d.unit.all_ranges() {
+                if r.start >= r.end || r.end > self.char_len {
+                    self.report(
+                        &what,
+                        format!(
+                            "range {}-{} does not fit the text ({} characters)",
+                            r.start, r.end, self.char_len
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn validate_document(
@@ -270,6 +297,7 @@ fn validate_document(
     }
     check.links();
     check.conflicts();
+    check.decisions();
 }
 
 /// An argument that closes a cycle of events, by position.
@@ -392,6 +420,39 @@ pub(crate) mod tests {
 
     fn problems(project: &Project) -> Vec<String> {
         validate(project).iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn decisions_are_sorted_unique_and_within_the_text() {
+        use crate::model::{Decision, Unit, Verdict};
+        let decision = |start: usize, end: usize| Decision {
+            unit: Unit::Mention {
+                entity_type: "place".into(),
+                ranges: vec![Span::new(start, end)],
+            },
+            verdict: Verdict::Agreed,
+            sources: Vec::new(),
+            author: String::new(),
+            changed: String::new(),
+        };
+        let mut project = nested(&[]);
+        project.documents[0].decisions = vec![decision(0, 7), decision(8, 11)];
+        assert_eq!(problems(&project), Vec::<String>::new());
+        project.documents[0].decisions = vec![
+            decision(8, 11),
+            decision(0, 7),
+            decision(0, 7),
+            decision(12, 40),
+        ];
+        assert_eq!(
+            problems(&project),
+            [
+                "document \"d\", decision on mention place 0-7: decisions are not sorted by unit",
+                "document \"d\", decision on mention place 0-7: the unit is decided twice",
+                "document \"d\", decision on mention place 12-40: range 12-40 does not fit the \
+                 text (18 characters)",
+            ]
+        );
     }
 
     #[test]

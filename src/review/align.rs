@@ -65,13 +65,18 @@ pub struct Alignment<'a> {
 impl<'a> Alignment<'a> {
     /// The compared documents, in the first project's order.
     pub fn documents(&self) -> impl Iterator<Item = AlignedDocument<'_>> {
+        self.versions().map(|versions| AlignedDocument {
+            name: &versions[0].name,
+            versions,
+        })
+    }
+
+    /// The versions of each compared document, one per project, in the first
+    /// project's order, borrowed from the projects rather than from the alignment.
+    pub fn versions(&self) -> impl Iterator<Item = &[&'a Document]> {
         self.versions
             .chunks(self.projects.max(1))
             .filter(|versions| !versions.is_empty())
-            .map(|versions| AlignedDocument {
-                name: &versions[0].name,
-                versions,
-            })
     }
 
     /// How many documents are compared.

@@ -67,7 +67,7 @@ pub struct Disagreement {
 }
 
 /// What a version of a mention says: its type and characters.
-fn mention_version(table: &OffsetTable<'_>, type_name: &str, ranges: &[Span]) -> String {
+pub(super) fn mention_version(table: &OffsetTable<'_>, type_name: &str, ranges: &[Span]) -> String {
     format!(
         "{type_name} «{}» {}",
         table.covered_text(ranges),

@@ -1,8 +1,10 @@
 //! What makes two annotators' annotations "the same": each annotation reduced to the
 //! comparable part of it (type and ranges; for an argument its role and its filler's
-//! type and ranges), so that ids, authors and notes never count.
+//! type and ranges), so that ids, authors and notes never count. The borrowed keys serve
+//! the comparisons of agreement; the owned [`Unit`]s made from them (`unit_from_*`) are
+//! what a gold project records its decisions on.
 
-use crate::model::{Document, Event, Filler, Mention, Relation, Span};
+use crate::model::{Document, Event, Filler, Mention, Relation, RoleArg, Span, Unit, UnitFiller};
 
 /// A mention as compared: its type and exact ranges.
 pub type MentionKey<'a> = (&'a str, &'a [Span]);
@@ -67,6 +69,63 @@ pub fn argument_keys<'a>(doc: &'a Document, event: &'a Event) -> Vec<ArgumentKey
         .iter()
         .map(|a| (base_role(&a.role), filler_key(doc, a.filler)))
         .collect()
+}
+
+/// The owned filler of a key; `None` for a filler missing from its document.
+pub fn unit_filler(key: FillerKey<'_>) -> Option<UnitFiller> {
+    match key {
+        FillerKey::Mention(entity_type, ranges) => Some(UnitFiller::Mention {
+            entity_type: entity_type.to_string(),
+            ranges: ranges.to_vec(),
+        }),
+        FillerKey::Event(event_type, trigger) => Some(UnitFiller::Event {
+            event_type: event_type.to_string(),
+            trigger: trigger.to_vec(),
+        }),
+        FillerKey::Missing => None,
+    }
+}
+
+/// A mention as a unit: its type and ranges.
+pub fn unit_from_mention(m: &Mention) -> Unit {
+    let (entity_type, ranges) = mention_key(m);
+    Unit::Mention {
+        entity_type: entity_type.to_string(),
+        ranges: ranges.to_vec(),
+    }
+}
+
+/// An event as a unit: its type and trigger (its arguments are units of their own).
+pub fn unit_from_event(e: &Event) -> Unit {
+    let (event_type, trigger) = trigger_key(e);
+    Unit::Event {
+        event_type: event_type.to_string(),
+        trigger: trigger.to_vec(),
+    }
+}
+
+/// An argument of `event` as a unit: the event's type and trigger, the base role and the
+/// filler; `None` when the filler does not exist in `doc`.
+pub fn unit_from_argument(doc: &Document, event: &Event, arg: &RoleArg) -> Option<Unit> {
+    let filler = unit_filler(filler_key(doc, arg.filler))?;
+    let (event_type, trigger) = trigger_key(event);
+    Some(Unit::Argument {
+        event_type: event_type.to_string(),
+        trigger: trigger.to_vec(),
+        role: base_role(&arg.role).to_string(),
+        filler,
+    })
+}
+
+/// A relation as a unit: its type and both ends; `None` when an end does not exist in
+/// `doc`.
+pub fn unit_from_relation(doc: &Document, r: &Relation) -> Option<Unit> {
+    let (relation_type, arg1, arg2) = relation_key(doc, r);
+    Some(Unit::Relation {
+        relation_type: relation_type.to_string(),
+        arg1: unit_filler(arg1)?,
+        arg2: unit_filler(arg2)?,
+    })
 }
 
 /// Pairs the items of `a` and `b` with equal keys, one to one, in order: returns the

@@ -1,7 +1,8 @@
 //! Reviewing annotators' work: the same articles annotated by several people are
 //! aligned ([`align`]), their agreement is measured ([`agreement`], [`units`]) and their
 //! disagreements listed ([`disagreement`]), so that a team can see how far it agrees
-//! and adjudicate a gold version; two versions of a project edited apart are merged
+//! and adjudicate a gold version ([`merge`] builds it from several annotators' projects
+//! and drives its adjudication); two versions of a project edited apart are merged
 //! three ways ([`three_way`]), as git merges branches. Nothing here touches egui: the
 //! command line, the GUI and the tests share it.
 //!
@@ -11,6 +12,7 @@ pub mod agreement;
 pub mod align;
 pub mod disagreement;
 mod keys;
+pub mod merge;
 pub mod report;
 pub mod three_way;
 pub mod units;

@@ -5,7 +5,46 @@
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use std::process::Output;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs the built binary with `args`.
+pub fn eventail(args: &[&OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eventail"))
+        .args(args)
+        .output()
+        .expect("run eventail")
+}
+
+/// The brat collection `folder` imported as the project `NAME.ron` in `dir`.
+pub fn imported_from(dir: &Path, folder: &str, name: &str) -> PathBuf {
+    let out = dir.join(format!("{name}.ron"));
+    let status = eventail(&[
+        "import".as_ref(),
+        "brat".as_ref(),
+        folder.as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    out
+}
+
+/// Another annotator's version: `edit` applied to the project `a`, saved as `name` in
+/// `dir`.
+pub fn derived(
+    dir: &Path,
+    a: &Path,
+    name: &str,
+    edit: impl FnOnce(&mut eventail::model::Project),
+) -> PathBuf {
+    let mut project = eventail::io::load_project(a).expect("load");
+    edit(&mut project);
+    let path = dir.join(name);
+    eventail::io::save_project(&path, &project).expect("save");
+    path
+}
 
 /// What the command printed on stdout.
 pub fn stdout(out: &Output) -> String {
