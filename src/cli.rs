@@ -27,8 +27,8 @@ use std::time::Duration;
 use unicode_segmentation::UnicodeSegmentation;
 
 mod agree;
-mod merge_driver;
 mod merge;
+mod merge_driver;
 
 /// Annotate news articles with entities and events.
 ///
@@ -471,7 +471,7 @@ fn validate(path: &Path) -> anyhow::Result<()> {
         }
         bail!(
             "{} unresolved: both versions of each are kept; open the project in eventail \
-             to pick one of each (Review > Conflicts){listed}\n: {}",
+             to pick one of each (the Merge conflicts panel){listed}\n: {}",
             plural(conflicts.len(), "merge conflict"),
             path.display()
         );

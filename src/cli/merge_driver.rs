@@ -99,7 +99,7 @@ fn merge(args: &MergeDriverArgs, shown: &Path) -> anyhow::Result<usize> {
     if found > 0 {
         say_err(&format!(
             "{}: {found} conflict(s): both versions of each are kept in the file, which \
-             eventail opens; pick one of each there (Review > Conflicts), or list them with \
+             eventail opens; pick one of each there (the Merge conflicts panel), or list them with \
              `eventail validate`",
             shown.display()
         ));

@@ -31,8 +31,6 @@ pub fn resolve_conflict(
         .conflicts
         .get(index)
         .ok_or_else(|| EditError::NoAnnotation(format!("conflict {}", index + 1)))?;
-    let mut conflicts = document.conflicts.clone();
-    conflicts.remove(index);
     let (mut changes, label) = match pick {
         Pick::Kept => (
             Vec::new(),
@@ -46,6 +44,20 @@ pub fn resolve_conflict(
             )
         }
     };
+    // A deletion taken from the other side may have settled other conflicts of the
+    // document already (see `ops::delete`): start from its list, not the document's.
+    let mut conflicts = changes
+        .iter()
+        .rev()
+        .find_map(|c| match c {
+            Change::SetConflicts { conflicts, .. } => Some(conflicts.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| document.conflicts.clone());
+    changes.retain(|c| !matches!(c, Change::SetConflicts { .. }));
+    if let Some(position) = conflicts.iter().position(|c| c == conflict) {
+        conflicts.remove(position);
+    }
     changes.push(Change::SetConflicts {
         doc: doc_index,
         conflicts,

@@ -47,6 +47,22 @@ pub enum Action {
     CancelJob,
     /// Something about the comparison with a colleague's project.
     Review(ReviewAction),
+    /// Something about the adjudication of a gold version.
+    Adjudication(AdjudicationAction),
+    /// The strategy of the next merge into a gold version (`all`, `majority`,
+    /// `at-least-N`).
+    SetMergeStrategy(String),
+}
+
+/// What the adjudication panel asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdjudicationAction {
+    /// Show the item at this index.
+    Show(usize),
+    /// Accept this version of the item shown.
+    Accept(usize),
+    /// Stop adjudicating.
+    Close,
 }
 
 /// What the review panel asks for.

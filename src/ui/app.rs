@@ -33,6 +33,8 @@ pub struct EventailApp {
     pub(super) job: Option<Job>,
     /// The comparison with a colleague's project, while the review panel is open.
     pub(super) review: Option<super::review::ReviewState>,
+    /// The adjudication of the open (gold) project, while its panel is open.
+    pub(super) adjudication: Option<super::adjudication::AdjudicationState>,
     /// Colleagues' projects to compare with once nothing runs in the background (the
     /// project given on the command line may still be being read).
     pub(super) compare_when_idle: Vec<PathBuf>,
@@ -78,6 +80,7 @@ impl EventailApp {
             autosave: AutosaveState::default(),
             job: None,
             review: None,
+            adjudication: None,
             compare_when_idle: Vec::new(),
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
@@ -167,6 +170,11 @@ impl EventailApp {
         &self.view.status
     }
 
+    /// The adjudication of the open gold project, when its panel is open.
+    pub fn adjudication(&self) -> Option<&super::adjudication::AdjudicationState> {
+        self.adjudication.as_ref()
+    }
+
     /// The comparison with a colleague's project, when one is open.
     pub fn review(&self) -> Option<&super::review::ReviewState> {
         self.review.as_ref()
@@ -238,6 +246,8 @@ impl EventailApp {
                 has_selected: self.view.selected.is_some(),
                 show_frame_time: self.view.show_frame_time,
                 annotator: &self.settings.annotator,
+                merge_strategy: &self.settings.merge_strategy,
+                adjudicating: self.adjudication.is_some(),
             };
             super::menu_ui::menu_ui(ui, &input, actions);
         });
@@ -248,6 +258,19 @@ impl EventailApp {
             egui::Panel::bottom("conflicts").show(ui, |ui| {
                 super::conflicts_ui::conflicts_ui(ui, project, actions);
             });
+        }
+        if let Some(adjudication) = &self.adjudication {
+            egui::Panel::bottom("adjudication")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    super::adjudication_ui::adjudication_ui(
+                        ui,
+                        adjudication,
+                        self.view.doc,
+                        actions,
+                    );
+                });
         }
         if let Some(review) = &self.review {
             egui::Panel::bottom("review")
@@ -293,7 +316,12 @@ fn needs_committed_drafts(action: &Action) -> bool {
                 | C::NextDocument
                 | C::PreviousDocument
                 | C::DeleteSelected
+                | C::BuildGold
+                | C::AcceptVersion(_)
+                | C::RejectItem
+                | C::EditItem
         ),
+        Action::Adjudication(_) => true,
         Action::OpenPath(_) | Action::ShowDocument(_) | Action::Select { .. } => true,
         _ => false,
     }
@@ -372,11 +400,14 @@ impl eframe::App for EventailApp {
         if self.job.is_none() && self.dialog.is_none() && !self.compare_when_idle.is_empty() {
             let paths = std::mem::take(&mut self.compare_when_idle);
             if self.session.path().is_some() {
-                self.compare_with(paths);
+                self.read_projects(paths, super::jobs::ProjectsFor::Compare);
             }
         }
         if let Some(review) = &mut self.review {
             review.refresh(self.session.project(), self.session.generation());
+        }
+        if let Some(adjudication) = &mut self.adjudication {
+            adjudication.refresh(self.session.project(), self.session.generation());
         }
         // After the actions: a new selection closes the old popup, then this one opens.
         if let Some(anchor) = self.article.take_popup_anchor()

@@ -50,6 +50,15 @@ pub enum UiCommand {
     NextDisagreement,
     /// Show the previous disagreement with the colleague's project.
     PreviousDisagreement,
+    /// Build a gold version from annotators' projects (or bring the open one up to
+    /// date with them).
+    BuildGold,
+    /// Put this version (0 is A) of the item shown into the gold version.
+    AcceptVersion(usize),
+    /// Accept version A of the item shown and select it, to change it.
+    EditItem,
+    /// Reject every version of the item shown.
+    RejectItem,
 }
 
 impl UiCommand {
@@ -79,8 +88,16 @@ impl UiCommand {
             UiCommand::CompareWith,
             UiCommand::NextDisagreement,
             UiCommand::PreviousDisagreement,
+            UiCommand::BuildGold,
         ]);
+        all.extend(Self::accepts());
+        all.extend([UiCommand::EditItem, UiCommand::RejectItem]);
         all
+    }
+
+    /// The commands that accept a version of the item shown: A, B and C have keys.
+    pub fn accepts() -> impl Iterator<Item = UiCommand> {
+        (0..3).map(UiCommand::AcceptVersion)
     }
 
     /// The import commands, one per format that imports.
@@ -126,6 +143,15 @@ impl UiCommand {
             UiCommand::CompareWith => "Compare with a colleague's project…",
             UiCommand::NextDisagreement => "Next disagreement",
             UiCommand::PreviousDisagreement => "Previous disagreement",
+            UiCommand::BuildGold => "Build a gold version…",
+            UiCommand::AcceptVersion(v) => {
+                return format!(
+                    "Accept version {}",
+                    super::adjudication_ui::version_letter(v)
+                );
+            }
+            UiCommand::EditItem => "Edit",
+            UiCommand::RejectItem => "Reject all",
         };
         fixed.to_string()
     }
@@ -160,6 +186,22 @@ impl UiCommand {
             UiCommand::NextDisagreement => "Show the next difference with the colleague's project",
             UiCommand::PreviousDisagreement => {
                 "Show the previous difference with the colleague's project"
+            }
+            UiCommand::BuildGold => {
+                "Merge annotators' projects into a gold version: what enough of them agree on \
+                 is taken (Review > Merge strategy), the rest is adjudicated item by item"
+            }
+            UiCommand::AcceptVersion(_) => {
+                "Put this version of the item shown into the gold version; the others are \
+                 rejected"
+            }
+            UiCommand::EditItem => {
+                "Accept version A of the item shown and select it, to change its type, \
+                 boundaries or arguments"
+            }
+            UiCommand::RejectItem => {
+                "None of the versions goes into the gold version (recorded, like an \
+                 acceptance)"
             }
         };
         fixed.to_string()
@@ -203,6 +245,13 @@ impl UiCommand {
             UiCommand::PreviousDisagreement => {
                 vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)]
             }
+            UiCommand::BuildGold => vec![cmd_shift(Key::G)],
+            UiCommand::AcceptVersion(0) => vec![cmd(Key::Num1)],
+            UiCommand::AcceptVersion(1) => vec![cmd(Key::Num2)],
+            UiCommand::AcceptVersion(2) => vec![cmd(Key::Num3)],
+            UiCommand::AcceptVersion(_) => vec![],
+            UiCommand::EditItem => vec![plain(Key::F2)],
+            UiCommand::RejectItem => vec![cmd(Key::Num0)],
         }
     }
 

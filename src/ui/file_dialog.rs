@@ -29,8 +29,10 @@ pub enum FilePurpose {
     ImportProject(Format),
     /// Where to export the project.
     Export(Format),
-    /// A colleague's project to compare the open one with.
+    /// Colleagues' projects to compare the open one with.
     Compare,
+    /// Annotators' projects to build a gold version from.
+    Gold,
     /// Where to write the repaired copy of an inconsistent project.
     RepairCopy {
         /// The project that failed validation (left as it is).
@@ -81,6 +83,12 @@ impl FileRequest {
             FilePurpose::Open => ("Open a project".to_string(), PickKind::File, PROJECT, None),
             FilePurpose::Compare => (
                 "Compare with colleagues' projects".to_string(),
+                PickKind::Files,
+                PROJECT,
+                None,
+            ),
+            FilePurpose::Gold => (
+                "Build a gold version from annotators' projects (two or more)".to_string(),
                 PickKind::Files,
                 PROJECT,
                 None,

@@ -72,8 +72,10 @@ pub enum JobOutput {
         /// What was read, or why nothing was.
         result: Result<Import, ImportError>,
     },
-    /// Colleagues' projects were read, to compare with.
-    Compared {
+    /// Projects were read, to compare with or to build a gold version from.
+    ProjectsRead {
+        /// What they are for.
+        purpose: ProjectsFor,
         /// Each file, with its project or why it could not be read.
         results: Vec<(PathBuf, Result<Project, LoadError>)>,
     },
@@ -84,6 +86,15 @@ pub enum JobOutput {
         /// What was written, or why nothing was.
         result: Result<ExportReport, ExportError>,
     },
+}
+
+/// What other people's projects are read for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProjectsFor {
+    /// Comparing them with the open project.
+    Compare,
+    /// Building a gold version from them.
+    Gold,
 }
 
 /// Whether a job may be abandoned at once when cancelled.

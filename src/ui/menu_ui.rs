@@ -18,6 +18,10 @@ pub struct MenuInput<'a> {
     pub show_frame_time: bool,
     /// The annotator's name.
     pub annotator: &'a str,
+    /// The strategy of the next merge into a gold version.
+    pub merge_strategy: &'a str,
+    /// A gold version is being adjudicated.
+    pub adjudicating: bool,
 }
 
 /// A menu entry for `command`, with its shortcut and tooltip.
@@ -71,6 +75,17 @@ pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Actio
                 UiCommand::PreviousDisagreement,
             ] {
                 command_button(ui, command, true, actions);
+            }
+            ui.separator();
+            command_button(ui, UiCommand::BuildGold, true, actions);
+            ui.menu_button("Merge strategy", |ui| {
+                strategy_menu_ui(ui, input.merge_strategy, actions);
+            });
+            for command in UiCommand::accepts() {
+                command_button(ui, command, input.adjudicating, actions);
+            }
+            for command in [UiCommand::EditItem, UiCommand::RejectItem] {
+                command_button(ui, command, input.adjudicating, actions);
             }
         });
         ui.menu_button("View", |ui| {
@@ -135,4 +150,30 @@ fn file_menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Acti
     });
     ui.separator();
     command_button(ui, UiCommand::Quit, true, actions);
+}
+
+/// The strategies a gold version can be merged with, the chosen one marked.
+fn strategy_menu_ui(ui: &mut egui::Ui, chosen: &str, actions: &mut Vec<Action>) {
+    for (strategy, tooltip) in [
+        (
+            "majority",
+            "Take what more than half of the annotators have",
+        ),
+        ("all", "Take only what every annotator has"),
+        ("at-least-2", "Take what at least two annotators have"),
+        ("at-least-3", "Take what at least three annotators have"),
+        (
+            "at-least-1",
+            "Take everything anyone proposed: adjudicate nothing",
+        ),
+    ] {
+        if ui
+            .radio(chosen == strategy, strategy)
+            .on_hover_text(tooltip)
+            .clicked()
+        {
+            actions.push(Action::SetMergeStrategy(strategy.to_string()));
+            ui.close();
+        }
+    }
 }

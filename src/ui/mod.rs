@@ -4,6 +4,8 @@
 //! dialogs, locks and background jobs.
 
 pub mod action;
+pub mod adjudication;
+mod adjudication_ui;
 pub mod app;
 pub mod article;
 mod autosave;

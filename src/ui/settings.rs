@@ -15,6 +15,9 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Name written on the annotations this user makes.
     pub annotator: String,
+    /// How a gold version takes what annotators agree on: `all`, `majority` or
+    /// `at-least-N`.
+    pub merge_strategy: String,
 }
 
 impl Default for Settings {
@@ -24,6 +27,7 @@ impl Default for Settings {
             annotator: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "annotator".to_string()),
+            merge_strategy: "majority".to_string(),
         }
     }
 }

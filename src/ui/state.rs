@@ -93,6 +93,8 @@ pub enum Pending {
     OpenPath(PathBuf),
     /// Choose a file or folder in this format and open it as a new project.
     ImportProject(crate::formats::Format),
+    /// Choose annotators' projects and build a gold version from them.
+    BuildGold,
 }
 
 /// The user's answer to the open [`Dialog`].

@@ -9,7 +9,7 @@ use crate::model::Filler;
 
 impl EventailApp {
     /// Who and when, for the annotations an edit touches.
-    fn stamp(&self) -> Stamp {
+    pub(super) fn stamp(&self) -> Stamp {
         Stamp::now(&self.settings.annotator)
     }
 
@@ -102,7 +102,7 @@ impl EventailApp {
     }
 
     /// Applies an edit, or says in the status bar why it could not be made.
-    fn apply_result(&mut self, built: Result<Edit, EditError>) -> bool {
+    pub(super) fn apply_result(&mut self, built: Result<Edit, EditError>) -> bool {
         let author = &self.settings.annotator;
         let built = built.map(|edit| ops::listing_author(self.session.project(), edit, author));
         match built.and_then(|edit| self.session.apply(edit)) {
@@ -118,7 +118,7 @@ impl EventailApp {
     }
 
     /// [`Self::apply_result`] for edits that create an annotation; returns its id.
-    fn apply_built<T>(&mut self, built: Result<(Edit, T), EditError>) -> Option<T> {
+    pub(super) fn apply_built<T>(&mut self, built: Result<(Edit, T), EditError>) -> Option<T> {
         match built {
             Ok((edit, id)) => self.apply_result(Ok(edit)).then_some(id),
             Err(err) => {

@@ -5,7 +5,7 @@
 use super::super::app::EventailApp;
 use super::super::failure::Failure;
 use super::super::file_dialog::{FileAnswer, FilePurpose};
-use super::super::jobs::{self, Job, JobKind, JobOutput};
+use super::super::jobs::{self, Job, JobKind, JobOutput, ProjectsFor};
 use super::super::session::Session;
 use super::super::state::{Choice, Dialog, Pending};
 use crate::io::{self, FileStamp, LockError, ProjectLock};
@@ -96,6 +96,7 @@ impl EventailApp {
         }
         self.session = session;
         self.review = None;
+        self.adjudication = None;
         let show_frame_time = self.view.show_frame_time;
         self.view = Default::default();
         self.view.show_frame_time = show_frame_time;
@@ -160,6 +161,7 @@ impl EventailApp {
             Pending::Open => self.ask_file(FilePurpose::Open),
             Pending::OpenPath(path) => self.open_path(path),
             Pending::ImportProject(format) => self.ask_file(FilePurpose::ImportProject(format)),
+            Pending::BuildGold => self.ask_file(FilePurpose::Gold),
         }
     }
 
@@ -286,7 +288,8 @@ impl EventailApp {
                 }
             }
             FilePurpose::RepairCopy { broken } => self.repair_to(&broken, first),
-            FilePurpose::Compare => self.compare_with(answer.paths),
+            FilePurpose::Compare => self.read_projects(answer.paths, ProjectsFor::Compare),
+            FilePurpose::Gold => self.read_projects(answer.paths, ProjectsFor::Gold),
         }
     }
 

@@ -2,6 +2,7 @@
 //! the session), files are read and written, file dialogs open, locks are taken and
 //! background jobs start or stop.
 
+mod adjudicate;
 mod edits;
 mod files;
 mod review;
@@ -36,6 +37,8 @@ impl EventailApp {
             Action::FilesChosen(answer) => self.files_chosen(answer),
             Action::CancelJob => self.cancel_job(),
             Action::Review(review) => self.review_action(review),
+            Action::Adjudication(action) => self.adjudication_action(action),
+            Action::SetMergeStrategy(strategy) => self.settings.merge_strategy = strategy,
             Action::Edit(edit) => self.edit(edit),
         }
     }
@@ -86,8 +89,17 @@ impl EventailApp {
             }
             UiCommand::CommandPalette => self.view.palette = Some(String::new()),
             UiCommand::CompareWith => self.ask_file(FilePurpose::Compare),
+            // While adjudicating, the walk is through what is left to decide.
+            UiCommand::NextDisagreement if self.adjudication.is_some() => self.step_item(false),
+            UiCommand::PreviousDisagreement if self.adjudication.is_some() => {
+                self.step_item(true);
+            }
             UiCommand::NextDisagreement => self.step_disagreement(false),
             UiCommand::PreviousDisagreement => self.step_disagreement(true),
+            UiCommand::BuildGold => self.build_gold(),
+            UiCommand::AcceptVersion(v) => self.accept_version(v, false),
+            UiCommand::EditItem => self.accept_version(0, true),
+            UiCommand::RejectItem => self.reject_item(),
         }
     }
 

@@ -4,7 +4,7 @@
 use super::super::action::ReviewAction;
 use super::super::app::EventailApp;
 use super::super::failure::Failure;
-use super::super::jobs::{self, Job, JobKind, JobOutput};
+use super::super::jobs::{self, Job, JobKind, JobOutput, ProjectsFor};
 use super::super::review::{Colleague, ReviewState};
 use super::super::state::Dialog;
 use crate::io;
@@ -19,9 +19,9 @@ impl EventailApp {
         self.compare_when_idle = paths;
     }
 
-    /// Reads the colleagues' projects at `paths` (in the background when large) and
-    /// compares them with the open one.
-    pub(in crate::ui) fn compare_with(&mut self, paths: Vec<PathBuf>) {
+    /// Reads the projects at `paths` (in the background when large), then compares
+    /// them with the open one or builds a gold version from them.
+    pub(in crate::ui) fn read_projects(&mut self, paths: Vec<PathBuf>, purpose: ProjectsFor) {
         if paths.is_empty() {
             return;
         }
@@ -29,6 +29,7 @@ impl EventailApp {
             .iter()
             .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
             .sum();
+        let paths_count = paths.len();
         let read_all = move || {
             paths
                 .into_iter()
@@ -39,24 +40,34 @@ impl EventailApp {
                 .collect()
         };
         if size <= jobs::BACKGROUND_BYTES {
-            self.finish_compare(read_all());
+            self.finish_read(purpose, read_all());
             return;
         }
-        let label = "Reading the colleagues' projects".to_string();
+        let label = format!("Reading {paths_count} projects");
         let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |_| {
-            JobOutput::Compared {
+            JobOutput::ProjectsRead {
+                purpose,
                 results: read_all(),
             }
         });
         self.start_job(job);
     }
 
-    /// Shows the comparison, or why a colleague's project could not be read (then
-    /// nothing is compared: figures without one of the annotators would mislead).
-    pub(super) fn finish_compare(
+    /// Carries on with the projects read for `purpose`.
+    pub(super) fn finish_read(
         &mut self,
+        purpose: ProjectsFor,
         results: Vec<(PathBuf, Result<Project, io::LoadError>)>,
     ) {
+        match purpose {
+            ProjectsFor::Compare => self.finish_compare(results),
+            ProjectsFor::Gold => self.finish_gold(results),
+        }
+    }
+
+    /// Shows the comparison, or why a colleague's project could not be read (then
+    /// nothing is compared: figures without one of the annotators would mislead).
+    fn finish_compare(&mut self, results: Vec<(PathBuf, Result<Project, io::LoadError>)>) {
         let mut colleagues = Vec::with_capacity(results.len());
         for (path, result) in results {
             match result {

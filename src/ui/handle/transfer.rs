@@ -197,7 +197,7 @@ impl EventailApp {
             } => self.finish_open(path, result, lock, read_only, stamp),
             JobOutput::Imported { format, result } => self.finish_import(format, result),
             JobOutput::Exported { out, result } => self.finish_export(out, result, cancelled),
-            JobOutput::Compared { results } => self.finish_compare(results),
+            JobOutput::ProjectsRead { purpose, results } => self.finish_read(purpose, results),
         }
         if std::mem::take(&mut self.quit_when_idle) {
             self.request_quit();
