@@ -43,6 +43,10 @@ pub struct Cli {
     /// panel (as Review > Compare does).
     #[arg(long, value_name = "OTHER.ron", num_args = 1.., requires = "project")]
     pub compare: Vec<PathBuf>,
+    /// Annotators' projects of which PROJECT is the gold version: brought up to date
+    /// with them and adjudicated in the app (as Review > Build a gold version does).
+    #[arg(long, value_name = "ANNOTATOR.ron", num_args = 2.., requires = "project")]
+    pub adjudicate: Vec<PathBuf>,
     /// A headless subcommand instead of the GUI.
     #[command(subcommand)]
     pub command: Option<Command>,

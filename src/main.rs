@@ -14,14 +14,15 @@ fn main() -> ExitCode {
             command: None,
             project,
             compare,
-        }) => run_gui(project, compare),
+            adjudicate,
+        }) => run_gui(project, compare, adjudicate),
     }
 }
 
 /// Opens the GUI on `project` (the sample project if `None`).
 #[cfg(feature = "gui")]
-fn run_gui(project: Option<PathBuf>, compare: Vec<PathBuf>) -> ExitCode {
-    match eventail::ui::run(project, compare) {
+fn run_gui(project: Option<PathBuf>, compare: Vec<PathBuf>, adjudicate: Vec<PathBuf>) -> ExitCode {
+    match eventail::ui::run(project, compare, adjudicate) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
@@ -32,7 +33,11 @@ fn run_gui(project: Option<PathBuf>, compare: Vec<PathBuf>) -> ExitCode {
 
 /// Built without the `gui` feature: only the subcommands exist.
 #[cfg(not(feature = "gui"))]
-fn run_gui(_project: Option<PathBuf>, _compare: Vec<PathBuf>) -> ExitCode {
+fn run_gui(
+    _project: Option<PathBuf>,
+    _compare: Vec<PathBuf>,
+    _adjudicate: Vec<PathBuf>,
+) -> ExitCode {
     eprintln!(
         "error: this eventail was built without its window (feature \"gui\"); use a subcommand"
     );

@@ -72,6 +72,8 @@ pub enum ReviewAction {
     Show(usize),
     /// List only this kind of difference (or every kind).
     Filter(Option<crate::review::DisagreementKind>),
+    /// List only differences of this type or role (or of every type).
+    FilterType(Option<String>),
     /// Stop comparing.
     Close,
     /// Show this tab of the review panel.

@@ -35,9 +35,9 @@ pub struct EventailApp {
     pub(super) review: Option<super::review::ReviewState>,
     /// The adjudication of the open (gold) project, while its panel is open.
     pub(super) adjudication: Option<super::adjudication::AdjudicationState>,
-    /// Colleagues' projects to compare with once nothing runs in the background (the
+    /// Projects to compare with or adjudicate from once nothing runs in the background (the
     /// project given on the command line may still be being read).
-    pub(super) compare_when_idle: Vec<PathBuf>,
+    pub(super) read_when_idle: Option<(super::jobs::ProjectsFor, Vec<PathBuf>)>,
     /// Actions held back until a text field has committed its draft.
     deferred: Vec<Action>,
     /// To wake the window from background threads.
@@ -81,7 +81,7 @@ impl EventailApp {
             job: None,
             review: None,
             adjudication: None,
-            compare_when_idle: Vec::new(),
+            read_when_idle: None,
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
@@ -397,11 +397,12 @@ impl eframe::App for EventailApp {
         self.poll_job();
         // Once the project is open (it may be read in the background, or wait for
         // an answer about its lock or its autosave), or was not.
-        if self.job.is_none() && self.dialog.is_none() && !self.compare_when_idle.is_empty() {
-            let paths = std::mem::take(&mut self.compare_when_idle);
-            if self.session.path().is_some() {
-                self.read_projects(paths, super::jobs::ProjectsFor::Compare);
-            }
+        if self.job.is_none()
+            && self.dialog.is_none()
+            && let Some((purpose, paths)) = self.read_when_idle.take()
+            && self.session.path().is_some()
+        {
+            self.read_projects(paths, purpose);
         }
         if let Some(review) = &mut self.review {
             review.refresh(self.session.project(), self.session.generation());

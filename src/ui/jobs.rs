@@ -88,7 +88,7 @@ pub enum JobOutput {
     },
 }
 
-/// What other people's projects are read for.
+/// What other people's projects are read for (`eventail P --compare` / `--adjudicate`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProjectsFor {
     /// Comparing them with the open project.

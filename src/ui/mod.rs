@@ -34,11 +34,16 @@ mod status_ui;
 mod widgets;
 
 pub use app::EventailApp;
+pub use jobs::ProjectsFor;
 
 use std::path::PathBuf;
 
 /// Opens the main window on `project` (the built-in sample when `None`) until it closes.
-pub fn run(project: Option<PathBuf>, compare: Vec<PathBuf>) -> anyhow::Result<()> {
+pub fn run(
+    project: Option<PathBuf>,
+    compare: Vec<PathBuf>,
+    adjudicate: Vec<PathBuf>,
+) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("eventail")
@@ -51,7 +56,8 @@ pub fn run(project: Option<PathBuf>, compare: Vec<PathBuf>) -> anyhow::Result<()
         options,
         Box::new(move |cc| {
             let mut app = EventailApp::new(cc, project);
-            app.compare(compare);
+            app.read_when_open(ProjectsFor::Compare, compare);
+            app.read_when_open(ProjectsFor::Gold, adjudicate);
             Ok(Box::new(app))
         }),
     )

@@ -100,6 +100,8 @@ pub struct ReviewState {
     pub current: Option<usize>,
     /// Only this kind of difference is listed, when set.
     pub kind: Option<DisagreementKind>,
+    /// Only differences of this type (or role) are listed, when set.
+    pub type_name: Option<String>,
     /// The tab shown.
     pub tab: ReviewTab,
     /// How the tables are sorted.
@@ -149,6 +151,7 @@ impl ReviewState {
             not_compared: Vec::new(),
             current: None,
             kind: None,
+            type_name: None,
             tab: ReviewTab::default(),
             sort: TableSort::default(),
             marks: HashMap::new(),
@@ -222,12 +225,22 @@ impl ReviewState {
         self.marks.get(name).map_or(&[], Vec::as_slice)
     }
 
+    /// The types (and roles) that differ, sorted, each with how many times.
+    pub fn types(&self) -> Vec<(&str, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for d in self.disagreements() {
+            *counts.entry(d.type_name.as_str()).or_default() += 1;
+        }
+        counts.into_iter().collect()
+    }
+
     /// The indices of the disagreements listed under the current filter.
     pub fn listed(&self) -> Vec<usize> {
         self.disagreements()
             .iter()
             .enumerate()
             .filter(|(_, d)| self.kind.is_none_or(|k| d.kind == k))
+            .filter(|(_, d)| self.type_name.as_ref().is_none_or(|t| d.type_name == *t))
             .map(|(i, _)| i)
             .collect()
     }

@@ -161,6 +161,27 @@ fn disagreements_ui(ui: &mut egui::Ui, review: &ReviewState, actions: &mut Vec<A
                     }
                 }
             });
+        let shown = review.type_name.as_deref().unwrap_or("every type");
+        egui::ComboBox::from_label("of type")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(review.type_name.is_none(), "every type")
+                    .clicked()
+                {
+                    actions.push(Action::Review(ReviewAction::FilterType(None)));
+                }
+                for (type_name, count) in review.types() {
+                    let chosen = review.type_name.as_deref() == Some(type_name);
+                    if ui
+                        .selectable_label(chosen, format!("{type_name} ({count})"))
+                        .clicked()
+                    {
+                        let filter = Some(type_name.to_string());
+                        actions.push(Action::Review(ReviewAction::FilterType(filter)));
+                    }
+                }
+            });
         for (command, label) in [
             (UiCommand::PreviousDisagreement, "◀"),
             (UiCommand::NextDisagreement, "▶"),

@@ -12,11 +12,14 @@ use crate::model::{Project, Span};
 use std::path::PathBuf;
 
 impl EventailApp {
-    /// Compares the open project with the colleagues' projects at `paths`, as Review >
-    /// Compare does (nothing when `paths` is empty).
-    /// The comparison starts once the project is read, which may take a while.
-    pub fn compare(&mut self, paths: Vec<PathBuf>) {
-        self.compare_when_idle = paths;
+    /// Compares the open project with the colleagues' projects at `paths` (as Review >
+    /// Compare does), or adjudicates it as the gold version of the annotators' projects
+    /// at `paths` (as Review > Build a gold version does); nothing when `paths` is
+    /// empty. It starts once the project is read, which may take a while.
+    pub fn read_when_open(&mut self, purpose: ProjectsFor, paths: Vec<PathBuf>) {
+        if !paths.is_empty() {
+            self.read_when_idle = Some((purpose, paths));
+        }
     }
 
     /// Reads the projects at `paths` (in the background when large), then compares
@@ -102,6 +105,11 @@ impl EventailApp {
                 }
             }
             ReviewAction::Close => self.review = None,
+            ReviewAction::FilterType(type_name) => {
+                if let Some(review) = &mut self.review {
+                    review.type_name = type_name;
+                }
+            }
             ReviewAction::Tab(tab) => {
                 if let Some(review) = &mut self.review {
                     review.tab = tab;
