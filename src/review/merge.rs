@@ -28,11 +28,12 @@ use crate::edit::{Annotation, AnnotationKey, Change, Edit, EditError, Stamp};
 use crate::model::adjudication::record_decisions;
 use crate::model::span::OffsetTable;
 use crate::model::{
-    AnnotationRef, Attributes, Decision, Document, DocumentIds, Event, EventId, Filler,
+    AnnotationRef, AttrKind, Attributes, Decision, Document, DocumentIds, Event, EventId, Filler,
     IndexedSchema, Mention, MentionId, Project, Relation, RelationId, RoleArg, Schema, Span, Unit,
     UnitFiller, Verdict,
 };
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 // ---------------------------------------------------------------------------------------
@@ -606,6 +607,11 @@ struct Placer<'p, 'a> {
     names: &'p [String],
     stamp: &'p Stamp,
     decisions: Vec<Decision>,
+    /// Whether each argument that an event fills is checked for making a cycle of
+    /// events (a walk through the nested events each time); a merge places without
+    /// the walks and takes back what makes a cycle once after
+    /// ([`Placer::leave_cycles_open`]).
+    check_cycles: bool,
 }
 
 impl<'p, 'a> Placer<'p, 'a> {
@@ -624,6 +630,7 @@ impl<'p, 'a> Placer<'p, 'a> {
             names,
             stamp,
             decisions: Vec::new(),
+            check_cycles: true,
         }
     }
 
@@ -715,7 +722,9 @@ impl<'p, 'a> Placer<'p, 'a> {
                 let Some(filler) = self.needed(&Unit::from(filler.clone()), needs)? else {
                     return Ok(Placed::Skipped);
                 };
-                if self.work.any_contains_event([filler], event) {
+                if (self.check_cycles || filler == Filler::Event(event))
+                    && self.work.any_contains_event([filler], event)
+                {
                     return match needs {
                         Needs::Skip => Ok(Placed::Skipped),
                         Needs::Add => Err(EditError::SelfArgument),
@@ -766,6 +775,72 @@ impl<'p, 'a> Placer<'p, 'a> {
                 Ok(Placed::Added(placed))
             }
         }
+    }
+
+    /// Takes back the arguments placed without looking for cycles of events that make
+    /// one: every argument added to the document (not one it had: those are
+    /// acyclic, the document being valid) whose event and filler contain each other.
+    /// Without them no cycle is left, since any cycle lies within one component. Their
+    /// units stay open; returns how many were taken back. Linear, however deep the
+    /// nesting: annotators' projects have no cycle, but what they agree on may (A
+    /// nests E1 in E2, B E2 in E1).
+    fn leave_cycles_open(&mut self, original: &Document) -> usize {
+        let component = event_components(&self.work);
+        let position: HashMap<EventId, usize> = self
+            .work
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+        // The arguments to take back, by event and argument position, and their units.
+        let mut taken: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut units: HashSet<Unit> = HashSet::new();
+        for (p, event) in self.work.events.iter().enumerate() {
+            let had = original.event(event.id).map_or(0, |e| e.arguments.len());
+            let mut args = Vec::new();
+            for (j, arg) in event.arguments.iter().enumerate().skip(had) {
+                let Filler::Event(id) = arg.filler else {
+                    continue;
+                };
+                if position.get(&id).map(|&q| component[q]) == Some(component[p])
+                    && let Some(unit) = unit_from_argument(&self.work, event, arg)
+                {
+                    units.insert(unit);
+                    args.push(j);
+                }
+            }
+            if !args.is_empty() {
+                taken.push((p, args));
+            }
+        }
+        if taken.is_empty() {
+            return 0;
+        }
+        for (p, args) in taken {
+            let Some(event) = self.work.events.get_mut(p) else {
+                continue;
+            };
+            let mut j = 0;
+            event.arguments.retain(|_| {
+                j += 1;
+                args.binary_search(&(j - 1)).is_err()
+            });
+            // An event of the original left as it was keeps its stamp.
+            if let Some(before) = original.event(event.id)
+                && before.arguments == event.arguments
+            {
+                event.author.clone_from(&before.author);
+                event.changed.clone_from(&before.changed);
+                self.modified.remove(&event.id);
+            }
+        }
+        for unit in &units {
+            self.index.others.remove(unit);
+        }
+        let before = self.decisions.len();
+        self.decisions.retain(|d| !units.contains(&d.unit));
+        before - self.decisions.len()
     }
 
     /// Indexes the mention or event just added as `unit`.
@@ -940,10 +1015,8 @@ fn versions_of<'a>(doc: &Document, sources: &[Source<'a>]) -> Vec<Option<&'a Doc
 fn schema_with_sources(gold: &Schema, sources: &[Source<'_>]) -> Option<Schema> {
     let mut schema = gold.clone();
     let mut changed = false;
-    let names =
-        |list: &mut dyn Iterator<Item = &String>| -> HashSet<String> { list.cloned().collect() };
-    let mut entity_types = names(&mut schema.entity_types.iter().map(|t| &t.name));
-    let mut relation_types = names(&mut schema.relation_types.iter().map(|t| &t.name));
+    let mut entity_types: HashSet<String> =
+        schema.entity_types.iter().map(|t| t.name.clone()).collect();
     let mut event_types: HashMap<String, usize> = HashMap::new();
     for (i, t) in schema.event_types.iter().enumerate() {
         event_types.entry(t.name.clone()).or_insert(i);
@@ -977,12 +1050,7 @@ fn schema_with_sources(gold: &Schema, sources: &[Source<'_>]) -> Option<Schema> 
             match event_types.get(&t.name) {
                 Some(&i) => {
                     let ours = &mut schema.event_types[i];
-                    for role in &t.roles {
-                        if ours.role(&role.name).is_none() {
-                            ours.roles.push(role.clone());
-                            changed = true;
-                        }
-                    }
+                    changed |= add_missing(&mut ours.roles, &t.roles, |r| &r.name);
                 }
                 None => {
                     event_types.insert(t.name.clone(), schema.event_types.len());
@@ -993,12 +1061,9 @@ fn schema_with_sources(gold: &Schema, sources: &[Source<'_>]) -> Option<Schema> 
                 }
             }
         }
-        for t in &theirs.relation_types {
-            if relation_types.insert(t.name.clone()) {
-                schema.relation_types.push(t.clone());
-                changed = true;
-            }
-        }
+        changed |= add_missing(&mut schema.relation_types, &theirs.relation_types, |t| {
+            &t.name
+        });
         for a in &theirs.attributes {
             let Some(&i) = attributes.get(&a.name) else {
                 attributes.insert(a.name.clone(), schema.attributes.len());
@@ -1011,27 +1076,29 @@ fn schema_with_sources(gold: &Schema, sources: &[Source<'_>]) -> Option<Schema> 
                 if a.applies_to.is_empty() {
                     ours.applies_to.clear();
                     changed = true;
-                }
-                for t in &a.applies_to {
-                    if !ours.applies_to.contains(t) {
-                        ours.applies_to.push(t.clone());
-                        changed = true;
-                    }
+                } else {
+                    changed |= add_missing(&mut ours.applies_to, &a.applies_to, |t| t);
                 }
             }
-            if let (crate::model::AttrKind::Values(ours), crate::model::AttrKind::Values(theirs)) =
-                (&mut ours.kind, &a.kind)
-            {
-                for v in theirs {
-                    if !ours.contains(v) {
-                        ours.push(v.clone());
-                        changed = true;
-                    }
-                }
+            if let (AttrKind::Values(ours), AttrKind::Values(theirs)) = (&mut ours.kind, &a.kind) {
+                changed |= add_missing(ours, theirs, |v| v);
             }
         }
     }
     changed.then_some(schema)
+}
+
+/// Appends to `ours` the items of `theirs` whose name it lacks, in their order; true
+/// when it appended any. Linear: names are looked up in a set.
+fn add_missing<T: Clone>(ours: &mut Vec<T>, theirs: &[T], name: impl Fn(&T) -> &String) -> bool {
+    let mut known: HashSet<String> = ours.iter().map(|x| name(x).clone()).collect();
+    let before = ours.len();
+    for item in theirs {
+        if known.insert(name(item).clone()) {
+            ours.push(item.clone());
+        }
+    }
+    ours.len() != before
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1050,8 +1117,8 @@ fn schema_with_sources(gold: &Schema, sources: &[Source<'_>]) -> Option<Schema> 
 ///   takes the first source's attributes and the annotators' notes, and `stamp`'s
 ///   author. A unit the gold document has already is only recorded. An argument or a
 ///   relation whose event, filler or end the gold document lacks (because it was
-///   decided against) is left open, and so is an argument that would make an event its
-///   own argument;
+///   decided against) is left open, and so are the arguments that together would make
+///   a cycle of events (A nests E1 in E2, B E2 in E1);
 /// - units with a decision are never touched, so a merge run again never undoes
 ///   adjudication, even the deletion of an agreed mention;
 /// - the schema gets the types, roles and attributes of the sources' schemas it lacks.
@@ -1080,8 +1147,10 @@ pub fn merge_edit(
     let mut next_position = gold.documents.len();
     for Matched { versions, gold: at } in matched {
         let proposals = Proposals::of(versions.iter().map(|&d| Some(d)).collect());
-        let (position, work) = match at.and_then(|i| gold.documents.get(i).map(|d| (i, d))) {
-            Some((i, existing)) => (i, existing.clone()),
+        let existing = at.and_then(|i| gold.documents.get(i).map(|d| (i, d)));
+        // The document to merge into: the gold one, or a new one.
+        let (position, base) = match existing {
+            Some((i, d)) => (i, Cow::Borrowed(d)),
             None => {
                 let Some(first) = versions.first() else {
                     continue;
@@ -1089,32 +1158,24 @@ pub fn merge_edit(
                 let mut doc = Document::new(ids.claim(&first.id), &first.name, &first.text);
                 doc.metadata = first.metadata.clone();
                 next_position += 1;
-                (next_position - 1, doc)
+                (next_position - 1, Cow::Owned(doc))
             }
         };
-        let mut placer = Placer::new(work, &proposals, &names, stamp);
-        let mut agreed = 0;
-        for (unit, proposal) in &proposals.units {
-            if proposal.had.len() < threshold || placer.work.decision(unit).is_some() {
-                continue;
-            }
-            if placer.place(unit, Needs::Skip)? != Placed::Skipped {
-                placer.decide_proposed(unit, Verdict::Agreed, &author);
-                agreed += 1;
-            }
-        }
+        let placer = Placer::new(base.as_ref().clone(), &proposals, &names, stamp);
+        let (mut placer, mut agreed) = merge_document(placer, threshold, &author)?;
+        agreed -= placer.leave_cycles_open(&base);
         let (work, touched, index) = placer.finish();
         let items = document_items(position, &work, &index, &proposals, &names, &schema);
         documents.push(DocumentMerge {
             doc: position,
             name: work.name.clone(),
-            new: at.is_none(),
+            new: existing.is_none(),
             agreed,
             open_items: items.len(),
             open_units: items.iter().map(|i| i.versions.len()).sum(),
         });
-        match at.and_then(|i| gold.documents.get(i)) {
-            Some(original) => changes.extend(changes_to(position, original, work, &touched)),
+        match existing {
+            Some((_, original)) => changes.extend(changes_to(position, original, work, &touched)),
             None => changes.push(Change::InsertDocument {
                 index: position,
                 document: Box::new(work),
@@ -1150,6 +1211,97 @@ pub fn merge_edit(
         },
         report,
     ))
+}
+
+/// Places in `placer`'s document every unit that at least `threshold` annotators have
+/// and that has no decision, recording it agreed; returns the placer and how many.
+/// Arguments are placed without looking for cycles of events: call
+/// [`Placer::leave_cycles_open`] after.
+fn merge_document<'p, 'a>(
+    mut placer: Placer<'p, 'a>,
+    threshold: usize,
+    author: &str,
+) -> Result<(Placer<'p, 'a>, usize), EditError> {
+    placer.check_cycles = false;
+    let mut agreed = 0;
+    for (unit, proposal) in &placer.proposals.units {
+        if proposal.had.len() < threshold || placer.work.decision(unit).is_some() {
+            continue;
+        }
+        if placer.place(unit, Needs::Skip)? != Placed::Skipped {
+            placer.decide_proposed(unit, Verdict::Agreed, author);
+            agreed += 1;
+        }
+    }
+    Ok((placer, agreed))
+}
+
+/// The strongly connected component of each event of `doc` (by position) in the graph
+/// of events nested in events: two events share one when each contains the other,
+/// directly or not. Tarjan's algorithm with its own stack (no recursion however deep
+/// the nesting), each event and argument visited once.
+fn event_components(doc: &Document) -> Vec<usize> {
+    const NOT_YET: usize = usize::MAX;
+    let n = doc.events.len();
+    let mut position = HashMap::with_capacity(n);
+    for (i, e) in doc.events.iter().enumerate() {
+        position.entry(e.id).or_insert(i);
+    }
+    let (mut order, mut low) = (vec![NOT_YET; n], vec![0; n]);
+    let mut on_stack = vec![false; n];
+    let mut component = vec![NOT_YET; n];
+    let (mut stack, mut next_order, mut next_component) = (Vec::new(), 0, 0);
+    for root in 0..n {
+        if order[root] != NOT_YET {
+            continue;
+        }
+        // Each event being walked, with the position of its next argument.
+        let mut walk = vec![(root, 0)];
+        order[root] = next_order;
+        low[root] = next_order;
+        next_order += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&(v, a)) = walk.last() {
+            if let Some(arg) = doc.events[v].arguments.get(a) {
+                if let Some(top) = walk.last_mut() {
+                    top.1 += 1;
+                }
+                let Filler::Event(id) = arg.filler else {
+                    continue;
+                };
+                let Some(&w) = position.get(&id) else {
+                    continue;
+                };
+                if order[w] == NOT_YET {
+                    order[w] = next_order;
+                    low[w] = next_order;
+                    next_order += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    walk.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(order[w]);
+                }
+                continue;
+            }
+            walk.pop();
+            if let Some(&(parent, _)) = walk.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == order[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
 }
 
 fn plural(n: usize, noun: &str) -> String {
@@ -1889,6 +2041,60 @@ mod tests {
         );
     }
 
+    /// ana nests «prend» in «reprend», bob «reprend» in «prend»: each project is
+    /// acyclic, both together are not, so neither argument is taken.
+    #[test]
+    fn arguments_that_would_make_a_cycle_of_events_are_left_open() {
+        let nest = |name: &str, outer: usize| {
+            annotator(name, |b| {
+                b.event("statement", (6, 11), &[]);
+                b.event("statement", (27, 34), &[]);
+                let inner = Filler::Event(b.0.events[1 - outer].id);
+                b.0.events[outer].arguments.push(RoleArg {
+                    role: "topic".into(),
+                    filler: inner,
+                });
+            })
+        };
+        let projects = vec![nest("ana", 1), nest("bob", 0)];
+        let sources = sources(&projects);
+        let (gold, report) = merged(&empty_gold(), &sources, Strategy::AtLeast(1));
+        let arguments: usize = gold.documents[0]
+            .events
+            .iter()
+            .map(|e| e.arguments.len())
+            .sum();
+        assert_eq!(arguments, 0, "neither direction is taken");
+        assert_eq!(report.agreed(), 2, "the two events");
+        let items = open_items(&gold, &sources);
+        let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [ItemKind::Argument, ItemKind::Argument]);
+        let (edit, _) = accept(&gold, &sources, &items[0], 0, &stamp()).unwrap();
+        let mut gold = gold;
+        edit.apply(&mut gold).unwrap();
+        assert!(crate::model::validate(&gold).is_empty());
+        let items = open_items(&gold, &sources);
+        assert_eq!(items.len(), 1);
+        assert_eq!(
+            accept(&gold, &sources, &items[0], 0, &stamp()).err(),
+            Some(EditError::SelfArgument)
+        );
+        // A merge again leaves the open one open, and takes nothing back.
+        let (edit, report) = merge_edit(&gold, &sources, Strategy::AtLeast(1), &stamp()).unwrap();
+        assert!(edit.changes.is_empty());
+        assert_eq!(report.open_items(), 1);
+    }
+
+    /// E1 > E2 > E3 > E1 is one component; E4, which leads into it, and E5, nested in
+    /// it, are each their own.
+    #[test]
+    fn events_that_contain_each_other_share_a_component() {
+        let project = crate::model::validate::tests::nested(&[&[2], &[3, 5], &[1], &[2], &[]]);
+        let c = event_components(&project.documents[0]);
+        assert_eq!((c[0], c[0]), (c[1], c[2]));
+        assert!(c[3] != c[0] && c[4] != c[0] && c[3] != c[4]);
+    }
+
     #[test]
     fn accepting_an_argument_adds_its_filler_and_undo_redo_are_exact() {
         let projects = vec![
@@ -2096,12 +2302,31 @@ mod tests {
             p.schema.entity_types[0].name = "militant".into();
             p.documents[0].mentions[0].entity_type = "militant".into();
         }
+        let attack = projects[1]
+            .schema
+            .event_types
+            .iter_mut()
+            .find(|t| t.name == "attack");
+        let mut witness = attack.as_ref().unwrap().roles[0].clone();
+        witness.name = "witness".into();
+        attack.unwrap().roles.push(witness);
+        if let AttrKind::Values(values) = &mut projects[2].schema.attributes[0].kind {
+            values.push("rumoured".into());
+        }
         let gold = empty_gold();
         let (edit, _) = merge_edit(&gold, &sources(&projects), Strategy::All, &stamp()).unwrap();
         let mut after = gold.clone();
         let mut history = History::default();
         history.apply(&mut after, edit).unwrap();
         assert!(after.schema.entity_type("militant").is_some());
+        let roles = &after.schema.event_type("attack").unwrap().roles;
+        assert_eq!(roles.iter().filter(|r| r.name == "witness").count(), 1);
+        assert!(matches!(&after.schema.attributes[0].kind,
+            AttrKind::Values(v) if v.last().map(String::as_str) == Some("rumoured")));
+        assert_eq!(
+            after.schema.entity_types.len(),
+            gold.schema.entity_types.len() + 1
+        );
         assert!(crate::model::validate(&after).is_empty());
         history.undo(&mut after).unwrap();
         assert_eq!(after, gold);
