@@ -9,7 +9,9 @@ mod change;
 mod history;
 pub mod ops;
 pub mod resolve;
+mod touched;
 
 pub use change::{Annotation, AnnotationKey, Change, Edit, EditError, Links};
 pub use history::History;
 pub use ops::Stamp;
+pub use touched::Touched;

@@ -3,8 +3,11 @@
 //! the adjudicator walks through with the keyboard, accepting a version or rejecting
 //! them all. The list and the progress follow every edit, undo and redo.
 
+use crate::edit::Touched;
 use crate::model::Project;
-use crate::review::merge::{Item, Progress, Source, Strategy, open_items, progress};
+use crate::review::merge::{
+    Item, Progress, Source, Strategy, open_items, open_items_in, progress, progress_in,
+};
 use std::path::PathBuf;
 
 /// One annotator's project, as read.
@@ -64,12 +67,45 @@ impl AdjudicationState {
             .collect()
     }
 
-    /// Lists the items again if the gold project changed. The item shown stays at its
-    /// position: once decided, the next one takes its place.
-    pub fn refresh(&mut self, gold: &Project, generation: (u64, usize)) {
-        if generation != self.generation {
-            self.generation = generation;
-            self.recount(gold);
+    /// Lists the items again if the gold project changed: those of the `touched`
+    /// documents only, when the edits say which. The item shown stays at its position:
+    /// once decided, the next one takes its place.
+    pub fn refresh(&mut self, gold: &Project, generation: (u64, usize), touched: &Touched) {
+        if generation == self.generation {
+            return;
+        }
+        self.generation = generation;
+        match touched {
+            Touched::Documents(documents)
+                if self.progress.documents.len() == gold.documents.len() =>
+            {
+                for &doc in documents {
+                    self.recount_document(gold, doc);
+                }
+                let documents = std::mem::take(&mut self.progress.documents);
+                self.progress = Progress::of(documents);
+                self.keep_current_in_range();
+            }
+            _ => self.recount(gold),
+        }
+    }
+
+    /// Counts document `doc` again: its items replace its old ones, in place.
+    fn recount_document(&mut self, gold: &Project, doc: usize) {
+        let sources = self.sources();
+        let fresh = open_items_in(gold, &sources, doc);
+        let progress = progress_in(gold, &sources, doc);
+        let start = self.items.partition_point(|i| i.doc < doc);
+        let end = self.items.partition_point(|i| i.doc <= doc);
+        self.items.splice(start..end, fresh);
+        if let (Some(slot), Some(progress)) = (self.progress.documents.get_mut(doc), progress) {
+            *slot = progress;
+        }
+    }
+
+    fn keep_current_in_range(&mut self) {
+        if self.current.is_some_and(|i| i >= self.items.len()) {
+            self.current = self.items.len().checked_sub(1);
         }
     }
 
@@ -79,9 +115,7 @@ impl AdjudicationState {
         let progress = progress(gold, &sources);
         self.items = items;
         self.progress = progress;
-        if self.current.is_some_and(|i| i >= self.items.len()) {
-            self.current = self.items.len().checked_sub(1);
-        }
+        self.keep_current_in_range();
     }
 
     /// The item shown, if any.
@@ -101,5 +135,76 @@ impl AdjudicationState {
             (Some(i), false) => (i + 1) % count,
             (Some(i), true) => (i + count - 1) % count,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::ops::{self, Stamp};
+    use crate::edit::{Edit, History};
+    use crate::review::merge::{accept, merge_edit, reject};
+
+    /// The sample as ana has it, and bob's copy with the first mention of two
+    /// documents retyped.
+    fn annotators() -> Vec<Annotator> {
+        let sample = include_str!("../../projects/palmyre.ron");
+        let ana = crate::io::project_from_str(sample, std::path::Path::new("p.ron")).unwrap();
+        let mut bob = ana.clone();
+        for doc in [0, 3] {
+            let first = bob.documents[doc].mentions[0].clone();
+            let other = if first.entity_type == "person" {
+                "place"
+            } else {
+                "person"
+            };
+            let edit = ops::set_mention_type(&bob, doc, first.id, other, &Stamp::default());
+            edit.unwrap().apply(&mut bob).unwrap();
+        }
+        [("ana", ana), ("bob", bob)]
+            .into_iter()
+            .map(|(name, project)| Annotator {
+                name: name.into(),
+                path: format!("{name}.ron").into(),
+                project,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counting_the_touched_documents_again_gives_what_a_full_count_gives() {
+        let mut gold = Project::new("gold", crate::io::default_schema());
+        let mut history = History::default();
+        let state = AdjudicationState::new(&gold, (0, 0), annotators(), Strategy::Majority);
+        let (edit, _) = merge_edit(
+            &gold,
+            &state.sources(),
+            Strategy::Majority,
+            &Stamp::default(),
+        )
+        .unwrap();
+        history.apply(&mut gold, edit).unwrap();
+        let mut state = AdjudicationState::new(
+            &gold,
+            history.generation(),
+            annotators(),
+            Strategy::Majority,
+        );
+        assert!(state.items.len() >= 2);
+        let mut step = |state: &mut AdjudicationState, gold: &mut Project, edit: Edit| {
+            let mut touched = Touched::default();
+            touched.add_edit(&edit);
+            history.apply(gold, edit).unwrap();
+            state.refresh(gold, history.generation(), &touched);
+            let full = AdjudicationState::new(gold, (0, 0), annotators(), Strategy::Majority);
+            assert_eq!(state.items, full.items);
+            assert_eq!(state.progress, full.progress);
+        };
+        let first = state.items[0].clone();
+        let (edit, _) = accept(&gold, &state.sources(), &first, 0, &Stamp::default()).unwrap();
+        step(&mut state, &mut gold, edit);
+        let last = state.items[state.items.len() - 1].clone();
+        let edit = reject(&gold, &last, &Stamp::default()).unwrap();
+        step(&mut state, &mut gold, edit);
     }
 }

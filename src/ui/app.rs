@@ -407,8 +407,9 @@ impl eframe::App for EventailApp {
         if let Some(review) = &mut self.review {
             review.refresh(self.session.project(), self.session.generation());
         }
+        let touched = self.session.take_touched();
         if let Some(adjudication) = &mut self.adjudication {
-            adjudication.refresh(self.session.project(), self.session.generation());
+            adjudication.refresh(self.session.project(), self.session.generation(), &touched);
         }
         // After the actions: a new selection closes the old popup, then this one opens.
         if let Some(anchor) = self.article.take_popup_anchor()

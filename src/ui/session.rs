@@ -2,7 +2,7 @@
 //! [`Session::undo`], [`Session::redo`] or a replacement, so that the history, the saved
 //! state and the autosave can never disagree with what is on screen.
 
-use crate::edit::{Edit, EditError, History};
+use crate::edit::{Edit, EditError, History, Touched};
 use crate::io::{FileStamp, ProjectLock};
 use crate::model::Project;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,8 @@ pub struct Session {
     read_only: bool,
     /// What the file held when read or last written here.
     stamp: Option<FileStamp>,
+    /// The documents changed since [`Session::take_touched`] was last called.
+    touched: Touched,
 }
 
 /// An edit that was undone or redone: its label and the document it showed.
@@ -36,6 +38,7 @@ impl Session {
             lock: None,
             read_only: false,
             stamp: None,
+            touched: Touched::Everything,
         }
     }
 
@@ -55,6 +58,7 @@ impl Session {
             lock,
             read_only,
             stamp,
+            touched: Touched::Everything,
         }
     }
 
@@ -101,24 +105,26 @@ impl Session {
     /// Applies `edit` and records it for undo; returns its label.
     pub fn apply(&mut self, edit: Edit) -> Result<String, EditError> {
         let label = edit.label.clone();
+        let mut touched = self.touched.clone();
+        touched.add_edit(&edit);
         self.history.apply(&mut self.project, edit)?;
+        self.touched = touched;
         Ok(label)
     }
 
     /// Undoes the last edit, if any.
     pub fn undo(&mut self) -> Option<Step> {
-        self.history.undo(&mut self.project).map(|e| Step {
-            label: e.label.clone(),
-            doc: e.doc,
-        })
+        stepped(&mut self.touched, self.history.undo(&mut self.project))
     }
 
     /// Redoes the last undone edit, if any.
     pub fn redo(&mut self) -> Option<Step> {
-        self.history.redo(&mut self.project).map(|e| Step {
-            label: e.label.clone(),
-            doc: e.doc,
-        })
+        stepped(&mut self.touched, self.history.redo(&mut self.project))
+    }
+
+    /// The documents changed since the last call (everything at first).
+    pub fn take_touched(&mut self) -> Touched {
+        std::mem::take(&mut self.touched)
     }
 
     /// Replaces the project's content (with a recovered autosave): no undo history, and
@@ -127,6 +133,7 @@ impl Session {
         self.project = project;
         self.history = History::default();
         self.history.mark_unsaved();
+        self.touched = Touched::Everything;
     }
 
     /// Marks the project as new and never saved (an import made into a project).
@@ -146,4 +153,19 @@ impl Session {
             self.path = Some(path);
         }
     }
+}
+
+/// The step that undo or redo made (`edit`, now on the other stack), counted in
+/// `touched`; none made may mean a step that failed and forgot the history, after which
+/// anything may differ.
+fn stepped(touched: &mut Touched, edit: Option<&Edit>) -> Option<Step> {
+    let Some(edit) = edit else {
+        *touched = Touched::Everything;
+        return None;
+    };
+    touched.add_edit(edit);
+    Some(Step {
+        label: edit.label.clone(),
+        doc: edit.doc,
+    })
 }

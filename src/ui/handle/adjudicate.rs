@@ -104,11 +104,18 @@ impl EventailApp {
                 })
                 .collect();
             let gold = new_gold.as_ref().unwrap_or(open);
-            merge::merge_edit(gold, &sources, strategy, &stamp)
-                .map(|(edit, report)| (ops::listing_author(gold, edit, &stamp.author), report))
+            merge::merge_edit(gold, &sources, strategy, &stamp).map(|(edit, report)| {
+                if edit.changes.is_empty() {
+                    (edit, report)
+                } else {
+                    (ops::listing_author(gold, edit, &stamp.author), report)
+                }
+            })
         };
         let applied = merged.and_then(|(edit, report)| match &mut new_gold {
             Some(gold) => edit.apply(gold).map(|_| report),
+            // Nothing new to take: no step to undo.
+            None if edit.changes.is_empty() => Ok(report),
             None => self.session.apply(edit).map(|_| report),
         });
         let report = match applied {
@@ -218,11 +225,12 @@ impl EventailApp {
     /// took its place is shown.
     fn after_decision(&mut self, index: usize) {
         let generation = self.session.generation();
+        let touched = self.session.take_touched();
         let Some(state) = &mut self.adjudication else {
             return;
         };
         state.current = Some(index);
-        state.refresh(self.session.project(), generation);
+        state.refresh(self.session.project(), generation, &touched);
         if let Some(next) = state.current {
             self.show_item(next);
         }
