@@ -167,8 +167,13 @@ fn edit_accepts_version_a_and_selects_it_to_change_it() {
     files.will_answer(vec![ana_path, bob_path]);
     run_command(&mut harness, "Build a gold version");
     let open = items(&harness);
-    harness.key_press(Key::F8);
+    // A key that decides, pressed before any item is shown, only shows the first.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
+    assert_eq!(items(&harness), open, "nothing decided unseen");
+    let state = harness.state().adjudication().expect("adjudicating");
+    assert_eq!(state.current, Some(0));
+    let second = state.items[1].clone();
     harness.key_press(Key::F2);
     harness.run();
     assert_eq!(items(&harness), open - 1);
@@ -182,4 +187,9 @@ fn edit_accepts_version_a_and_selects_it_to_change_it() {
     };
     let mention = doc.mention(id).expect("in the gold version");
     assert!(!mention.sources.is_empty(), "it says who had it");
+    // F8 then shows the item that took the accepted one's place, skipping none.
+    harness.key_press(Key::F8);
+    harness.run();
+    let state = harness.state().adjudication().expect("adjudicating");
+    assert_eq!(state.current_item(), Some(&second));
 }

@@ -108,6 +108,10 @@ fn take_other(
         }
         (OtherVersion::Event(e), AnnotationRef::Event(id)) if e.id == id => {
             refers_to_existing(document, e.arguments.iter().map(|a| a.filler))?;
+            // As with any argument added: an event may not contain itself.
+            if document.any_contains_event(e.arguments.iter().map(|a| a.filler), id) {
+                return Err(EditError::SelfArgument);
+            }
             vec![set(
                 AnnotationKey::Event(id),
                 Some(Annotation::Event(e.clone())),

@@ -89,6 +89,14 @@ impl Conflict {
     pub fn problems(&self, doc: &Document, char_len: usize) -> Vec<String> {
         let mut problems = Vec::new();
         let in_place = doc.has_annotation(self.target);
+        // Taken, a version under an id the document may still hand out would later be
+        // replaced by a new annotation under the same id.
+        if self.target.id() >= doc.next_id {
+            problems.push(format!(
+                "merge conflict on {}: the id is not below the document's next_id ({})",
+                self.target, doc.next_id
+            ));
+        }
         match self.other.annotation() {
             None if !in_place => problems.push(
                 "merge conflict between two deletions: neither version has the annotation"

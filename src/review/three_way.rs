@@ -118,6 +118,9 @@ pub enum ConflictCause {
     /// One deleted it while the other changed something that refers to it (an event
     /// whose argument it is, a relation, a link...).
     DeletedButUsed,
+    /// Arguments the two sides added apart make the event contain itself (one nested
+    /// E2 in E1, the other E1 in E2): no file can hold both.
+    ClosesCycle,
 }
 
 impl fmt::Display for NoteKind {
@@ -143,6 +146,12 @@ impl fmt::Display for NoteKind {
                     f,
                     "{target} deleted by {set_aside}, but what {kept} has refers to it: \
                      kept in place as {kept} has it, the deletion set aside"
+                ),
+                ConflictCause::ClosesCycle => write!(
+                    f,
+                    "{target}: the arguments {kept} and {set_aside} added would make it \
+                     contain itself: in place without the argument that closes the cycle, \
+                     the version with it set aside"
                 ),
             },
             NoteKind::Renumbered { side, from, to } => write!(

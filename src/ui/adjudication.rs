@@ -4,7 +4,7 @@
 //! them all. The list and the progress follow every edit, undo and redo.
 
 use crate::edit::Touched;
-use crate::model::Project;
+use crate::model::{Project, Unit};
 use crate::review::merge::{
     Item, Progress, Source, Strategy, open_items, open_items_in, progress, progress_in,
 };
@@ -32,6 +32,12 @@ pub struct AdjudicationState {
     pub progress: Progress,
     /// The item shown (an index into `items`).
     pub current: Option<usize>,
+    /// What the current item is about (document, start, first version), to find it
+    /// again, or the place where it was once decided, after the list changes.
+    anchor: Option<(usize, usize, Unit)>,
+    /// False once the screen shows something else than the current item (the
+    /// annotation just accepted, to edit it): the next step then shows the current one.
+    pub shown: bool,
     /// The gold project's generation the items were computed for.
     generation: (u64, usize),
 }
@@ -50,6 +56,8 @@ impl AdjudicationState {
             items: Vec::new(),
             progress: Progress::default(),
             current: None,
+            anchor: None,
+            shown: false,
             generation,
         };
         state.recount(gold);
@@ -103,10 +111,36 @@ impl AdjudicationState {
         }
     }
 
+    /// Makes item `index` the current one.
+    pub fn set_current(&mut self, index: usize) {
+        self.current = Some(index);
+        self.anchor = self
+            .items
+            .get(index)
+            .and_then(|item| Some((item.doc, item.start(), item.versions.first()?.unit.clone())));
+    }
+
+    /// Finds the current item again after the list changed: the same item if it is
+    /// still open, otherwise the one that now stands where it stood.
     fn keep_current_in_range(&mut self) {
-        if self.current.is_some_and(|i| i >= self.items.len()) {
-            self.current = self.items.len().checked_sub(1);
-        }
+        let Some((doc, start, unit)) = &self.anchor else {
+            self.current = None;
+            return;
+        };
+        let same = self.items.iter().position(|i| {
+            i.doc == *doc
+                && i.start() == *start
+                && i.versions.first().is_some_and(|v| v.unit == *unit)
+        });
+        let index = same.unwrap_or_else(|| {
+            self.items
+                .partition_point(|i| (i.doc, i.start()) < (*doc, *start))
+        });
+        self.current = if self.items.is_empty() {
+            None
+        } else {
+            Some(index.min(self.items.len() - 1))
+        };
     }
 
     fn recount(&mut self, gold: &Project) {
@@ -128,6 +162,9 @@ impl AdjudicationState {
         let count = self.items.len();
         if count == 0 {
             return None;
+        }
+        if let (Some(current), false) = (self.current, self.shown) {
+            return Some(current);
         }
         Some(match (self.current, backwards) {
             (None, false) => 0,

@@ -37,7 +37,7 @@ pub struct EventailApp {
     pub(super) adjudication: Option<super::adjudication::AdjudicationState>,
     /// Projects to compare with or adjudicate from once nothing runs in the background (the
     /// project given on the command line may still be being read).
-    pub(super) read_when_idle: Option<(super::jobs::ProjectsFor, Vec<PathBuf>)>,
+    pub(super) read_when_idle: Vec<(super::jobs::ProjectsFor, Vec<PathBuf>)>,
     /// Actions held back until a text field has committed its draft.
     deferred: Vec<Action>,
     /// To wake the window from background threads.
@@ -81,7 +81,7 @@ impl EventailApp {
             job: None,
             review: None,
             adjudication: None,
-            read_when_idle: None,
+            read_when_idle: Vec::new(),
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
@@ -397,12 +397,14 @@ impl eframe::App for EventailApp {
         self.poll_job();
         // Once the project is open (it may be read in the background, or wait for
         // an answer about its lock or its autosave), or was not.
-        if self.job.is_none()
-            && self.dialog.is_none()
-            && let Some((purpose, paths)) = self.read_when_idle.take()
-            && self.session.path().is_some()
-        {
-            self.read_projects(paths, purpose);
+        if self.job.is_none() && self.dialog.is_none() && !self.read_when_idle.is_empty() {
+            // One at a time: each may start a job or ask a question.
+            let (purpose, paths) = self.read_when_idle.remove(0);
+            if self.session.path().is_some() {
+                self.read_projects(paths, purpose);
+            } else {
+                self.read_when_idle.clear();
+            }
         }
         if let Some(review) = &mut self.review {
             review.refresh(self.session.project(), self.session.generation());

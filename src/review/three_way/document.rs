@@ -152,6 +152,7 @@ fn merge_contents(
     merged.conflicts = conflicts.into_iter().map(|(_, c)| c.clone()).collect();
     merged.conflicts.extend(annotations.conflicts);
     drop_dangling(cx, &label, &mut merged);
+    set_cycles_aside(cx, &label, &mut merged);
     let largest = merged
         .annotation_ids()
         .chain(merged.conflicts.iter().map(|c| c.target.id()))
@@ -160,6 +161,67 @@ fn merge_contents(
         merged.next_id = merged.next_id.max(largest.saturating_add(1));
     }
     Ok(merged)
+}
+
+/// Arguments that the two sides added apart but that together make events contain
+/// themselves (ours nests E2 in E1, theirs E1 in E2): no file can hold a cycle, so each
+/// argument that closes one is taken out of its event, and the event with it is set
+/// aside as a conflict (the app refuses to pick it until the cycle is undone). The
+/// closing arguments are the back edges of one depth-first walk: without them no cycle
+/// is left.
+fn set_cycles_aside(cx: &mut Context<'_>, label: &DocumentLabel, doc: &mut Document) {
+    let mut by_event: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for closing in crate::model::validate::cycle_closing_arguments(doc) {
+        by_event
+            .entry(closing.event)
+            .or_default()
+            .push(closing.argument);
+    }
+    for (position, mut arguments) in by_event {
+        let Some(event) = doc.events.get_mut(position) else {
+            continue;
+        };
+        let whole = event.clone();
+        arguments.sort_unstable();
+        arguments.dedup();
+        for &a in arguments.iter().rev() {
+            if a < event.arguments.len() {
+                event.arguments.remove(a);
+            }
+        }
+        let target = AnnotationRef::Event(event.id);
+        let (kept, set_aside) = (
+            cx.name(Side::Ours).to_string(),
+            cx.name(Side::Theirs).to_string(),
+        );
+        if doc.conflicts.iter().any(|c| c.target == target) {
+            // Its other version is set aside already: the one in place loses the
+            // argument, which the conflict's versions still show.
+            cx.note(
+                label,
+                NoteKind::Merged(format!(
+                    "{target}: an argument that would make it contain itself taken out of \
+                     the version in place"
+                )),
+            );
+            continue;
+        }
+        doc.conflicts.push(Conflict {
+            target,
+            kept: kept.clone(),
+            other_side: set_aside.clone(),
+            other: OtherVersion::Event(whole),
+        });
+        cx.note(
+            label,
+            NoteKind::Conflict {
+                target,
+                cause: ConflictCause::ClosesCycle,
+                kept,
+                set_aside,
+            },
+        );
+    }
 }
 
 /// The name: ours where both changed it.

@@ -723,3 +723,50 @@ proptest! {
         prop_assert_eq!(merge.conflicts().count(), in_project);
     }
 }
+
+#[test]
+fn events_nested_in_each_other_by_the_two_sides_are_a_conflict_not_a_refusal() {
+    // Ours makes E5 a topic of E4, theirs E4 a topic of E5: each side is valid, both
+    // together would make E4 contain itself.
+    let with_statements = |nest: fn(&mut Document)| {
+        edited(|p| {
+            let d = d1_mut(p);
+            d.events.push(event(4, "statement", "repris", &[]));
+            d.events.push(event(5, "statement", "mars", &[]));
+            d.next_id = 6;
+            nest(d);
+        })
+    };
+    let base = with_statements(|_| {});
+    let ours = with_statements(|d| {
+        d.events[1].arguments.push(RoleArg {
+            role: "topic".into(),
+            filler: Filler::Event(EventId(5)),
+        });
+    });
+    let theirs = with_statements(|d| {
+        d.events[2].arguments.push(RoleArg {
+            role: "topic".into(),
+            filler: Filler::Event(EventId(4)),
+        });
+    });
+    let merge = merged(&base, &ours, &theirs);
+    assert!(!merge.is_clean(), "{:#?}", notes(&merge));
+    let doc = d1(&merge.project);
+    assert_eq!(doc.conflicts.len(), 1);
+    let nested = doc.events.iter().map(|e| e.arguments.len()).sum::<usize>();
+    assert_eq!(
+        nested, 3,
+        "one of the two nestings is set aside: {:#?}",
+        doc.events
+    );
+    // Taking the version set aside would close the cycle: refused, nothing changes.
+    let pick = crate::edit::resolve::resolve_conflict(
+        &merge.project,
+        0,
+        0,
+        crate::edit::resolve::Pick::Other,
+        &Stamp::default(),
+    );
+    assert_eq!(pick.unwrap_err(), crate::edit::EditError::SelfArgument);
+}

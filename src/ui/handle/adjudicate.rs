@@ -60,6 +60,17 @@ impl EventailApp {
                 .into();
             return;
         }
+        // The gold version is never one of its own sources (nor its file overwritten by
+        // a merge of itself).
+        if let Some(gold) = self.session.path()
+            && let Some((same, _)) = read.iter().find(|(p, _)| io::is_same_file(p, gold))
+        {
+            self.view.status = format!(
+                "Not merged: {} is the open gold version, not an annotator's project",
+                same.display()
+            );
+            return;
+        }
         let strategy = self.strategy();
         if let Err(why) = strategy.check(read.len()) {
             self.view.status = format!("Not merged: {why} (Review > Merge strategy)");
@@ -86,14 +97,25 @@ impl EventailApp {
             .collect();
         let stamp = self.stamp();
         let open = self.session.project();
+        let replaces_open = !is_gold(open) && !open.documents.is_empty();
+        // Asked before the files were chosen; work recovered or typed since is not
+        // dropped without asking.
+        if replaces_open && self.session.is_dirty() {
+            self.view.status = "Not merged: the open project has unsaved changes; save it, then \
+                                build the gold version again"
+                .into();
+            return;
+        }
         // Into the open project when it is a gold version already (or empty), as one
         // undoable edit; otherwise into a new project that replaces it.
-        let mut new_gold = (!is_gold(open) && !open.documents.is_empty()).then(|| {
+        let mut new_gold = replaces_open.then(|| {
             let schema = annotators
                 .first()
                 .map(|a| a.project.schema.clone())
                 .unwrap_or_else(io::default_schema);
-            Project::new("gold", schema)
+            let mut gold = Project::new("gold", schema);
+            gold.annotators = annotators.iter().map(|a| a.name.clone()).collect();
+            gold
         });
         let merged = {
             let sources: Vec<Source<'_>> = annotators
@@ -165,14 +187,32 @@ impl EventailApp {
         }
     }
 
-    /// Puts version `v` of the item shown (the first item if none is) into the gold
-    /// version; with `edit`, selects what was added so the user can change it.
+    /// The item on screen, to decide. When the screen shows none (nothing yet, or the
+    /// annotation just accepted), the current item is shown instead, and nothing is
+    /// decided that the user has not seen.
+    fn item_on_screen(&mut self) -> Option<usize> {
+        let state = self.adjudication.as_ref()?;
+        if state.items.is_empty() {
+            self.view.status = "Nothing left to adjudicate".into();
+            return None;
+        }
+        match (state.current, state.shown) {
+            (Some(index), true) => Some(index),
+            (current, _) => {
+                self.show_item(current.unwrap_or(0));
+                self.view.status = "This item is shown: decide it with the same key".into();
+                None
+            }
+        }
+    }
+
+    /// Puts version `v` of the item shown into the gold version; with `edit`, selects
+    /// what was added so the user can change it.
     pub(super) fn accept_version(&mut self, v: usize, edit: bool) {
-        let Some(state) = &self.adjudication else {
+        let Some(index) = self.item_on_screen() else {
             return;
         };
-        let Some(index) = state.current.or((!state.items.is_empty()).then_some(0)) else {
-            self.view.status = "Nothing left to adjudicate".into();
+        let Some(state) = &self.adjudication else {
             return;
         };
         let Some(item) = state.items.get(index) else {
@@ -198,6 +238,9 @@ impl EventailApp {
             self.show_document(doc);
             self.clear_selection();
             self.select(target, true);
+            if let Some(state) = &mut self.adjudication {
+                state.shown = false;
+            }
             self.view.status =
                 "Accepted: change it in the panel on the right, then F8 for the next item".into();
         }
@@ -205,11 +248,10 @@ impl EventailApp {
 
     /// Rejects every version of the item shown.
     pub(super) fn reject_item(&mut self) {
-        let Some(state) = &self.adjudication else {
+        let Some(index) = self.item_on_screen() else {
             return;
         };
-        let Some(index) = state.current.or((!state.items.is_empty()).then_some(0)) else {
-            self.view.status = "Nothing left to adjudicate".into();
+        let Some(state) = &self.adjudication else {
             return;
         };
         let Some(item) = state.items.get(index) else {
@@ -229,7 +271,7 @@ impl EventailApp {
         let Some(state) = &mut self.adjudication else {
             return;
         };
-        state.current = Some(index);
+        state.set_current(index);
         state.refresh(self.session.project(), generation, &touched);
         if let Some(next) = state.current {
             self.show_item(next);
@@ -254,7 +296,8 @@ impl EventailApp {
             return;
         };
         let (doc, ranges) = (item.doc, item.ranges.clone());
-        state.current = Some(index);
+        state.set_current(index);
+        state.shown = true;
         self.show_document(doc);
         let start = ranges.iter().map(|r| r.start).min();
         let end = ranges.iter().map(|r| r.end).max();

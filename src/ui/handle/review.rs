@@ -18,7 +18,7 @@ impl EventailApp {
     /// empty. It starts once the project is read, which may take a while.
     pub fn read_when_open(&mut self, purpose: ProjectsFor, paths: Vec<PathBuf>) {
         if !paths.is_empty() {
-            self.read_when_idle = Some((purpose, paths));
+            self.read_when_idle.push((purpose, paths));
         }
     }
 
@@ -113,6 +113,8 @@ impl EventailApp {
             ReviewAction::Tab(tab) => {
                 if let Some(review) = &mut self.review {
                     review.tab = tab;
+                    // Each table has its own columns.
+                    review.sort = Default::default();
                 }
             }
             ReviewAction::Sort(sort) => {
