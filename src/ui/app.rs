@@ -58,6 +58,7 @@ impl EventailApp {
         project: Option<PathBuf>,
         files: Box<dyn FileDialogs>,
     ) -> Self {
+        super::fonts::install_fonts(&cc.egui_ctx);
         let settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))

@@ -16,6 +16,7 @@ mod documents_ui;
 mod events_ui;
 pub mod failure;
 pub mod file_dialog;
+pub mod fonts;
 mod handle;
 mod jobs;
 mod keys;

@@ -5,6 +5,7 @@
 //! and their galleys are cached until the annotations or the width change (DESIGN.md,
 //! "Rendering long articles"). Heights of blocks never laid out are estimated.
 
+pub mod bidi;
 mod blocks;
 mod highlights;
 mod view;

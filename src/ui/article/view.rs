@@ -1,5 +1,6 @@
 //! The article's runtime state (caches, drag) and its `*_ui` function.
 
+use super::bidi::{self, CharMap, PIECE_END, PIECE_END_STANDIN, Piece};
 use super::blocks::{Block, blocks_from_text, snap_to_words, word_at};
 use super::highlights::{HighlightIndex, segments};
 use crate::model::{Document, EventId, Filler, Project, Span};
@@ -7,7 +8,7 @@ use crate::ui::action::{Action, EditAction};
 use crate::ui::labels::describe;
 use crate::ui::review::{Mark, Side};
 use crate::ui::review_ui::side_color;
-use egui::text::{CCursor, CharIndex, LayoutJob, TextFormat};
+use egui::text::{CharIndex, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
 
@@ -37,6 +38,35 @@ pub struct ArticleInput<'a> {
     pub current_mark: Option<usize>,
 }
 
+/// A block laid out: its galley and, for a block with right-to-left text, where each
+/// of its characters is drawn (see [`bidi`]); other blocks keep one glyph per character.
+#[derive(Clone)]
+pub(crate) struct Laid {
+    /// The galley, drawn as it is.
+    pub(crate) galley: Arc<Galley>,
+    /// The boxes of the characters, when the galley's glyphs do not follow them.
+    pub(crate) map: Option<Arc<CharMap>>,
+}
+
+impl Laid {
+    /// Rectangles (relative to the galley) covering block characters `range`.
+    pub(crate) fn range_rects(&self, range: std::ops::Range<usize>) -> Vec<Rect> {
+        match &self.map {
+            Some(map) => map.rects(&self.galley, range),
+            None => range_rects(&self.galley, range),
+        }
+    }
+
+    /// The block character index (a cursor, between characters) at `pos`, relative to
+    /// the galley.
+    pub(crate) fn cursor_at(&self, pos: Pos2) -> usize {
+        match &self.map {
+            Some(map) => map.cursor_at(&self.galley, pos),
+            None => self.galley.cursor_from_pos(pos.to_vec2()).index.0,
+        }
+    }
+}
+
 /// Runtime state of the article view: caches and the drag in progress. Never saved.
 #[derive(Default)]
 pub struct ArticleView {
@@ -44,7 +74,7 @@ pub struct ArticleView {
     blocks: Vec<Block>,
     highlights: HighlightIndex,
     highlights_for: Option<(u64, usize)>,
-    galleys: Vec<Option<Arc<Galley>>>,
+    galleys: Vec<Option<Laid>>,
     galley_key: (u32, u32),
     heights: Vec<f32>,
     tops: Vec<f32>,
@@ -105,13 +135,13 @@ impl ArticleView {
     }
 
     /// The galley of block `i`, laid out now if it is not cached.
-    fn galley(&mut self, ui: &Ui, text: &str, i: usize, width: f32) -> Option<Arc<Galley>> {
+    fn galley(&mut self, ui: &Ui, text: &str, i: usize, width: f32) -> Option<Laid> {
         if let Some(Some(g)) = self.galleys.get(i) {
             return Some(g.clone());
         }
         let block = self.blocks.get(i)?;
-        let job = job_for_block(ui, text, block, &self.highlights, i, width);
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let laid = lay_out_block(ui, text, block, &self.highlights, i, width);
+        let galley = laid.galley.clone();
         let height = galley.size().y.max(FONT_SIZE);
         if let Some(h) = self.heights.get_mut(i)
             && (*h - height).abs() > 0.5
@@ -120,9 +150,9 @@ impl ArticleView {
             self.tops.clear();
         }
         if let Some(slot) = self.galleys.get_mut(i) {
-            *slot = Some(galley.clone());
+            *slot = Some(laid.clone());
         }
-        Some(galley)
+        Some(laid)
     }
 
     /// Index of the block at content height `y`.
@@ -148,33 +178,112 @@ fn estimated_height(chars: usize, width: f32) -> f32 {
     rows * FONT_SIZE * 1.25
 }
 
-/// The layout job of one block: its text cut in segments coloured by their highlights.
-fn job_for_block(
+/// Lays out one block: egui's layout as it is, or the bidi path for a block holding
+/// right-to-left letters.
+fn lay_out_block(
     ui: &Ui,
     text: &str,
     block: &Block,
     highlights: &HighlightIndex,
     block_index: usize,
     width: f32,
-) -> LayoutJob {
+) -> Laid {
     let block_text = text.get(block.bytes.clone()).unwrap_or_default();
-    let font_id = FontId::proportional(FONT_SIZE);
-    let text_color = ui.visuals().text_color();
+    let formats = segment_formats(ui, block, highlights, block_index);
+    if !bidi::needs_bidi(block_text) {
+        let job = job_for_block(block_text, &formats, width);
+        return Laid {
+            galley: ui.fonts_mut(|f| f.layout_job(job)),
+            map: None,
+        };
+    }
+    let chars: Vec<char> = block_text.chars().collect();
+    let cuts: Vec<usize> = formats.iter().map(|(r, _)| r.start).collect();
+    // First pass in logical order, to learn where the lines break; then each line is
+    // laid out again in visual order (bidi reorders lines, not paragraphs).
+    let mut logical = bidi::visual_pieces(&chars, 0..chars.len(), &cuts);
+    logical.sort_by_key(|p| p.chars.start);
+    let (galley, pieces) = bidi_galley(ui, &chars, &[logical], &formats, width);
+    let first = CharMap::new(&galley, &pieces, chars.len());
+    let rows: Vec<usize> = first.rows().collect();
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        match lines.last_mut() {
+            Some(line) if i > 0 && rows.get(i - 1) == Some(row) => line.end = i + 1,
+            _ => lines.push(i..i + 1),
+        }
+    }
+    let visual: Vec<Vec<Piece>> = lines
+        .into_iter()
+        .map(|line| bidi::visual_pieces(&chars, line, &cuts))
+        .collect();
+    let (galley, pieces) = bidi_galley(ui, &chars, &visual, &formats, width);
+    let map = CharMap::new(&galley, &pieces, chars.len());
+    Laid {
+        galley,
+        map: Some(Arc::new(map)),
+    }
+}
+
+/// Lays out `lines` of pieces (each in the order to draw), each piece followed by a
+/// [`PIECE_END`] and each line but the last by a line break; returns the galley and
+/// the pieces in the order they were laid out.
+fn bidi_galley(
+    ui: &Ui,
+    chars: &[char],
+    lines: &[Vec<Piece>],
+    formats: &[(std::ops::Range<usize>, TextFormat)],
+    width: f32,
+) -> (Arc<Galley>, Vec<Piece>) {
     let mut job = LayoutJob {
-        text: block_text.to_string(),
         wrap: egui::text::TextWrapping::wrap_at_width(width),
         ..Default::default()
     };
-    let byte_of: Vec<usize> = block_text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(block_text.len()))
-        .collect();
-    for seg in segments(
+    let mut order = Vec::new();
+    let mut shown = String::new();
+    for (l, line) in lines.iter().enumerate() {
+        for (k, piece) in line.iter().enumerate() {
+            shown.clear();
+            let piece_chars = chars.get(piece.chars.clone()).unwrap_or_default();
+            for &c in piece_chars {
+                shown.push(match c {
+                    PIECE_END => PIECE_END_STANDIN,
+                    c if piece.odd && !piece.rtl => bidi::mirrored(c),
+                    c => c,
+                });
+            }
+            shown.push(PIECE_END);
+            if k + 1 == line.len() && l + 1 < lines.len() {
+                shown.push('\n');
+            }
+            let format = formats
+                .iter()
+                .find(|(r, _)| r.contains(&piece.chars.start))
+                .map(|(_, f)| f.clone())
+                .unwrap_or_default();
+            job.append(&shown, 0.0, format);
+            order.push(piece.clone());
+        }
+    }
+    (ui.fonts_mut(|f| f.layout_job(job)), order)
+}
+
+/// The text format of each highlight segment of a block (block characters).
+fn segment_formats(
+    ui: &Ui,
+    block: &Block,
+    highlights: &HighlightIndex,
+    block_index: usize,
+) -> Vec<(std::ops::Range<usize>, TextFormat)> {
+    let font_id = FontId::proportional(FONT_SIZE);
+    let text_color = ui.visuals().text_color();
+    segments(
         block.chars.start,
         block.chars.len(),
         highlights.in_block(block_index),
-    ) {
+    )
+    .into_iter()
+    .map(|seg| {
         let mut format = TextFormat::simple(font_id.clone(), text_color);
         if let Some(inner) = seg.covering.first() {
             format.background = inner.color;
@@ -185,14 +294,35 @@ fn job_for_block(
         {
             format.underline = Stroke::new(2.5, outer.color.gamma_multiply(0.8).to_opaque());
         }
-        let (Some(&start), Some(&end)) = (byte_of.get(seg.chars.start), byte_of.get(seg.chars.end))
-        else {
+        (seg.chars, format)
+    })
+    .collect()
+}
+
+/// The layout job of a block without right-to-left text: its segments as sections.
+fn job_for_block(
+    block_text: &str,
+    formats: &[(std::ops::Range<usize>, TextFormat)],
+    width: f32,
+) -> LayoutJob {
+    let mut job = LayoutJob {
+        text: block_text.to_string(),
+        wrap: egui::text::TextWrapping::wrap_at_width(width),
+        ..Default::default()
+    };
+    let byte_of: Vec<usize> = block_text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(block_text.len()))
+        .collect();
+    for (chars, format) in formats {
+        let (Some(&start), Some(&end)) = (byte_of.get(chars.start), byte_of.get(chars.end)) else {
             continue;
         };
         job.sections.push(egui::text::LayoutSection {
             leading_space: 0.0,
             byte_range: start.into()..end.into(),
-            format,
+            format: format.clone(),
         });
     }
     job
@@ -256,18 +386,22 @@ pub fn article_ui(
             let first = view.block_at_y(viewport.min.y);
             let last = view.block_at_y(viewport.max.y);
             let painter = ui.painter_at(ui.clip_rect());
-            let mut visible: Vec<(usize, Arc<Galley>, Pos2)> = Vec::new();
+            let mut visible: Vec<(usize, Laid, Pos2)> = Vec::new();
             for i in first..=last {
                 let Some(galley) = view.galley(ui, &doc.text, i, width) else {
                     continue;
                 };
                 let top = view.tops.get(i).copied().unwrap_or(0.0);
                 let pos = origin + vec2(0.0, top);
-                painter.galley(pos, galley.clone(), ui.visuals().text_color());
-                let block_rect = Rect::from_min_size(pos, galley.size());
+                painter.galley(pos, galley.galley.clone(), ui.visuals().text_color());
+                let block_rect = Rect::from_min_size(pos, galley.galley.size());
                 let block_response =
                     ui.interact(block_rect, ui.scope_id().with(("block", i)), Sense::hover());
-                let text = galley.text().to_string();
+                let text = doc
+                    .text
+                    .get(view.blocks.get(i).map_or(0..0, |b| b.bytes.clone()))
+                    .unwrap_or_default()
+                    .to_string();
                 block_response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text.clone())
                 });
@@ -285,18 +419,18 @@ pub fn article_ui(
 }
 
 /// Document character under `pos`, if it is over a visible block.
-fn char_at(view: &ArticleView, visible: &[(usize, Arc<Galley>, Pos2)], pos: Pos2) -> Option<usize> {
+fn char_at(view: &ArticleView, visible: &[(usize, Laid, Pos2)], pos: Pos2) -> Option<usize> {
     let (i, galley, origin) = visible
         .iter()
-        .find(|(_, g, o)| pos.y < o.y + g.size().y.max(FONT_SIZE) + BLOCK_GAP)
+        .find(|(_, g, o)| pos.y < o.y + g.galley.size().y.max(FONT_SIZE) + BLOCK_GAP)
         .or(visible.last())?;
     let block = view.blocks.get(*i)?;
-    let cursor: CCursor = galley.cursor_from_pos(pos - *origin);
-    Some(block.chars.start + cursor.index.0.min(block.chars.len()))
+    let cursor = galley.cursor_at(pos - origin.to_vec2());
+    Some(block.chars.start + cursor.min(block.chars.len()))
 }
 
 /// Visible rectangles of document characters `span`.
-fn span_rects(view: &ArticleView, visible: &[(usize, Arc<Galley>, Pos2)], span: Span) -> Vec<Rect> {
+fn span_rects(view: &ArticleView, visible: &[(usize, Laid, Pos2)], span: Span) -> Vec<Rect> {
     let mut rects = Vec::new();
     for (i, galley, origin) in visible {
         let Some(block) = view.blocks.get(*i) else {
@@ -306,7 +440,8 @@ fn span_rects(view: &ArticleView, visible: &[(usize, Arc<Galley>, Pos2)], span: 
         let b = span.end.min(block.chars.end);
         if a < b {
             rects.extend(
-                range_rects(galley, a - block.chars.start..b - block.chars.start)
+                galley
+                    .range_rects(a - block.chars.start..b - block.chars.start)
                     .into_iter()
                     .map(|r| r.translate(origin.to_vec2())),
             );
@@ -318,7 +453,7 @@ fn span_rects(view: &ArticleView, visible: &[(usize, Arc<Galley>, Pos2)], span: 
 fn paint_selection(
     painter: &egui::Painter,
     view: &ArticleView,
-    visible: &[(usize, Arc<Galley>, Pos2)],
+    visible: &[(usize, Laid, Pos2)],
     input: &ArticleInput<'_>,
     ui: &Ui,
 ) {
@@ -334,7 +469,7 @@ fn paint_selection(
 /// The marks that touch the visible blocks.
 fn visible_marks<'a>(
     view: &ArticleView,
-    visible: &[(usize, Arc<Galley>, Pos2)],
+    visible: &[(usize, Laid, Pos2)],
     marks: &'a [Mark],
 ) -> impl Iterator<Item = &'a Mark> {
     let first = visible
@@ -359,7 +494,7 @@ fn visible_marks<'a>(
 fn paint_marks(
     painter: &egui::Painter,
     view: &ArticleView,
-    visible: &[(usize, Arc<Galley>, Pos2)],
+    visible: &[(usize, Laid, Pos2)],
     input: &ArticleInput<'_>,
 ) {
     for mark in visible_marks(view, visible, input.marks) {
@@ -411,7 +546,7 @@ fn paint_marks(
 fn paint_emphasis(
     painter: &egui::Painter,
     view: &ArticleView,
-    visible: &[(usize, Arc<Galley>, Pos2)],
+    visible: &[(usize, Laid, Pos2)],
     input: &ArticleInput<'_>,
     doc: &Document,
 ) {
@@ -472,7 +607,7 @@ fn paint_emphasis(
 fn handle_pointer(
     ui: &Ui,
     view: &mut ArticleView,
-    visible: &[(usize, Arc<Galley>, Pos2)],
+    visible: &[(usize, Laid, Pos2)],
     response: &egui::Response,
     input: &ArticleInput<'_>,
     doc: &Document,
@@ -581,5 +716,142 @@ fn handle_pointer(
         if !lines.is_empty() {
             response.clone().on_hover_text_at_pointer(lines.join("\n"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Mention, MentionId};
+
+    const TEXT: &str = "Palmyre (تدمر) 🇸🇾 « C’est » Homs";
+
+    /// Lays out `TEXT` as the article view does, with a mention on `mention`, and hands
+    /// the result to `check`.
+    fn with_layout(mention: std::ops::Range<usize>, check: impl FnOnce(&Laid)) {
+        let ctx = egui::Context::default();
+        crate::ui::fonts::install_fonts(&ctx);
+        let mut doc = Document::new("d", "d", TEXT.to_string());
+        doc.mentions.push(Mention {
+            id: MentionId(1),
+            entity_type: "place".into(),
+            ranges: vec![Span::new(mention.start, mention.end)],
+            attributes: Default::default(),
+            note: String::new(),
+            author: String::new(),
+            changed: String::new(),
+            sources: Vec::new(),
+        });
+        let schema = crate::io::default_schema();
+        let blocks = blocks_from_text(TEXT);
+        let highlights = HighlightIndex::new(&schema, &doc, &blocks);
+        let mut laid = None;
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            laid = Some(lay_out_block(ui, TEXT, &blocks[0], &highlights, 0, 800.0));
+        });
+        out.textures_delta.clear();
+        check(&laid.expect("laid out"));
+    }
+
+    /// Character range of `word` in `TEXT`.
+    fn chars_of(word: &str) -> std::ops::Range<usize> {
+        let byte = TEXT.find(word).expect("in the text");
+        let start = TEXT[..byte].chars().count();
+        start..start + word.chars().count()
+    }
+
+    /// The x extent of the drawn glyphs spelling `word` (which egui draws one glyph a
+    /// character, as it does Latin text).
+    fn glyph_extent(galley: &Galley, word: &str) -> (f32, f32) {
+        let want: Vec<char> = word.chars().collect();
+        for row in &galley.rows {
+            let glyphs = &row.glyphs;
+            for start in 0..glyphs.len() {
+                let found = glyphs.get(start..start + want.len());
+                if let Some(found) = found
+                    && found.iter().map(|g| g.chr).eq(want.iter().copied())
+                {
+                    let last = found.last().expect("a glyph");
+                    return (row.pos.x + found[0].pos.x, row.pos.x + last.max_x());
+                }
+            }
+        }
+        panic!("{word} is not drawn");
+    }
+
+    #[test]
+    fn arabic_is_drawn_with_real_glyphs() {
+        with_layout(0..0, |laid| {
+            let arabic: Vec<_> = laid.galley.rows[0]
+                .row
+                .glyphs
+                .iter()
+                .filter(|g| ('\u{600}'..='\u{6FF}').contains(&g.chr) && g.advance_width > 0.0)
+                .collect();
+            assert!(!arabic.is_empty());
+            // A box ("tofu") is 8 points wide for every character; joined Arabic is not.
+            assert!(arabic.iter().any(|g| (g.advance_width - 8.0).abs() > 0.5));
+        });
+    }
+
+    #[test]
+    fn outline_after_an_arabic_run_covers_its_characters() {
+        for word in ["C’est", "Homs", "Palmyre"] {
+            let range = chars_of(word);
+            with_layout(range.clone(), |laid| {
+                let (x0, x1) = glyph_extent(&laid.galley, word);
+                let rects = laid.range_rects(range.clone());
+                assert_eq!(rects.len(), 1, "{word}: {rects:?}");
+                let r = rects[0];
+                assert!((r.min.x - x0).abs() <= 1.0, "{word}: {r:?} vs {x0}..{x1}");
+                assert!((r.max.x - x1).abs() <= 1.0, "{word}: {r:?} vs {x0}..{x1}");
+            });
+        }
+    }
+
+    #[test]
+    fn arabic_word_outline_lies_over_its_glyphs() {
+        let range = chars_of("تدمر");
+        with_layout(range.clone(), |laid| {
+            let rects = laid.range_rects(range.clone());
+            assert_eq!(rects.len(), 1);
+            let row = &laid.galley.rows[0];
+            // Its drawn glyphs lie inside the outline, and the brackets outside.
+            for g in row.glyphs.iter().filter(|g| g.advance_width > 0.0) {
+                let x = row.pos.x + g.pos.x + g.advance_width / 2.0;
+                let inside = rects[0].x_range().contains(x);
+                let arabic = ('\u{600}'..='\u{6FF}').contains(&g.chr);
+                assert_eq!(inside, arabic, "{:?} at {x}, outline {:?}", g.chr, rects[0]);
+            }
+        });
+    }
+
+    #[test]
+    fn a_click_after_the_arabic_run_lands_on_its_word() {
+        for word in ["Homs", "تدمر", "Palmyre"] {
+            with_layout(0..0, |laid| {
+                let range = chars_of(word);
+                let rects = laid.range_rects(range.clone());
+                let at = rects[0].center();
+                let c = laid.cursor_at(at);
+                let clicked = word_at(TEXT, c).or_else(|| word_at(TEXT, c.saturating_sub(1)));
+                assert_eq!(clicked, Some(range), "{word}");
+            });
+        }
+    }
+
+    #[test]
+    fn latin_blocks_keep_the_fast_path() {
+        let ctx = egui::Context::default();
+        let text = "Palmyre 🇸🇾 « C’est » é";
+        let doc = Document::new("d", "d", text.to_string());
+        let blocks = blocks_from_text(text);
+        let highlights = HighlightIndex::new(&crate::io::default_schema(), &doc, &blocks);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let laid = lay_out_block(ui, text, &blocks[0], &highlights, 0, 800.0);
+            assert!(laid.map.is_none());
+            assert_eq!(laid.galley.text(), text);
+        });
+        out.textures_delta.clear();
     }
 }
