@@ -496,3 +496,69 @@ fn deleting_an_annotation_drops_its_equivalences_normalisations_and_comments() {
     undo.apply(&mut project).unwrap();
     assert_eq!(project, before);
 }
+
+/// The news tutorial's configuration as a schema: types, roles with their cardinality
+/// and fillers, attributes, colours of visual.conf, keys of kb_shortcuts.conf and the
+/// groups of its hierarchy.
+#[test]
+fn news_tutorial_annotation_conf_as_a_schema() {
+    use eventail::edit::schema_ops::cardinality_in_words;
+    use eventail::model::{AttrKind, Rgb};
+    let dir = std::path::Path::new("tests/fixtures/brat/news-tutorial");
+    let (schema, _warnings) = eventail::formats::brat::schema_from_conf_dir(dir);
+    let entities: Vec<&str> = schema
+        .entity_types
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(entities, ["Person", "Organization", "GPE", "Money"]);
+    let person = schema.entity_type("Person").unwrap();
+    assert_eq!(person.color, Rgb([0xff, 0x82, 0x1c]));
+    assert_eq!(person.shortcut.map(|c| c.to_ascii_lowercase()), Some('p'));
+    assert_eq!(
+        schema.entity_type("GPE").unwrap().label,
+        "Geo-political entity"
+    );
+    assert_eq!(schema.entity_type("Money").unwrap().shortcut, Some('M'));
+    let die = schema.event_type("Die").unwrap();
+    assert_eq!(die.group, "Life");
+    let place = die.role("Place-Arg").unwrap();
+    assert_eq!(cardinality_in_words(place.cardinality), "optional");
+    assert_eq!(place.fillers, ["GPE"]);
+    assert_eq!(place.label, "Place");
+    let agent = die.role("Agent-Arg").unwrap();
+    assert_eq!(agent.fillers, ["Person", "Organization", "GPE"]);
+    let merge = schema.event_type("Merge-org").unwrap();
+    assert_eq!(merge.group, "Business");
+    let org = merge.role("Org-Arg").unwrap();
+    assert_eq!(cardinality_in_words(org.cardinality), "one or more");
+    let born = schema.event_type("Be-born").unwrap();
+    assert_eq!(born.label, "Be born");
+    assert_eq!(
+        cardinality_in_words(born.role("Person-Arg").unwrap().cardinality),
+        "required"
+    );
+    assert_eq!(schema.event_type("Report").unwrap().group, "");
+    let relations: Vec<&str> = schema
+        .relation_types
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert!(
+        relations.contains(&"Located") && relations.contains(&"Family"),
+        "{relations:?}"
+    );
+    let located = schema.relation_type("Located").unwrap();
+    assert_eq!(
+        (located.arg1.as_slice(), located.arg2.as_slice()),
+        (&["Person".to_string()][..], &["GPE".to_string()][..])
+    );
+    assert_eq!(schema.attribute("Negation").unwrap().kind, AttrKind::Flag);
+    let confidence = schema.attribute("Confidence").unwrap();
+    assert_eq!(
+        confidence.kind,
+        AttrKind::Values(vec!["High".into(), "Neutral".into(), "Low".into()])
+    );
+    assert!(confidence.applies("Die") && !confidence.applies("Person"));
+    assert!(schema.attribute("Mention").unwrap().applies("Person"));
+}

@@ -26,6 +26,7 @@ fn eventail(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
 
 fn schema() -> Schema {
     let entity = |name: &str, label: &str| EntityType {
+        group: String::new(),
         name: name.into(),
         label: label.into(),
         color: Rgb([0xff, 0x82, 0x1c]),
@@ -44,6 +45,7 @@ fn schema() -> Schema {
             entity("place", "Lieu"),
         ],
         event_types: vec![EventType {
+            group: String::new(),
             name: "attack".into(),
             label: "Attaque".into(),
             color: Rgb([0xe0, 0x70, 0x70]),
@@ -54,6 +56,7 @@ fn schema() -> Schema {
             ],
         }],
         relation_types: vec![RelationType {
+            group: String::new(),
             name: "part_of".into(),
             label: "Partie de".into(),
             arg1: vec!["organisation".into()],

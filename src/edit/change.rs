@@ -42,6 +42,23 @@ pub enum EditError {
         /// Id of the document.
         document: String,
     },
+    /// A schema edit names a type, role, attribute or value the schema does not have.
+    #[error("the schema has no {0}")]
+    NotInSchema(String),
+    /// A schema edit would give a second type, role, attribute or value this name.
+    #[error("the schema already has {0}")]
+    AlreadyInSchema(String),
+    /// The name cannot be a key of the schema (empty, or with spaces).
+    #[error("{0:?} cannot be a name: it must be non-empty, without spaces")]
+    BadName(String),
+    /// The shortcut key is taken by another type of the same kind.
+    #[error("the key {key:?} is already the key of {owner:?}")]
+    KeyTaken {
+        /// The key asked for.
+        key: char,
+        /// The label of the type that has it.
+        owner: String,
+    },
     /// The event has no argument at this position.
     #[error("{event} has no argument at position {index} (it has {count})")]
     NoArgument {

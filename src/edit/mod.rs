@@ -7,8 +7,10 @@
 
 mod change;
 mod history;
+
 pub mod ops;
 pub mod resolve;
+pub mod schema_ops;
 mod touched;
 
 pub use change::{Annotation, AnnotationKey, Change, Edit, EditError, Links};

@@ -318,6 +318,7 @@ mod tests {
             cardinality: Default::default(),
         };
         let event_type = |name: &str, roles: &[&str]| EventType {
+            group: String::new(),
             name: name.into(),
             label: name.into(),
             color: Default::default(),
@@ -332,6 +333,7 @@ mod tests {
         };
         let schema = Schema {
             entity_types: vec![EntityType {
+                group: String::new(),
                 name: "place".into(),
                 label: "Lieu".into(),
                 color: Default::default(),

@@ -26,4 +26,6 @@ pub use project_file::{
     project_to_string, save_project, save_project_without_backup,
 };
 pub use same_file::{SameFileError, ensure_other_file, is_same_file};
-pub use schema_file::{SchemaLoadError, load_schema, schema_from_str};
+pub use schema_file::{
+    SchemaLoadError, load_schema, save_schema, schema_from_str, schema_to_string,
+};

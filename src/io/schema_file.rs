@@ -51,6 +51,24 @@ pub fn load_schema(path: &Path) -> Result<Schema, SchemaLoadError> {
     schema_from_str(&text, path)
 }
 
+/// The schema as the text of its file: pretty RON, one type per entry, the same schema
+/// always giving the same bytes (a codebook is shared and diffed like a project).
+pub fn schema_to_string(schema: &Schema) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ")
+        .new_line("\n");
+    let mut text = ron::ser::to_string_pretty(schema, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes the schema to `path` atomically (a full disk leaves the old file).
+pub fn save_schema(path: &Path, schema: &Schema) -> std::io::Result<()> {
+    let text = schema_to_string(schema).map_err(std::io::Error::other)?;
+    super::write_atomically_without_backup(path, text.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +79,14 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("line 1, column"), "{message}");
         assert!(message.ends_with("x/s.ron"), "{message}");
+    }
+
+    #[test]
+    fn a_saved_schema_reads_back_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("codebook.ron");
+        let schema = crate::io::default_schema();
+        save_schema(&path, &schema).unwrap();
+        assert_eq!(load_schema(&path).unwrap(), schema);
     }
 }

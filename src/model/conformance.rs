@@ -75,6 +75,7 @@ mod tests {
 
     fn schema() -> Schema {
         let entity = |name: &str| EntityType {
+            group: String::new(),
             name: name.into(),
             label: name.into(),
             color: Default::default(),
@@ -83,6 +84,7 @@ mod tests {
         Schema {
             entity_types: vec![entity("person"), entity("place")],
             event_types: vec![EventType {
+                group: String::new(),
                 name: "attack".into(),
                 label: "Attack".into(),
                 color: Default::default(),

@@ -71,6 +71,10 @@ pub struct EntityType {
     /// Key that tags the selected text with this type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcut: Option<char>,
+    /// The group it is listed under in menus and the legend (brat's `!Life` above its
+    /// event types); empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
 }
 
 /// How many fillers a role takes, as in brat's `annotation.conf`.
@@ -137,6 +141,10 @@ pub struct EventType {
     /// Key (with Shift) that makes the selected text a trigger of this type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcut: Option<char>,
+    /// The group it is listed under in menus and the legend (brat's `!Life` above its
+    /// event types); empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
     /// Its roles, in the order they are shown.
     #[serde(default)]
     pub roles: Vec<Role>,
@@ -165,6 +173,10 @@ pub struct RelationType {
     /// Line colour.
     #[serde(default)]
     pub color: Rgb,
+    /// The group it is listed under in menus and the legend (brat's `!Life` above its
+    /// event types); empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
 }
 
 /// The values an attribute may take.
@@ -366,6 +378,7 @@ impl Schema {
     pub(super) fn push_entity_type(&mut self, name: &str) -> Diagnostic {
         let color = self.next_colour();
         self.entity_types.push(EntityType {
+            group: String::new(),
             name: name.into(),
             label: name.into(),
             color,
@@ -378,6 +391,7 @@ impl Schema {
     pub(super) fn push_event_type(&mut self, name: &str) -> Diagnostic {
         let color = self.next_colour();
         self.event_types.push(EventType {
+            group: String::new(),
             name: name.into(),
             label: name.into(),
             color,
@@ -391,6 +405,7 @@ impl Schema {
     pub(super) fn push_relation_type(&mut self, name: &str) -> Diagnostic {
         let color = self.next_colour();
         self.relation_types.push(RelationType {
+            group: String::new(),
             name: name.into(),
             label: name.into(),
             arg1: Vec::new(),

@@ -5,8 +5,10 @@
 
 use super::command::UiCommand;
 use super::file_dialog::FileAnswer;
+use super::schema_editor::AttrTargets;
 use super::state::Choice;
-use crate::model::{AttrValue, DocStatus, EventId, Filler, MentionId, Span};
+use crate::edit::schema_ops::{InUse, TypeKind};
+use crate::model::{AttrValue, Cardinality, DocStatus, EventId, Filler, MentionId, Rgb, Span};
 use std::path::PathBuf;
 
 /// Something the user asked for while a panel was drawn.
@@ -52,6 +54,53 @@ pub enum Action {
     /// The strategy of the next merge into a gold version (`all`, `majority`,
     /// `at-least-N`).
     SetMergeStrategy(String),
+    /// Something the schema editor asks for.
+    Schema(SchemaAction),
+}
+
+/// What the schema editor asks for; each change becomes one undoable edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SchemaAction {
+    /// Add a type of this kind and name.
+    AddType(TypeKind, String),
+    /// Rename a type (old, new) everywhere.
+    RenameType(TypeKind, String, String),
+    /// Change what the user sees of a type (name, label).
+    SetLabel(TypeKind, String, String),
+    /// Delete a type: at once when unused, otherwise after asking.
+    Delete(TypeKind, String),
+    /// Delete a type in use, doing this with its annotations.
+    ConfirmDelete(TypeKind, String, InUse),
+    /// Keep the type the user asked to delete.
+    CancelDelete,
+    /// Set a type's colour.
+    SetColour(TypeKind, String, Rgb),
+    /// Set or clear a type's key.
+    SetShortcut(TypeKind, String, Option<char>),
+    /// Set a type's group (empty: none).
+    SetGroup(TypeKind, String, String),
+    /// Add a role (event type, role).
+    AddRole(String, String),
+    /// Rename a role (event type, old, new).
+    RenameRole(String, String, String),
+    /// Remove a role and its arguments (event type, role).
+    RemoveRole(String, String),
+    /// Set the types that may fill a role (event type, role, types).
+    SetRoleFillers(String, String, Vec<String>),
+    /// Set how many fillers a role takes (event type, role).
+    SetRoleCardinality(String, String, Cardinality),
+    /// Add an attribute: a flag (`true`) or a list of values.
+    AddAttribute(String, bool),
+    /// Remove an attribute from the schema and the annotations.
+    RemoveAttribute(String),
+    /// Add a value to an attribute (attribute, value).
+    AddAttributeValue(String, String),
+    /// Remove a value of an attribute (attribute, value).
+    RemoveAttributeValue(String, String),
+    /// Say where an attribute may be set.
+    SetAttributeTargets(String, AttrTargets),
+    /// Close the editor.
+    Close,
 }
 
 /// What the adjudication panel asks for.

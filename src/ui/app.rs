@@ -1,7 +1,7 @@
 //! The application: owns the settings, the open project and the view; each frame it
 //! draws the panels, which push actions, then handles those actions in one place.
 
-use super::action::Action;
+use super::action::{Action, SchemaAction};
 use super::article::{ArticleInput, ArticleView, article_ui};
 use super::autosave::AutosaveState;
 use super::file_dialog::{FileDialogs, NativeFileDialogs};
@@ -35,6 +35,8 @@ pub struct EventailApp {
     pub(super) review: Option<super::review::ReviewState>,
     /// The adjudication of the open (gold) project, while its panel is open.
     pub(super) adjudication: Option<super::adjudication::AdjudicationState>,
+    /// The schema editor, while it is open.
+    pub(super) schema_editor: Option<super::schema_editor::SchemaEditor>,
     /// Projects to compare with or adjudicate from once nothing runs in the background (the
     /// project given on the command line may still be being read).
     pub(super) read_when_idle: Vec<(super::jobs::ProjectsFor, Vec<PathBuf>)>,
@@ -82,6 +84,7 @@ impl EventailApp {
             job: None,
             review: None,
             adjudication: None,
+            schema_editor: None,
             read_when_idle: Vec::new(),
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
@@ -179,6 +182,11 @@ impl EventailApp {
     /// The comparison with a colleague's project, when one is open.
     pub fn review(&self) -> Option<&super::review::ReviewState> {
         self.review.as_ref()
+    }
+
+    /// The schema editor, when it is open.
+    pub fn schema_editor(&self) -> Option<&super::schema_editor::SchemaEditor> {
+        self.schema_editor.as_ref()
     }
 
     /// The window's title.
@@ -293,6 +301,7 @@ impl EventailApp {
                     .id_salt("side")
                     .auto_shrink(false)
                     .show(ui, |ui| {
+                        super::schema_ui::legend_ui(ui, project, self.view.doc);
                         super::mention_ui::mention_ui(ui, project, &self.view, actions);
                         super::events_ui::events_ui(ui, project, &self.view, actions);
                     });
@@ -321,7 +330,11 @@ fn needs_committed_drafts(action: &Action) -> bool {
                 | C::AcceptVersion(_)
                 | C::RejectItem
                 | C::EditItem
+                | C::SaveSchemaAs
+                | C::LoadSchema
+                | C::ImportBratSchema
         ),
+        Action::Schema(SchemaAction::Delete(..) | SchemaAction::Close) => true,
         Action::Adjudication(_) => true,
         Action::OpenPath(_) | Action::ShowDocument(_) | Action::Select { .. } => true,
         _ => false,
@@ -377,6 +390,9 @@ impl eframe::App for EventailApp {
             article_ui(ui, &mut self.article, &input, &mut actions);
         });
         super::popup_ui::popup_ui(&ctx, self.session.project(), &self.view, &mut actions);
+        if let Some(editor) = &self.schema_editor {
+            super::schema_ui::schema_window_ui(&ctx, self.session.project(), editor, &mut actions);
+        }
         if let Some(dialog) = &self.dialog {
             super::dialogs_ui::dialog_ui(&ctx, dialog, &self.session.project().name, &mut actions);
         }

@@ -59,6 +59,14 @@ pub enum UiCommand {
     EditItem,
     /// Reject every version of the item shown.
     RejectItem,
+    /// Open the schema editor.
+    EditSchema,
+    /// Write the project's schema to a file of its own.
+    SaveSchemaAs,
+    /// Load a schema file into the project (keeping what annotations use).
+    LoadSchema,
+    /// Load brat's annotation.conf (with visual.conf and kb_shortcuts.conf) as the schema.
+    ImportBratSchema,
 }
 
 impl UiCommand {
@@ -92,7 +100,18 @@ impl UiCommand {
         ]);
         all.extend(Self::accepts());
         all.extend([UiCommand::EditItem, UiCommand::RejectItem]);
+        all.extend(Self::schema_commands());
         all
+    }
+
+    /// The commands of the Schema menu.
+    pub fn schema_commands() -> [UiCommand; 4] {
+        [
+            UiCommand::EditSchema,
+            UiCommand::SaveSchemaAs,
+            UiCommand::LoadSchema,
+            UiCommand::ImportBratSchema,
+        ]
     }
 
     /// The commands that accept a version of the item shown: A, B and C have keys.
@@ -152,6 +171,10 @@ impl UiCommand {
             }
             UiCommand::EditItem => "Edit",
             UiCommand::RejectItem => "Reject all",
+            UiCommand::EditSchema => "Edit schema…",
+            UiCommand::SaveSchemaAs => "Save schema as…",
+            UiCommand::LoadSchema => "Load schema…",
+            UiCommand::ImportBratSchema => "Import brat annotation.conf as schema…",
         };
         fixed.to_string()
     }
@@ -203,6 +226,18 @@ impl UiCommand {
                 "None of the versions goes into the gold version (recorded, like an \
                  acceptance)"
             }
+            UiCommand::EditSchema => {
+                "Entity, event and relation types, roles, attributes, colours and keys, \
+                 with a legend of their counts"
+            }
+            UiCommand::SaveSchemaAs => "Write the schema to a file, to share a codebook",
+            UiCommand::LoadSchema => {
+                "Take a schema file's types; those the annotations use and it lacks are kept"
+            }
+            UiCommand::ImportBratSchema => {
+                "Take the types of a brat annotation.conf (colours from visual.conf, keys \
+                 from kb_shortcuts.conf); those the annotations use and it lacks are kept"
+            }
         };
         fixed.to_string()
     }
@@ -252,6 +287,10 @@ impl UiCommand {
             UiCommand::AcceptVersion(_) => vec![],
             UiCommand::EditItem => vec![plain(Key::F2)],
             UiCommand::RejectItem => vec![cmd(Key::Num0)],
+            UiCommand::EditSchema
+            | UiCommand::SaveSchemaAs
+            | UiCommand::LoadSchema
+            | UiCommand::ImportBratSchema => vec![],
         }
     }
 

@@ -160,17 +160,21 @@ fn role_row_ui(
     actions: &mut Vec<Action>,
 ) {
     let schema = &project.schema;
-    let mark = role.cardinality.brat_mark();
-    ui.label(format!("{}{mark}", role.label))
-        .on_hover_text(if role.fillers.is_empty() {
-            "any type".to_string()
-        } else {
-            role.fillers
-                .iter()
-                .map(|f| schema.label(f))
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
+    let how_many = crate::edit::schema_ops::cardinality_in_words(role.cardinality);
+    let fillers = if role.fillers.is_empty() {
+        "any type".to_string()
+    } else {
+        role.fillers
+            .iter()
+            .map(|f| schema.label(f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    ui.vertical(|ui| {
+        ui.label(&role.label)
+            .on_hover_text(format!("{how_many}: {fillers}"));
+        ui.weak(how_many);
+    });
     ui.vertical(|ui| {
         for (index, arg) in event.arguments.iter().enumerate() {
             if arg.role != role.name {

@@ -43,6 +43,9 @@ pub enum Failure {
     /// The autosave could not be read back.
     #[error("{0}")]
     Recover(io::LoadError),
+    /// A schema file could not be read or written.
+    #[error("{0}")]
+    Schema(String),
 }
 
 impl Failure {
@@ -56,6 +59,7 @@ impl Failure {
             Failure::OpenElsewhere { .. } => "Nothing was written",
             Failure::RepairOverInput(_) => "No repaired copy was written",
             Failure::Recover(_) => "The autosave could not be recovered",
+            Failure::Schema(_) => "The schema was not changed or written",
         }
     }
 }

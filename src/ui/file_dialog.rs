@@ -33,6 +33,12 @@ pub enum FilePurpose {
     Compare,
     /// Annotators' projects to build a gold version from.
     Gold,
+    /// Where to write the project's schema.
+    SaveSchema,
+    /// A schema file (RON) to load into the project.
+    LoadSchema,
+    /// A brat `annotation.conf` to load as the schema.
+    ImportBratSchema,
     /// Where to write the repaired copy of an inconsistent project.
     RepairCopy {
         /// The project that failed validation (left as it is).
@@ -132,6 +138,24 @@ impl FileRequest {
                     None,
                 ),
             },
+            FilePurpose::SaveSchema => (
+                "Save the schema as".to_string(),
+                PickKind::SaveFile,
+                Some(("eventail schema", &["ron"][..])),
+                Some(format!("{project_name}-schema.ron")),
+            ),
+            FilePurpose::LoadSchema => (
+                "Load a schema".to_string(),
+                PickKind::File,
+                Some(("eventail schema", &["ron"][..])),
+                None,
+            ),
+            FilePurpose::ImportBratSchema => (
+                "Import a brat annotation.conf as the schema".to_string(),
+                PickKind::File,
+                Some(("brat configuration", &["conf"][..])),
+                None,
+            ),
             FilePurpose::RepairCopy { broken } => {
                 let stem = broken
                     .file_stem()

@@ -68,6 +68,11 @@ pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Actio
                 command_button(ui, command, true, actions);
             }
         });
+        ui.menu_button("Schema", |ui| {
+            for command in UiCommand::schema_commands() {
+                command_button(ui, command, true, actions);
+            }
+        });
         ui.menu_button("Review", |ui| {
             for command in [
                 UiCommand::CompareWith,

@@ -27,6 +27,8 @@ mod popup_ui;
 pub mod review;
 mod review_tables_ui;
 mod review_ui;
+pub mod schema_editor;
+mod schema_ui;
 pub mod session;
 pub mod settings;
 mod start_ui;

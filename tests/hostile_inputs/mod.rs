@@ -113,12 +113,14 @@ pub fn many_types_project(n: u32) -> Project {
     for i in 0..n {
         let entity = format!("ent{i}");
         schema.entity_types.push(EntityType {
+            group: String::new(),
             name: entity.clone(),
             label: entity.clone(),
             color: Default::default(),
             shortcut: None,
         });
         schema.event_types.push(EventType {
+            group: String::new(),
             name: format!("evt{i}"),
             label: format!("evt{i}"),
             color: Default::default(),

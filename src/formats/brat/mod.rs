@@ -42,6 +42,16 @@ mod write_conf;
 pub use write_ann::ann_from_document;
 pub use write_conf::{annotation_conf_from_project, visual_conf_from_schema};
 
+/// The schema of brat's configuration files in `dir` (`annotation.conf`, with
+/// `visual.conf` for labels and colours and `kb_shortcuts.conf` for keys, when they are
+/// there), and what in them could not be understood: a codebook kept as brat files
+/// becomes a schema without its annotations.
+pub fn schema_from_conf_dir(dir: &Path) -> (Schema, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let schema = read_conf::schema_from_dir(dir, &mut warnings);
+    (schema, warnings)
+}
+
 use crate::formats::import::{
     Import, ImportError, ImportOptions, ImportedDocument, import_project, read_error,
 };

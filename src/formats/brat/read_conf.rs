@@ -229,6 +229,9 @@ struct AnnotationConf {
     events: Vec<(String, Vec<ArgSpec>)>,
     relations: Vec<(String, ArgSpec, ArgSpec)>,
     attributes: Vec<AttributeLine>,
+    /// The group of each type written under another (indented below `!Life`): the name
+    /// of its outermost ancestor, which lists it in the app's menus and legend.
+    groups: HashMap<String, String>,
     /// Each macro with its value, in which the macros defined before it are expanded
     /// (as brat does, line by line); brat's special names stay as they are.
     macros: HashMap<String, NameList>,
@@ -246,6 +249,8 @@ fn parse_annotation_conf(
         ..Default::default()
     };
     let mut section = String::new();
+    // The types above the current line, by indentation: its ancestors.
+    let mut ancestors: Vec<(usize, String)> = Vec::new();
     let mut warn = |line: usize, message: String| {
         warnings.push(at_line(path, line, message));
     };
@@ -253,6 +258,7 @@ fn parse_annotation_conf(
         let line = raw.trim();
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name.trim().to_ascii_lowercase();
+            ancestors.clear();
             continue;
         }
         if line.starts_with('<')
@@ -291,6 +297,14 @@ fn parse_annotation_conf(
             warn(n, format!("the name {bad:?} holds a tab: line left out"));
             continue;
         }
+        let indent = raw.len() - raw.trim_start().len();
+        while ancestors.last().is_some_and(|(i, _)| *i >= indent) {
+            ancestors.pop();
+        }
+        if let Some((_, top)) = ancestors.first() {
+            conf.groups.insert(name.to_string(), top.clone());
+        }
+        ancestors.push((indent, name.to_string()));
         match section.as_str() {
             "entities" | "spans" => {
                 if !abstract_type && !name.starts_with('<') {
@@ -655,6 +669,7 @@ fn schema_from_conf(
             .cloned()
             .unwrap_or_else(|| name.to_string())
     };
+    let group = |name: &str| conf.groups.get(name).cloned().unwrap_or_default();
     let mut colors_used = 0;
     let mut color = |name: &str| match visual.colors.get(name) {
         Some(c) => *c,
@@ -666,6 +681,7 @@ fn schema_from_conf(
     let mut schema = Schema::default();
     for name in &entity_names.names {
         schema.entity_types.push(EntityType {
+            group: group(name),
             name: name.clone(),
             label: label(name),
             color: color(name),
@@ -690,6 +706,7 @@ fn schema_from_conf(
             });
         }
         schema.event_types.push(EventType {
+            group: group(name),
             name: name.clone(),
             label: label(name),
             color: color(name),
@@ -702,6 +719,7 @@ fn schema_from_conf(
             continue;
         };
         schema.relation_types.push(RelationType {
+            group: group(name),
             name: name.clone(),
             label: label(name),
             arg1: expander.expand(&a1.types, a1.line)?,

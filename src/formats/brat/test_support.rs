@@ -11,6 +11,7 @@ use crate::model::{
 
 pub(super) fn schema() -> Schema {
     let entity = |name: &str| EntityType {
+        group: String::new(),
         name: name.into(),
         label: name.to_uppercase(),
         color: Rgb([0x11, 0x22, 0x33]),
@@ -26,6 +27,7 @@ pub(super) fn schema() -> Schema {
         entity_types: vec![entity("person"), entity("organisation"), entity("place")],
         event_types: vec![
             EventType {
+                group: String::new(),
                 name: "attack".into(),
                 label: "Attaque".into(),
                 color: Rgb([0xe0, 0x70, 0x70]),
@@ -37,6 +39,7 @@ pub(super) fn schema() -> Schema {
                 ],
             },
             EventType {
+                group: String::new(),
                 name: "statement".into(),
                 label: "Déclaration | dire".into(),
                 color: Rgb::default(),
@@ -45,6 +48,7 @@ pub(super) fn schema() -> Schema {
             },
         ],
         relation_types: vec![RelationType {
+            group: String::new(),
             name: "part of".into(),
             label: "Partie de".into(),
             arg1: vec![],

@@ -290,6 +290,9 @@ impl EventailApp {
             FilePurpose::RepairCopy { broken } => self.repair_to(&broken, first),
             FilePurpose::Compare => self.read_projects(answer.paths, ProjectsFor::Compare),
             FilePurpose::Gold => self.read_projects(answer.paths, ProjectsFor::Gold),
+            purpose @ (FilePurpose::SaveSchema
+            | FilePurpose::LoadSchema
+            | FilePurpose::ImportBratSchema) => self.schema_file_chosen(&purpose, &first),
         }
     }
 

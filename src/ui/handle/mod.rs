@@ -6,6 +6,7 @@ mod adjudicate;
 mod edits;
 mod files;
 mod review;
+mod schema;
 mod transfer;
 
 use super::action::{Action, EditAction};
@@ -40,6 +41,7 @@ impl EventailApp {
             Action::Adjudication(action) => self.adjudication_action(action),
             Action::SetMergeStrategy(strategy) => self.settings.merge_strategy = strategy,
             Action::Edit(edit) => self.edit(edit),
+            Action::Schema(action) => self.schema_action(action),
         }
     }
 
@@ -100,6 +102,10 @@ impl EventailApp {
             UiCommand::AcceptVersion(v) => self.accept_version(v, false),
             UiCommand::EditItem => self.accept_version(0, true),
             UiCommand::RejectItem => self.reject_item(),
+            UiCommand::EditSchema => self.open_schema_editor(),
+            UiCommand::SaveSchemaAs => self.ask_file(FilePurpose::SaveSchema),
+            UiCommand::LoadSchema => self.ask_file(FilePurpose::LoadSchema),
+            UiCommand::ImportBratSchema => self.ask_file(FilePurpose::ImportBratSchema),
         }
     }
 
