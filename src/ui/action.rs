@@ -52,6 +52,40 @@ pub enum Action {
     /// The strategy of the next merge into a gold version (`all`, `majority`,
     /// `at-least-N`).
     SetMergeStrategy(String),
+    /// Something about the search panel.
+    Search(SearchAction),
+    /// Something about the "Annotate all" dialog.
+    AnnotateAll(AnnotateAllAction),
+}
+
+/// What the search panel asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SearchAction {
+    /// Search for this text.
+    SetQuery(String),
+    /// Search with these options.
+    SetOptions(crate::search::SearchOptions),
+    /// Show the hit at this index: its document, its text selected.
+    Show(usize),
+    /// Close the panel.
+    Close,
+}
+
+/// What the "Annotate all" dialog asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnnotateAllAction {
+    /// Tag as this entity type.
+    SetType(String),
+    /// Look in every document (or only the one the text was selected in).
+    WholeProject(bool),
+    /// Tag (or skip) the occurrence at this index.
+    Check(usize, bool),
+    /// Tag (or skip) every occurrence.
+    CheckAll(bool),
+    /// Tag the checked occurrences, as one undoable edit.
+    Apply,
+    /// Close the dialog without tagging.
+    Close,
 }
 
 /// What the adjudication panel asks for.

@@ -59,6 +59,10 @@ pub enum UiCommand {
     EditItem,
     /// Reject every version of the item shown.
     RejectItem,
+    /// Open the search panel and put the keyboard in its field.
+    Search,
+    /// Tag every occurrence of the selected text as one type, after a preview.
+    AnnotateAll,
 }
 
 impl UiCommand {
@@ -83,6 +87,8 @@ impl UiCommand {
             UiCommand::MarkInProgress,
             UiCommand::MarkDone,
             UiCommand::AddEvent,
+            UiCommand::Search,
+            UiCommand::AnnotateAll,
             UiCommand::Cancel,
             UiCommand::CommandPalette,
             UiCommand::CompareWith,
@@ -152,6 +158,8 @@ impl UiCommand {
             }
             UiCommand::EditItem => "Edit",
             UiCommand::RejectItem => "Reject all",
+            UiCommand::Search => "Search…",
+            UiCommand::AnnotateAll => "Annotate all occurrences…",
         };
         fixed.to_string()
     }
@@ -203,6 +211,14 @@ impl UiCommand {
                 "None of the versions goes into the gold version (recorded, like an \
                  acceptance)"
             }
+            UiCommand::Search => {
+                "Find text (plain or regular expression, ignoring case and accents) or \
+                 annotations of a type; click a hit to show it"
+            }
+            UiCommand::AnnotateAll => {
+                "Tag every occurrence of the selected text as one type, after a preview \
+                 of each (one undoable step)"
+            }
         };
         fixed.to_string()
     }
@@ -252,6 +268,8 @@ impl UiCommand {
             UiCommand::AcceptVersion(_) => vec![],
             UiCommand::EditItem => vec![plain(Key::F2)],
             UiCommand::RejectItem => vec![cmd(Key::Num0)],
+            UiCommand::Search => vec![cmd(Key::F)],
+            UiCommand::AnnotateAll => vec![cmd_shift(Key::A)],
         }
     }
 

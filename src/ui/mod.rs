@@ -26,6 +26,8 @@ mod popup_ui;
 pub mod review;
 mod review_tables_ui;
 mod review_ui;
+pub mod search;
+mod search_ui;
 pub mod session;
 pub mod settings;
 mod start_ui;

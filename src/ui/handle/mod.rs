@@ -6,6 +6,7 @@ mod adjudicate;
 mod edits;
 mod files;
 mod review;
+mod search;
 mod transfer;
 
 use super::action::{Action, EditAction};
@@ -40,6 +41,8 @@ impl EventailApp {
             Action::Adjudication(action) => self.adjudication_action(action),
             Action::SetMergeStrategy(strategy) => self.settings.merge_strategy = strategy,
             Action::Edit(edit) => self.edit(edit),
+            Action::Search(action) => self.search_action(action),
+            Action::AnnotateAll(action) => self.annotate_all_action(action),
         }
     }
 
@@ -85,6 +88,7 @@ impl EventailApp {
             UiCommand::Cancel => {
                 self.view.active_role = None;
                 self.view.palette = None;
+                self.annotate_all = None;
                 self.clear_selection();
             }
             UiCommand::CommandPalette => self.view.palette = Some(String::new()),
@@ -100,6 +104,8 @@ impl EventailApp {
             UiCommand::AcceptVersion(v) => self.accept_version(v, false),
             UiCommand::EditItem => self.accept_version(0, true),
             UiCommand::RejectItem => self.reject_item(),
+            UiCommand::Search => self.open_search(),
+            UiCommand::AnnotateAll => self.open_annotate_all(),
         }
     }
 
