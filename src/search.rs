@@ -575,6 +575,11 @@ mod tests {
     use super::*;
     use crate::model::{Document, Mention, MentionId};
 
+    fn mention(id: u32, entity_type: &str, span: Span) -> Mention {
+        let stamp = crate::edit::Stamp::default();
+        crate::edit::ops::new_mention(MentionId(id), entity_type, vec![span], &stamp)
+    }
+
     fn project(texts: &[&str]) -> Project {
         let mut p = Project::new("t", crate::io::default_schema());
         for (i, t) in texts.iter().enumerate() {
@@ -675,16 +680,9 @@ mod tests {
             (2, (11, 18), "place", ""),
             (3, (0, 7), "person", ""),
         ] {
-            d.mentions.push(Mention {
-                id: MentionId(id),
-                entity_type: t.into(),
-                ranges: vec![Span::new(start, end)],
-                attributes: Default::default(),
-                note: note.into(),
-                author: String::new(),
-                changed: String::new(),
-                sources: Vec::new(),
-            });
+            let mut m = mention(id, t, Span::new(start, end));
+            m.note = note.into();
+            d.mentions.push(m);
         }
         d.mentions[1]
             .attributes
@@ -717,16 +715,9 @@ mod tests {
     #[test]
     fn untagged_occurrences_are_whole_words_not_yet_tagged() {
         let mut p = project(&["Palmyre, Palmyrene, Palmyre.", "Palmyre"]);
-        p.documents[0].mentions.push(Mention {
-            id: MentionId(1),
-            entity_type: "place".into(),
-            ranges: vec![Span::new(0, 7)],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-            sources: Vec::new(),
-        });
+        p.documents[0]
+            .mentions
+            .push(mention(1, "place", Span::new(0, 7)));
         let here = untagged_occurrences(&p, Some(0), "Palmyre", "place");
         assert_eq!(
             here.iter().map(Hit::span).collect::<Vec<_>>(),

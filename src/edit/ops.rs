@@ -75,6 +75,25 @@ fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> Change {
     }
 }
 
+/// A new mention, stamped, with no attribute or note.
+pub(crate) fn new_mention(
+    id: MentionId,
+    entity_type: &str,
+    ranges: Vec<Span>,
+    stamp: &Stamp,
+) -> Mention {
+    Mention {
+        id,
+        entity_type: entity_type.to_string(),
+        ranges,
+        attributes: Default::default(),
+        note: String::new(),
+        author: stamp.author.clone(),
+        changed: stamp.time.clone(),
+        sources: Vec::new(),
+    }
+}
+
 /// Creates a mention of `entity_type` over `ranges`; returns the edit and the new id.
 pub fn add_mention(
     project: &Project,
@@ -90,16 +109,7 @@ pub fn add_mention(
     let ranges = checked_ranges(document, ranges)?;
     let (fresh, next_id) = fresh_id(document)?;
     let id = MentionId(fresh);
-    let mention = Mention {
-        id,
-        entity_type: entity_type.to_string(),
-        ranges,
-        attributes: Default::default(),
-        note: String::new(),
-        author: stamp.author.clone(),
-        changed: stamp.time.clone(),
-        sources: Vec::new(),
-    };
+    let mention = new_mention(id, entity_type, ranges, stamp);
     let label = format!(
         "tag “{}” as {}",
         crate::model::span::covered_text(&document.text, &mention.ranges),
@@ -154,16 +164,7 @@ pub fn add_mentions(
                 document: document.id.clone(),
             })?;
         let id = MentionId(fresh);
-        let mention = Mention {
-            id,
-            entity_type: entity_type.to_string(),
-            ranges,
-            attributes: Default::default(),
-            note: String::new(),
-            author: stamp.author.clone(),
-            changed: stamp.time.clone(),
-            sources: Vec::new(),
-        };
+        let mention = new_mention(id, entity_type, ranges, stamp);
         changes.push(set(
             doc_index,
             AnnotationKey::Mention(id),
