@@ -29,6 +29,7 @@ use unicode_segmentation::UnicodeSegmentation;
 mod agree;
 mod merge;
 mod merge_driver;
+mod search;
 
 /// Annotate news articles with entities and events.
 ///
@@ -95,6 +96,10 @@ pub enum Command {
     /// driver (`%O %A %B %P`): the result replaces OURS; exit status 0 when clean, 1
     /// when conflicts are kept in the file for the app to resolve, 2 when not merged.
     MergeDriver(merge_driver::MergeDriverArgs),
+    /// Find text or annotations, one hit per line in context (document:start-end:
+    /// context, offsets in code points); exit status 0 with hits, 1 with none, 2 on an
+    /// error.
+    Search(search::SearchArgs),
 }
 
 /// The formats that `import` reads, each a subcommand named and described as in the
@@ -340,6 +345,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Agree(args) => agree::agree(&args),
         Command::MergeDriver(args) => return merge_driver::merge_driver(&args),
         Command::Merge(args) => merge::merge(&args),
+        Command::Search(args) => return search::search(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

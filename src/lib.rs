@@ -11,5 +11,6 @@ pub mod formats;
 pub mod io;
 pub mod model;
 pub mod review;
+pub mod search;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -75,6 +75,25 @@ fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> Change {
     }
 }
 
+/// A new mention, stamped, with no attribute or note.
+pub(crate) fn new_mention(
+    id: MentionId,
+    entity_type: &str,
+    ranges: Vec<Span>,
+    stamp: &Stamp,
+) -> Mention {
+    Mention {
+        id,
+        entity_type: entity_type.to_string(),
+        ranges,
+        attributes: Default::default(),
+        note: String::new(),
+        author: stamp.author.clone(),
+        changed: stamp.time.clone(),
+        sources: Vec::new(),
+    }
+}
+
 /// Creates a mention of `entity_type` over `ranges`; returns the edit and the new id.
 pub fn add_mention(
     project: &Project,
@@ -90,16 +109,7 @@ pub fn add_mention(
     let ranges = checked_ranges(document, ranges)?;
     let (fresh, next_id) = fresh_id(document)?;
     let id = MentionId(fresh);
-    let mention = Mention {
-        id,
-        entity_type: entity_type.to_string(),
-        ranges,
-        attributes: Default::default(),
-        note: String::new(),
-        author: stamp.author.clone(),
-        changed: stamp.time.clone(),
-        sources: Vec::new(),
-    };
+    let mention = new_mention(id, entity_type, ranges, stamp);
     let label = format!(
         "tag “{}” as {}",
         crate::model::span::covered_text(&document.text, &mention.ranges),
@@ -123,6 +133,71 @@ pub fn add_mention(
             doc: Some(doc_index),
         },
         id,
+    ))
+}
+
+/// Creates one mention of `entity_type` per `(document index, span)` target, as one
+/// edit ("Annotate all"); returns the edit and the new ids, in the order of `targets`.
+///
+/// Each document's ids are handed out from its counter in turn, so they are fresh and
+/// distinct, and its counter is set once, past the last.
+pub fn add_mentions(
+    project: &Project,
+    entity_type: &str,
+    targets: &[(usize, Span)],
+    stamp: &Stamp,
+) -> Result<(Edit, Vec<(usize, MentionId)>), EditError> {
+    if project.schema.entity_type(entity_type).is_none() {
+        return Err(EditError::UnknownType(entity_type.to_string()));
+    }
+    let mut next: std::collections::BTreeMap<usize, u32> = std::collections::BTreeMap::new();
+    let mut changes = Vec::with_capacity(targets.len() + 1);
+    let mut ids = Vec::with_capacity(targets.len());
+    for &(doc_index, span) in targets {
+        let document = doc(project, doc_index)?;
+        let ranges = checked_ranges(document, vec![span])?;
+        let counter = next.entry(doc_index).or_insert(document.next_id);
+        let fresh = *counter;
+        *counter = fresh
+            .checked_add(1)
+            .ok_or_else(|| EditError::IdsExhausted {
+                document: document.id.clone(),
+            })?;
+        let id = MentionId(fresh);
+        let mention = new_mention(id, entity_type, ranges, stamp);
+        changes.push(set(
+            doc_index,
+            AnnotationKey::Mention(id),
+            Some(Annotation::Mention(mention)),
+        ));
+        ids.push((doc_index, id));
+    }
+    for (&doc_index, &next_id) in &next {
+        changes.push(Change::SetNextId {
+            doc: doc_index,
+            next_id,
+        });
+    }
+    let text = match targets.first() {
+        Some(&(d, span)) => doc(project, d)
+            .ok()
+            .and_then(|document| crate::model::span::slice(&document.text, span))
+            .unwrap_or_default()
+            .to_string(),
+        None => String::new(),
+    };
+    let label = format!(
+        "tag {} × “{text}” as {}",
+        targets.len(),
+        project.schema.label(entity_type)
+    );
+    Ok((
+        Edit {
+            label,
+            changes,
+            doc: targets.first().map(|&(d, _)| d),
+        },
+        ids,
     ))
 }
 
@@ -647,6 +722,37 @@ mod tests {
                 .expect("apply");
         }
         project
+    }
+
+    #[test]
+    fn add_mentions_hands_out_distinct_ids_in_several_documents_as_one_edit() {
+        let mut project = sample();
+        project
+            .documents
+            .push(Document::new("e", "e", "Palmyre, encore Palmyre."));
+        let targets = [
+            (0, Span::new(0, 5)),
+            (1, Span::new(0, 7)),
+            (1, Span::new(16, 23)),
+        ];
+        let (edit, ids) = add_mentions(&project, "place", &targets, &stamp()).expect("edit");
+        let before = (project.documents[0].next_id, project.documents[1].next_id);
+        assert_eq!(
+            ids,
+            vec![
+                (0, MentionId(before.0)),
+                (1, MentionId(before.1)),
+                (1, MentionId(before.1 + 1)),
+            ]
+        );
+        let (edited, label) = apply_and_undo(&project, edit);
+        assert!(label.starts_with("tag 3 ×"), "{label}");
+        assert_eq!(edited.documents[0].next_id, before.0 + 1);
+        assert_eq!(edited.documents[1].next_id, before.1 + 2);
+        assert_eq!(edited.documents[1].mentions.len(), 2);
+        assert!(crate::model::validate(&edited).is_empty());
+        let bad = add_mentions(&project, "place", &[(1, Span::new(0, 99))], &stamp());
+        assert!(matches!(bad, Err(EditError::BadRange { .. })));
     }
 
     fn stamp() -> Stamp {

@@ -56,6 +56,10 @@ pub enum Action {
     SetMergeStrategy(String),
     /// Something the schema editor asks for.
     Schema(SchemaAction),
+    /// Something about the search panel.
+    Search(SearchAction),
+    /// Something about the "Annotate all" dialog.
+    AnnotateAll(AnnotateAllAction),
 }
 
 /// What the schema editor asks for; each change becomes one undoable edit.
@@ -100,6 +104,36 @@ pub enum SchemaAction {
     /// Say where an attribute may be set.
     SetAttributeTargets(String, AttrTargets),
     /// Close the editor.
+    Close,
+}
+
+/// What the search panel asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SearchAction {
+    /// Search for this text.
+    SetQuery(String),
+    /// Search with these options.
+    SetOptions(crate::search::SearchOptions),
+    /// Show the hit at this index: its document, its text selected.
+    Show(usize),
+    /// Close the panel.
+    Close,
+}
+
+/// What the "Annotate all" dialog asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnnotateAllAction {
+    /// Tag as this entity type.
+    SetType(String),
+    /// Look in every document (or only the one the text was selected in).
+    WholeProject(bool),
+    /// Tag (or skip) the occurrence at this index.
+    Check(usize, bool),
+    /// Tag (or skip) every occurrence.
+    CheckAll(bool),
+    /// Tag the checked occurrences, as one undoable edit.
+    Apply,
+    /// Close the dialog without tagging.
     Close,
 }
 

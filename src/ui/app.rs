@@ -37,6 +37,10 @@ pub struct EventailApp {
     pub(super) adjudication: Option<super::adjudication::AdjudicationState>,
     /// The schema editor, while it is open.
     pub(super) schema_editor: Option<super::schema_editor::SchemaEditor>,
+    /// The search panel, while it is open.
+    pub(super) search: Option<super::search::SearchState>,
+    /// The "Annotate all" dialog, while it is open.
+    pub(super) annotate_all: Option<super::search::AnnotateAllState>,
     /// Projects to compare with or adjudicate from once nothing runs in the background (the
     /// project given on the command line may still be being read).
     pub(super) read_when_idle: Vec<(super::jobs::ProjectsFor, Vec<PathBuf>)>,
@@ -85,6 +89,8 @@ impl EventailApp {
             review: None,
             adjudication: None,
             schema_editor: None,
+            search: None,
+            annotate_all: None,
             read_when_idle: Vec::new(),
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
@@ -189,6 +195,16 @@ impl EventailApp {
         self.schema_editor.as_ref()
     }
 
+    /// The search panel's state, when it is open.
+    pub fn search(&self) -> Option<&super::search::SearchState> {
+        self.search.as_ref()
+    }
+
+    /// The "Annotate all" dialog's state, when it is open.
+    pub fn annotate_all(&self) -> Option<&super::search::AnnotateAllState> {
+        self.annotate_all.as_ref()
+    }
+
     /// The window's title.
     pub fn title(&self) -> &str {
         &self.title
@@ -253,6 +269,7 @@ impl EventailApp {
                 undo: self.session.undo_label(),
                 redo: self.session.redo_label(),
                 has_selected: self.view.selected.is_some(),
+                has_text_selection: self.view.selection.is_some(),
                 show_frame_time: self.view.show_frame_time,
                 annotator: &self.settings.annotator,
                 merge_strategy: &self.settings.merge_strategy,
@@ -279,6 +296,14 @@ impl EventailApp {
                         self.view.doc,
                         actions,
                     );
+                });
+        }
+        if let Some(search) = &self.search {
+            egui::Panel::bottom("search")
+                .resizable(true)
+                .default_size(220.0)
+                .show(ui, |ui| {
+                    super::search_ui::search_ui(ui, project, search, actions)
                 });
         }
         if let Some(review) = &self.review {
@@ -359,7 +384,10 @@ impl eframe::App for EventailApp {
         if file_dialog_open {
             ui.disable();
         } else {
-            let modal = self.dialog.is_some() || self.view.palette.is_some() || self.job.is_some();
+            let modal = self.dialog.is_some()
+                || self.view.palette.is_some()
+                || self.job.is_some()
+                || self.annotate_all.is_some();
             super::keys::shortcuts(
                 &ctx,
                 self.session.project(),
@@ -396,6 +424,9 @@ impl eframe::App for EventailApp {
         if let Some(dialog) = &self.dialog {
             super::dialogs_ui::dialog_ui(&ctx, dialog, &self.session.project().name, &mut actions);
         }
+        if let Some(state) = &self.annotate_all {
+            super::search_ui::annotate_all_ui(&ctx, self.session.project(), state, &mut actions);
+        }
         if let Some(query) = &self.view.palette {
             super::dialogs_ui::palette_ui(&ctx, query, &mut actions);
         }
@@ -425,6 +456,9 @@ impl eframe::App for EventailApp {
         }
         if let Some(review) = &mut self.review {
             review.refresh(self.session.project(), self.session.generation());
+        }
+        if let Some(search) = &mut self.search {
+            search.refresh(self.session.project(), self.session.generation());
         }
         let touched = self.session.take_touched();
         if let Some(adjudication) = &mut self.adjudication {

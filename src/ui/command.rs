@@ -67,6 +67,10 @@ pub enum UiCommand {
     LoadSchema,
     /// Load brat's annotation.conf (with visual.conf and kb_shortcuts.conf) as the schema.
     ImportBratSchema,
+    /// Open the search panel and put the keyboard in its field.
+    Search,
+    /// Tag every occurrence of the selected text as one type, after a preview.
+    AnnotateAll,
 }
 
 impl UiCommand {
@@ -91,6 +95,8 @@ impl UiCommand {
             UiCommand::MarkInProgress,
             UiCommand::MarkDone,
             UiCommand::AddEvent,
+            UiCommand::Search,
+            UiCommand::AnnotateAll,
             UiCommand::Cancel,
             UiCommand::CommandPalette,
             UiCommand::CompareWith,
@@ -175,6 +181,8 @@ impl UiCommand {
             UiCommand::SaveSchemaAs => "Save schema as…",
             UiCommand::LoadSchema => "Load schema…",
             UiCommand::ImportBratSchema => "Import brat annotation.conf as schema…",
+            UiCommand::Search => "Search…",
+            UiCommand::AnnotateAll => "Annotate all occurrences…",
         };
         fixed.to_string()
     }
@@ -238,6 +246,14 @@ impl UiCommand {
                 "Take the types of a brat annotation.conf (colours from visual.conf, keys \
                  from kb_shortcuts.conf); those the annotations use and it lacks are kept"
             }
+            UiCommand::Search => {
+                "Find text (plain or regular expression, ignoring case and accents) or \
+                 annotations of a type; click a hit to show it"
+            }
+            UiCommand::AnnotateAll => {
+                "Tag every occurrence of the selected text as one type, after a preview \
+                 of each (one undoable step)"
+            }
         };
         fixed.to_string()
     }
@@ -291,6 +307,8 @@ impl UiCommand {
             | UiCommand::SaveSchemaAs
             | UiCommand::LoadSchema
             | UiCommand::ImportBratSchema => vec![],
+            UiCommand::Search => vec![cmd(Key::F)],
+            UiCommand::AnnotateAll => vec![cmd_shift(Key::A)],
         }
     }
 

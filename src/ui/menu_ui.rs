@@ -14,6 +14,8 @@ pub struct MenuInput<'a> {
     pub redo: Option<&'a str>,
     /// A mention or event is selected.
     pub has_selected: bool,
+    /// Text is selected in the article.
+    pub has_text_selection: bool,
     /// The frame time is shown.
     pub show_frame_time: bool,
     /// The annotator's name.
@@ -55,6 +57,14 @@ pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Actio
             ui.separator();
             command_button(ui, UiCommand::AddEvent, true, actions);
             command_button(ui, UiCommand::DeleteSelected, input.has_selected, actions);
+            ui.separator();
+            command_button(ui, UiCommand::Search, true, actions);
+            command_button(
+                ui,
+                UiCommand::AnnotateAll,
+                input.has_text_selection,
+                actions,
+            );
             command_button(ui, UiCommand::Cancel, true, actions);
         });
         ui.menu_button("Document", |ui| {

@@ -29,6 +29,8 @@ mod review_tables_ui;
 mod review_ui;
 pub mod schema_editor;
 mod schema_ui;
+pub mod search;
+mod search_ui;
 pub mod session;
 pub mod settings;
 mod start_ui;

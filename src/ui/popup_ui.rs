@@ -56,6 +56,15 @@ pub fn popup_ui(
                         }
                     }
                 });
+                ui.separator();
+                let command = super::command::UiCommand::AnnotateAll;
+                if ui
+                    .button(command.text())
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    actions.push(Action::Command(command));
+                }
             });
         });
     // A press anywhere else closes the popup (the selection stays for the keyboard).

@@ -35,9 +35,12 @@ fn is_rtl_letter(c: char) -> bool {
     (c as u32) >= 0x590 && matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
-/// True when `text` holds a right-to-left letter, so needs the bidi path.
+/// True when `text` holds a right-to-left letter or an Arabic number (Arabic-Indic
+/// digits: a run of them with brackets around reorders even in a left-to-right
+/// paragraph), so needs the bidi path.
 pub fn needs_bidi(text: &str) -> bool {
-    text.chars().any(is_rtl_letter)
+    text.chars()
+        .any(|c| is_rtl_letter(c) || ((c as u32) >= 0x600 && bidi_class(c) == BidiClass::AN))
 }
 
 /// A run of characters laid out as one section.

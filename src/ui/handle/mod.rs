@@ -7,6 +7,7 @@ mod edits;
 mod files;
 mod review;
 mod schema;
+mod search;
 mod transfer;
 
 use super::action::{Action, EditAction};
@@ -42,6 +43,8 @@ impl EventailApp {
             Action::SetMergeStrategy(strategy) => self.settings.merge_strategy = strategy,
             Action::Edit(edit) => self.edit(edit),
             Action::Schema(action) => self.schema_action(action),
+            Action::Search(action) => self.search_action(action),
+            Action::AnnotateAll(action) => self.annotate_all_action(action),
         }
     }
 
@@ -87,6 +90,7 @@ impl EventailApp {
             UiCommand::Cancel => {
                 self.view.active_role = None;
                 self.view.palette = None;
+                self.annotate_all = None;
                 self.clear_selection();
             }
             UiCommand::CommandPalette => self.view.palette = Some(String::new()),
@@ -106,6 +110,8 @@ impl EventailApp {
             UiCommand::SaveSchemaAs => self.ask_file(FilePurpose::SaveSchema),
             UiCommand::LoadSchema => self.ask_file(FilePurpose::LoadSchema),
             UiCommand::ImportBratSchema => self.ask_file(FilePurpose::ImportBratSchema),
+            UiCommand::Search => self.open_search(),
+            UiCommand::AnnotateAll => self.open_annotate_all(),
         }
     }
 
