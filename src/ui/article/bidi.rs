@@ -43,6 +43,25 @@ pub fn needs_bidi(text: &str) -> bool {
         .any(|c| is_rtl_letter(c) || ((c as u32) >= 0x600 && bidi_class(c) == BidiClass::AN))
 }
 
+/// The direction of the paragraph (the block) the line is in: right to left only when
+/// most of its letters are. The first strong letter, as Unicode would take it, makes a
+/// French sentence that starts with an Arabic name read right to left.
+fn paragraph_level(chars: &[char]) -> unicode_bidi::Level {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for &c in chars {
+        match bidi_class(c) {
+            BidiClass::R | BidiClass::AL => rtl += 1,
+            BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    if rtl > ltr {
+        unicode_bidi::Level::rtl()
+    } else {
+        unicode_bidi::Level::ltr()
+    }
+}
+
 /// A run of characters laid out as one section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
@@ -58,7 +77,7 @@ pub struct Piece {
 /// indices where a piece must end (highlight boundaries), sorted.
 pub fn visual_pieces(chars: &[char], line: Range<usize>, cuts: &[usize]) -> Vec<Piece> {
     let text: String = chars.get(line.clone()).unwrap_or_default().iter().collect();
-    let info = ParagraphBidiInfo::new(&text, None);
+    let info = ParagraphBidiInfo::new(&text, Some(paragraph_level(chars)));
     let levels: Vec<u8> = info
         .reordered_levels_per_char(0..text.len())
         .iter()
