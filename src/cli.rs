@@ -61,6 +61,11 @@ pub enum Command {
         /// The project file.
         #[arg(value_name = "PROJECT.ron")]
         project: PathBuf,
+        /// Also list what does not fit the schema (missing required roles, fillers of
+        /// the wrong type, values not in their list), one line each; these are
+        /// warnings: the exit status stays 0.
+        #[arg(long)]
+        warnings: bool,
     },
     /// Count annotations per type, per document and per status.
     Stats {
@@ -337,7 +342,7 @@ fn not_a_command_message(project: &Path) -> String {
 /// Runs a subcommand; prints its error on stderr and returns a failure status if any.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
-        Command::Validate { project } => validate(&project),
+        Command::Validate { project, warnings } => validate(&project, warnings),
         Command::Stats { project, json } => stats(&project, json),
         Command::Import(command) => import(&command.request()),
         Command::Export(args) => export(&args),
@@ -471,7 +476,7 @@ fn status_counts(project: &Project) -> Vec<(DocStatus, usize)> {
 
 /// `validate`: the summary of a project that loads, or its load error, or the merge
 /// conflicts it still holds (a project that loads, but is not finished).
-fn validate(path: &Path) -> anyhow::Result<()> {
+fn validate(path: &Path, warnings: bool) -> anyhow::Result<()> {
     let project = io::load_project(path)?;
     let conflicts = crate::model::unresolved_conflicts(&project);
     if !conflicts.is_empty() {
@@ -487,6 +492,13 @@ fn validate(path: &Path) -> anyhow::Result<()> {
         );
     }
     say(&summary_from_project(&project, path));
+    if warnings {
+        let problems = crate::model::project_problems(&project);
+        for problem in &problems {
+            say(&format!("warning: {}", problem.line(&project)));
+        }
+        say(&plural(problems.len(), "warning"));
+    }
     Ok(())
 }
 

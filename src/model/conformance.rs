@@ -4,9 +4,10 @@
 //! event role by role, so an incomplete event is normal while work is in progress. The
 //! GUI flags them so that none is left behind.
 
-use super::annotation::{Event, Filler};
+use super::annotation::{AttrValue, Attributes, Event, Filler};
 use super::document::Document;
-use super::schema::{Cardinality, Role, Schema};
+use super::schema::{Cardinality, Schema};
+use super::schema_index::IndexedSchema;
 use std::collections::HashMap;
 
 /// The type name of whatever fills a role.
@@ -17,51 +18,169 @@ pub fn filler_type(doc: &Document, filler: Filler) -> Option<&str> {
     }
 }
 
+/// What kind of problem a [`Warning`] is, for filtering a list of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProblemKind {
+    /// A role that must be filled has no filler.
+    MissingRole,
+    /// A role of one filler at most has more.
+    TooManyFillers,
+    /// A filler of a type the role does not allow, missing, or in a role the type lacks.
+    WrongFiller,
+    /// An attribute the schema lacks, that does not apply, or a value not in its list.
+    AttributeValue,
+    /// An annotation whose type is not in the schema.
+    UnknownType,
+}
+
+impl ProblemKind {
+    /// Every kind, in the order a filter lists them.
+    pub const ALL: [ProblemKind; 5] = [
+        ProblemKind::MissingRole,
+        ProblemKind::TooManyFillers,
+        ProblemKind::WrongFiller,
+        ProblemKind::AttributeValue,
+        ProblemKind::UnknownType,
+    ];
+
+    /// What the user sees of the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProblemKind::MissingRole => "Missing role",
+            ProblemKind::TooManyFillers => "Too many fillers",
+            ProblemKind::WrongFiller => "Wrong filler",
+            ProblemKind::AttributeValue => "Attribute value",
+            ProblemKind::UnknownType => "Unknown type",
+        }
+    }
+}
+
+/// One thing an annotation lacks or has wrong against the schema, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Its kind.
+    pub kind: ProblemKind,
+    /// What is wrong, for the annotator.
+    pub message: String,
+}
+
+impl Warning {
+    fn new(kind: ProblemKind, message: String) -> Self {
+        Self { kind, message }
+    }
+}
+
 /// What is missing or wrong in `event`, in words for the annotator; in time linear in
 /// its arguments and its type's roles, for the events of many arguments.
 pub fn event_warnings(schema: &Schema, doc: &Document, event: &Event) -> Vec<String> {
+    event_problems(&IndexedSchema::new(schema), doc, event)
+        .into_iter()
+        .map(|w| w.message)
+        .collect()
+}
+
+/// What is missing or wrong in `event`: its type, its roles, its fillers (not its
+/// attributes: see [`attribute_problems`]).
+pub fn event_problems(
+    schema: &IndexedSchema<&Schema>,
+    doc: &Document,
+    event: &Event,
+) -> Vec<Warning> {
     let Some(event_type) = schema.event_type(&event.event_type) else {
-        return vec![format!("type {:?} is not in the schema", event.event_type)];
+        return vec![Warning::new(
+            ProblemKind::UnknownType,
+            format!("type {:?} is not in the schema", event.event_type),
+        )];
     };
     let mut warnings = Vec::new();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for arg in &event.arguments {
         *counts.entry(arg.role.as_str()).or_default() += 1;
     }
-    let mut roles: HashMap<&str, &Role> = HashMap::new();
-    for role in &event_type.roles {
-        roles.entry(role.name.as_str()).or_insert(role);
-    }
     for role in &event_type.roles {
         let count = counts.get(role.name.as_str()).copied().unwrap_or(0);
         let problem = match role.cardinality {
-            Cardinality::One if count != 1 => Some("needs exactly one filler"),
-            Cardinality::AtLeastOne if count == 0 => Some("needs at least one filler"),
-            Cardinality::Optional if count > 1 => Some("takes at most one filler"),
+            Cardinality::One if count == 0 => {
+                Some((ProblemKind::MissingRole, "needs exactly one filler"))
+            }
+            Cardinality::One if count > 1 => {
+                Some((ProblemKind::TooManyFillers, "needs exactly one filler"))
+            }
+            Cardinality::AtLeastOne if count == 0 => {
+                Some((ProblemKind::MissingRole, "needs at least one filler"))
+            }
+            Cardinality::Optional if count > 1 => {
+                Some((ProblemKind::TooManyFillers, "takes at most one filler"))
+            }
             _ => None,
         };
-        if let Some(problem) = problem {
-            warnings.push(format!("{} {problem}", role.label));
+        if let Some((kind, problem)) = problem {
+            warnings.push(Warning::new(kind, format!("{} {problem}", role.label)));
         }
     }
     for arg in &event.arguments {
-        let Some(role) = roles.get(arg.role.as_str()) else {
-            warnings.push(format!(
-                "{:?} is not a role of {}",
-                arg.role, event_type.label
+        let Some(role) = schema.role(&event_type.name, &arg.role) else {
+            warnings.push(Warning::new(
+                ProblemKind::WrongFiller,
+                format!("{:?} is not a role of {}", arg.role, event_type.label),
             ));
             continue;
         };
         let Some(ty) = filler_type(doc, arg.filler) else {
-            warnings.push(format!("{} refers to missing {}", role.label, arg.filler));
+            warnings.push(Warning::new(
+                ProblemKind::WrongFiller,
+                format!("{} refers to missing {}", role.label, arg.filler),
+            ));
             continue;
         };
         if !role.fillers.is_empty() && !role.fillers.iter().any(|f| f == ty) {
-            warnings.push(format!(
-                "{} cannot be filled by {} ({})",
-                role.label,
-                arg.filler,
-                schema.label(ty)
+            warnings.push(Warning::new(
+                ProblemKind::WrongFiller,
+                format!(
+                    "{} cannot be filled by {} ({})",
+                    role.label,
+                    arg.filler,
+                    schema.schema().label(ty)
+                ),
+            ));
+        }
+    }
+    warnings
+}
+
+/// What is wrong in the attributes of an annotation of type `type_name`: attributes
+/// the schema lacks, that do not apply to the type, or values not in their list.
+pub fn attribute_problems(
+    schema: &IndexedSchema<&Schema>,
+    type_name: &str,
+    attributes: &Attributes,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for (name, value) in attributes {
+        let Some(def) = schema.attribute(name) else {
+            warnings.push(Warning::new(
+                ProblemKind::AttributeValue,
+                format!("attribute {name:?} is not in the schema"),
+            ));
+            continue;
+        };
+        let label = &def.label;
+        if !schema.attribute_applies(name, type_name) {
+            warnings.push(Warning::new(
+                ProblemKind::AttributeValue,
+                format!(
+                    "{label} does not apply to {}",
+                    schema.schema().label(type_name)
+                ),
+            ));
+        } else if !schema.attribute_allows(name, value) {
+            let shown = match value {
+                AttrValue::Flag => "set".to_string(),
+                AttrValue::Value(v) => format!("{v:?}"),
+            };
+            warnings.push(Warning::new(
+                ProblemKind::AttributeValue,
+                format!("{label}: {shown} is not in its list"),
             ));
         }
     }

@@ -11,6 +11,7 @@ pub mod conformance;
 pub mod diagnostic;
 pub mod document;
 pub mod ids;
+pub mod problems;
 pub mod project;
 mod reading;
 pub mod repair;
@@ -28,6 +29,7 @@ pub use conflict::{Conflict, OtherVersion, unresolved_conflicts};
 pub use diagnostic::Diagnostic;
 pub use document::{DocStatus, Document};
 pub use ids::{EventId, MentionId, RelationId};
+pub use problems::{ProjectProblem, project_problems};
 pub use project::{DocumentIds, FORMAT_VERSION, Project};
 pub use schema::{
     AttrKind, AttributeDef, Cardinality, EntityType, EventType, RelationType, Rgb, Role, Schema,

@@ -60,6 +60,19 @@ pub enum Action {
     Search(SearchAction),
     /// Something about the "Annotate all" dialog.
     AnnotateAll(AnnotateAllAction),
+    /// Something about the Problems panel.
+    Problems(ProblemsAction),
+}
+
+/// What the Problems panel asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemsAction {
+    /// List only problems of this kind (or of every kind).
+    Filter(Option<crate::model::conformance::ProblemKind>),
+    /// Show the listed problem at this index.
+    Show(usize),
+    /// Close the panel.
+    Close,
 }
 
 /// What the schema editor asks for; each change becomes one undoable edit.

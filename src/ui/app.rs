@@ -37,6 +37,8 @@ pub struct EventailApp {
     pub(super) adjudication: Option<super::adjudication::AdjudicationState>,
     /// The schema editor, while it is open.
     pub(super) schema_editor: Option<super::schema_editor::SchemaEditor>,
+    /// The Problems panel, while it is open.
+    pub(super) problems: Option<super::problems::ProblemsState>,
     /// The search panel, while it is open.
     pub(super) search: Option<super::search::SearchState>,
     /// The "Annotate all" dialog, while it is open.
@@ -90,6 +92,7 @@ impl EventailApp {
             adjudication: None,
             schema_editor: None,
             search: None,
+            problems: None,
             annotate_all: None,
             read_when_idle: Vec::new(),
             deferred: Vec::new(),
@@ -193,6 +196,11 @@ impl EventailApp {
     /// The schema editor, when it is open.
     pub fn schema_editor(&self) -> Option<&super::schema_editor::SchemaEditor> {
         self.schema_editor.as_ref()
+    }
+
+    /// The Problems panel's state, when it is open.
+    pub fn problems(&self) -> Option<&super::problems::ProblemsState> {
+        self.problems.as_ref()
     }
 
     /// The search panel's state, when it is open.
@@ -304,6 +312,14 @@ impl EventailApp {
                 .default_size(220.0)
                 .show(ui, |ui| {
                     super::search_ui::search_ui(ui, project, search, actions)
+                });
+        }
+        if let Some(problems) = &self.problems {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(200.0)
+                .show(ui, |ui| {
+                    super::problems_ui::problems_ui(ui, problems, actions)
                 });
         }
         if let Some(review) = &self.review {
@@ -459,6 +475,9 @@ impl eframe::App for EventailApp {
         }
         if let Some(search) = &mut self.search {
             search.refresh(self.session.project(), self.session.generation());
+        }
+        if let Some(problems) = &mut self.problems {
+            problems.refresh(self.session.project(), self.session.generation());
         }
         let touched = self.session.take_touched();
         if let Some(adjudication) = &mut self.adjudication {

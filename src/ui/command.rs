@@ -71,6 +71,8 @@ pub enum UiCommand {
     Search,
     /// Tag every occurrence of the selected text as one type, after a preview.
     AnnotateAll,
+    /// Open (or close) the list of what does not fit the schema.
+    Problems,
 }
 
 impl UiCommand {
@@ -97,6 +99,7 @@ impl UiCommand {
             UiCommand::AddEvent,
             UiCommand::Search,
             UiCommand::AnnotateAll,
+            UiCommand::Problems,
             UiCommand::Cancel,
             UiCommand::CommandPalette,
             UiCommand::CompareWith,
@@ -183,6 +186,7 @@ impl UiCommand {
             UiCommand::ImportBratSchema => "Import brat annotation.conf as schema…",
             UiCommand::Search => "Search…",
             UiCommand::AnnotateAll => "Annotate all occurrences…",
+            UiCommand::Problems => "Problems",
         };
         fixed.to_string()
     }
@@ -254,6 +258,10 @@ impl UiCommand {
                 "Tag every occurrence of the selected text as one type, after a preview \
                  of each (one undoable step)"
             }
+            UiCommand::Problems => {
+                "List what does not fit the schema (missing required roles, fillers of the \
+                 wrong type, values not in their list); click one to show it"
+            }
         };
         fixed.to_string()
     }
@@ -309,6 +317,7 @@ impl UiCommand {
             | UiCommand::ImportBratSchema => vec![],
             UiCommand::Search => vec![cmd(Key::F)],
             UiCommand::AnnotateAll => vec![cmd_shift(Key::A)],
+            UiCommand::Problems => vec![cmd_shift(Key::W)],
         }
     }
 

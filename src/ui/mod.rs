@@ -24,6 +24,8 @@ mod labels;
 mod mention_ui;
 mod menu_ui;
 mod popup_ui;
+pub mod problems;
+mod problems_ui;
 pub mod review;
 mod review_tables_ui;
 mod review_ui;

@@ -5,6 +5,7 @@
 mod adjudicate;
 mod edits;
 mod files;
+mod problems;
 mod review;
 mod schema;
 mod search;
@@ -45,6 +46,7 @@ impl EventailApp {
             Action::Schema(action) => self.schema_action(action),
             Action::Search(action) => self.search_action(action),
             Action::AnnotateAll(action) => self.annotate_all_action(action),
+            Action::Problems(action) => self.problems_action(action),
         }
     }
 
@@ -112,6 +114,7 @@ impl EventailApp {
             UiCommand::ImportBratSchema => self.ask_file(FilePurpose::ImportBratSchema),
             UiCommand::Search => self.open_search(),
             UiCommand::AnnotateAll => self.open_annotate_all(),
+            UiCommand::Problems => self.toggle_problems(),
         }
     }
 
