@@ -39,12 +39,15 @@ pub fn listing_author(project: &Project, mut edit: Edit, author: &str) -> Edit {
     edit
 }
 
-fn doc(project: &Project, doc: usize) -> Result<&Document, EditError> {
+pub(super) fn doc(project: &Project, doc: usize) -> Result<&Document, EditError> {
     project.documents.get(doc).ok_or(EditError::NoDocument(doc))
 }
 
 /// Sorts and checks `ranges` against the document's text.
-fn checked_ranges(document: &Document, mut ranges: Vec<Span>) -> Result<Vec<Span>, EditError> {
+pub(super) fn checked_ranges(
+    document: &Document,
+    mut ranges: Vec<Span>,
+) -> Result<Vec<Span>, EditError> {
     ranges.sort();
     let len = document.char_len();
     for r in &ranges {
@@ -61,13 +64,13 @@ fn checked_ranges(document: &Document, mut ranges: Vec<Span>) -> Result<Vec<Span
 
 /// The id of a new annotation of `document` and the counter after it; an error rather
 /// than an overflow when no id is left, so that an id is never handed out twice.
-fn fresh_id(document: &Document) -> Result<(u32, u32), EditError> {
+pub(super) fn fresh_id(document: &Document) -> Result<(u32, u32), EditError> {
     document.fresh_id().ok_or_else(|| EditError::IdsExhausted {
         document: document.id.clone(),
     })
 }
 
-fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> Change {
+pub(super) fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> Change {
     Change::SetAnnotation {
         doc,
         key,
@@ -205,7 +208,7 @@ pub fn add_mentions(
 ///
 /// Crate-private: the GUI calls the named edits ([`set_mention_type`], [`set_note`]...),
 /// so that no edit logic lives in its closures.
-fn update_mention(
+pub(super) fn update_mention(
     project: &Project,
     doc_index: usize,
     id: MentionId,
