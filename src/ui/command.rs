@@ -71,6 +71,16 @@ pub enum UiCommand {
     Search,
     /// Tag every occurrence of the selected text as one type, after a preview.
     AnnotateAll,
+    /// Link the selected annotation to the highlight clicked next, with a relation.
+    LinkSelected,
+    /// Take the next word into the selected mention.
+    GrowEnd,
+    /// Let go of the last word of the selected mention.
+    ShrinkEnd,
+    /// Take the previous word into the selected mention.
+    GrowStart,
+    /// Let go of the first word of the selected mention.
+    ShrinkStart,
 }
 
 impl UiCommand {
@@ -97,6 +107,11 @@ impl UiCommand {
             UiCommand::AddEvent,
             UiCommand::Search,
             UiCommand::AnnotateAll,
+            UiCommand::LinkSelected,
+            UiCommand::GrowEnd,
+            UiCommand::ShrinkEnd,
+            UiCommand::GrowStart,
+            UiCommand::ShrinkStart,
             UiCommand::Cancel,
             UiCommand::CommandPalette,
             UiCommand::CompareWith,
@@ -183,6 +198,11 @@ impl UiCommand {
             UiCommand::ImportBratSchema => "Import brat annotation.conf as schema…",
             UiCommand::Search => "Search…",
             UiCommand::AnnotateAll => "Annotate all occurrences…",
+            UiCommand::LinkSelected => "Link to…",
+            UiCommand::GrowEnd => "Grow mention by a word",
+            UiCommand::ShrinkEnd => "Shrink mention by a word",
+            UiCommand::GrowStart => "Grow mention start by a word",
+            UiCommand::ShrinkStart => "Shrink mention start by a word",
         };
         fixed.to_string()
     }
@@ -254,6 +274,14 @@ impl UiCommand {
                 "Tag every occurrence of the selected text as one type, after a preview \
                  of each (one undoable step)"
             }
+            UiCommand::LinkSelected => {
+                "Link the selected mention to another: click its highlight, then choose the \
+                 relation's type"
+            }
+            UiCommand::GrowEnd => "Take the next word into the selected mention",
+            UiCommand::ShrinkEnd => "Let go of the last word of the selected mention",
+            UiCommand::GrowStart => "Take the previous word into the selected mention",
+            UiCommand::ShrinkStart => "Let go of the first word of the selected mention",
         };
         fixed.to_string()
     }
@@ -268,6 +296,9 @@ impl UiCommand {
         }
         const fn alt(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::ALT, key)
+        }
+        const fn shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::SHIFT, key)
         }
         const fn plain(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::NONE, key)
@@ -309,6 +340,11 @@ impl UiCommand {
             | UiCommand::ImportBratSchema => vec![],
             UiCommand::Search => vec![cmd(Key::F)],
             UiCommand::AnnotateAll => vec![cmd_shift(Key::A)],
+            UiCommand::LinkSelected => vec![cmd(Key::L)],
+            UiCommand::GrowEnd => vec![shift(Key::ArrowRight)],
+            UiCommand::ShrinkEnd => vec![shift(Key::ArrowLeft)],
+            UiCommand::GrowStart => vec![cmd_shift(Key::ArrowLeft)],
+            UiCommand::ShrinkStart => vec![cmd_shift(Key::ArrowRight)],
         }
     }
 
@@ -320,9 +356,17 @@ impl UiCommand {
             .unwrap_or_default()
     }
 
-    /// True for commands that must not fire while the user types in a text field.
+    /// True for commands that must not fire while the user types in a text field: plain
+    /// keys, and the ones that move a mention's ends (a field selects with them).
     pub fn needs_free_keyboard(self) -> bool {
-        self.shortcuts()
+        matches!(
+            self,
+            UiCommand::GrowEnd
+                | UiCommand::ShrinkEnd
+                | UiCommand::GrowStart
+                | UiCommand::ShrinkStart
+        ) || self
+            .shortcuts()
             .first()
             .is_some_and(|s| s.modifiers.is_none())
     }

@@ -24,6 +24,7 @@ mod labels;
 mod mention_ui;
 mod menu_ui;
 mod popup_ui;
+mod relations_ui;
 pub mod review;
 mod review_tables_ui;
 mod review_ui;
