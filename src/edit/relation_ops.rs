@@ -74,7 +74,7 @@ pub fn add_relation(
         sources: Vec::new(),
     };
     let label = format!(
-        "link {} → {} ({})",
+        "link {} to {} ({})",
         filler_text(document, arg1),
         filler_text(document, arg2),
         project.schema.label(relation_type)
@@ -400,7 +400,11 @@ mod tests {
         let project = sample();
         let (m1, m2) = (Filler::Mention(T1), Filler::Mention(T2));
         let (edit, id) = add_relation(&project, 0, "located_in", m1, m2, &stamp()).expect("add");
-        assert!(edit.label.contains("“Daech” → “Palmyre”"), "{}", edit.label);
+        assert!(
+            edit.label.contains("“Daech” to “Palmyre”"),
+            "{}",
+            edit.label
+        );
         let after = apply_and_undo(&project, edit);
         let r = after.documents[0].relation(id).expect("added");
         assert_eq!((r.arg1, r.arg2, r.author.as_str()), (m1, m2, "ana"));

@@ -118,7 +118,7 @@ fn ranges_ui(
             ui.weak(format!("characters {}–{}", r.start, r.end));
             if ranges.len() > 1
                 && ui
-                    .button(format!("✕ Remove “{words}”"))
+                    .button(format!("Remove “{words}”"))
                     .on_hover_text("Remove this piece of the mention")
                     .clicked()
             {
@@ -126,7 +126,7 @@ fn ranges_ui(
             }
         });
     }
-    ui.weak("Ctrl+drag adds words to it; Shift+←/→ moves its end, Ctrl+Shift+←/→ its start");
+    ui.weak("Ctrl+drag adds words to it; Shift+Left/Right moves its end, Ctrl+Shift+Left/Right its start");
 }
 
 /// Attribute editors for an annotation of type `type_name`.

@@ -16,7 +16,7 @@ fn type_of(doc: &Document, filler: Filler) -> Option<&str> {
     }
 }
 
-/// True when the schema allows `arg1 → arg2` for relations of type `t`.
+/// True when the schema allows `arg1 -> arg2` for relations of type `t`.
 fn fits(t: &RelationType, doc: &Document, arg1: Filler, arg2: Filler) -> bool {
     let allows = |types: &[String], end| {
         type_of(doc, end).is_some_and(|n| types.is_empty() || types.iter().any(|x| x == n))
@@ -24,7 +24,7 @@ fn fits(t: &RelationType, doc: &Document, arg1: Filler, arg2: Filler) -> bool {
     allows(&t.arg1, arg1) && allows(&t.arg2, arg2)
 }
 
-/// The document's relations, "type: A → B", each with a type combo and a delete button;
+/// The document's relations, "type: A -> B", each with a type combo and a delete button;
 /// those of the selected annotation first.
 pub fn relations_ui(
     ui: &mut egui::Ui,
@@ -39,7 +39,7 @@ pub fn relations_ui(
     ui.strong(format!("Relations ({})", doc.relations.len()));
     if let Some(from) = view.selected
         && ui
-            .button(format!("🔗 Link {from} to…"))
+            .button(format!("Link {from} to…"))
             .on_hover_text("Then click the other highlight and choose the type (Ctrl+L)")
             .clicked()
     {
@@ -64,7 +64,7 @@ pub fn relations_ui(
                 });
             for (i, end) in [r.arg1, r.arg2].into_iter().enumerate() {
                 if i == 1 {
-                    ui.label("→");
+                    ui.label("->");
                 }
                 if ui.link(describe(project, doc, end)).clicked() {
                     actions.push(Action::Select {
@@ -110,7 +110,7 @@ pub fn relation_type_ui(
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             ui.label(format!(
-                "{} → {}",
+                "{} -> {}",
                 describe(project, doc, from),
                 describe(project, doc, to)
             ));

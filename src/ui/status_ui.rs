@@ -17,7 +17,7 @@ pub fn status_ui(
                     "Click a highlight to link {} to it — Esc cancels",
                     linking.from
                 ),
-                Some(to) => format!("Choose the type of {} → {to} — Esc cancels", linking.from),
+                Some(to) => format!("Choose the type of {} to {to} — Esc cancels", linking.from),
             };
             ui.colored_label(ui.visuals().warn_fg_color, text);
         } else if let Some((event, role)) = &view.active_role {
