@@ -22,24 +22,18 @@ const T2: MentionId = MentionId(2);
 /// title tagged.
 fn tagged_project(dir: &Path) -> PathBuf {
     let mut project = Project::new("Test", default_schema());
-    let mut doc = Document::new("d1", TITLE, format!("{TITLE}\n\n{BODY}\n"));
-    for (id, t, span) in [
-        (T1, "armed_group", Span::new(0, 5)),
-        (T2, "place", Span::new(15, 22)),
+    project
+        .documents
+        .push(Document::new("d1", TITLE, format!("{TITLE}\n\n{BODY}\n")));
+    let stamp = eventail::edit::Stamp::default();
+    for (t, span) in [
+        ("armed_group", Span::new(0, 5)),
+        ("place", Span::new(15, 22)),
     ] {
-        doc.mentions.push(Mention {
-            id,
-            entity_type: t.into(),
-            ranges: vec![span],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-            sources: Vec::new(),
-        });
+        let (edit, _) = eventail::edit::ops::add_mention(&project, 0, t, vec![span], &stamp)
+            .expect("a mention");
+        edit.apply(&mut project).expect("applies");
     }
-    doc.next_id = 3;
-    project.documents.push(doc);
     let path = dir.join("test.ron");
     save_project(&path, &project).expect("write the test project");
     path

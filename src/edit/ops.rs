@@ -78,6 +78,27 @@ pub(super) fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> 
     }
 }
 
+/// The edit that creates `annotation` under `key` with the counter moved to `next_id`.
+pub(super) fn creation(
+    doc_index: usize,
+    next_id: u32,
+    key: AnnotationKey,
+    annotation: Annotation,
+    label: String,
+) -> Edit {
+    Edit {
+        label,
+        changes: vec![
+            Change::SetNextId {
+                doc: doc_index,
+                next_id,
+            },
+            set(doc_index, key, Some(annotation)),
+        ],
+        doc: Some(doc_index),
+    }
+}
+
 /// A new mention, stamped, with no attribute or note.
 pub(crate) fn new_mention(
     id: MentionId,
@@ -118,25 +139,9 @@ pub fn add_mention(
         crate::model::span::covered_text(&document.text, &mention.ranges),
         project.schema.label(entity_type)
     );
-    let changes = vec![
-        Change::SetNextId {
-            doc: doc_index,
-            next_id,
-        },
-        set(
-            doc_index,
-            AnnotationKey::Mention(id),
-            Some(Annotation::Mention(mention)),
-        ),
-    ];
-    Ok((
-        Edit {
-            label,
-            changes,
-            doc: Some(doc_index),
-        },
-        id,
-    ))
+    let key = AnnotationKey::Mention(id);
+    let edit = creation(doc_index, next_id, key, Annotation::Mention(mention), label);
+    Ok((edit, id))
 }
 
 /// Creates one mention of `entity_type` per `(document index, span)` target, as one
@@ -384,23 +389,10 @@ pub fn add_event(
         changed: stamp.time.clone(),
         sources: Vec::new(),
     };
-    let changes = vec![
-        Change::SetNextId {
-            doc: doc_index,
-            next_id,
-        },
-        set(
-            doc_index,
-            AnnotationKey::Event(id),
-            Some(Annotation::Event(event)),
-        ),
-    ];
+    let label = format!("add event {}", project.schema.label(event_type));
+    let key = AnnotationKey::Event(id);
     Ok((
-        Edit {
-            label: format!("add event {}", project.schema.label(event_type)),
-            changes,
-            doc: Some(doc_index),
-        },
+        creation(doc_index, next_id, key, Annotation::Event(event), label),
         id,
     ))
 }

@@ -6,7 +6,7 @@
 //! every edit leaves a project that [`crate::model::validate`] accepts.
 
 use super::change::{Annotation, AnnotationKey, Change, Edit, EditError, Links};
-use super::ops::{Stamp, checked_ranges, doc, fresh_id, set, update_mention};
+use super::ops::{Stamp, checked_ranges, creation, doc, fresh_id, set, update_mention};
 use crate::model::words::word_segments;
 use crate::model::{
     AnnotationRef, Document, Filler, MentionId, OtherVersion, Project, Relation, RelationId, Span,
@@ -79,25 +79,15 @@ pub fn add_relation(
         filler_text(document, arg2),
         project.schema.label(relation_type)
     );
-    let changes = vec![
-        Change::SetNextId {
-            doc: doc_index,
-            next_id,
-        },
-        set(
-            doc_index,
-            AnnotationKey::Relation(id),
-            Some(Annotation::Relation(relation)),
-        ),
-    ];
-    Ok((
-        Edit {
-            label,
-            changes,
-            doc: Some(doc_index),
-        },
-        id,
-    ))
+    let key = AnnotationKey::Relation(id);
+    let edit = creation(
+        doc_index,
+        next_id,
+        key,
+        Annotation::Relation(relation),
+        label,
+    );
+    Ok((edit, id))
 }
 
 /// Gives a relation another relation type of the schema (its ends stay).

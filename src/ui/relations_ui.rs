@@ -39,7 +39,7 @@ pub fn relations_ui(
     ui.strong(format!("Relations ({})", doc.relations.len()));
     if let Some(from) = view.selected
         && ui
-            .button(format!("Link {from} to…"))
+            .button("Link to another annotation…")
             .on_hover_text("Then click the other highlight and choose the type (Ctrl+L)")
             .clicked()
     {

@@ -32,7 +32,10 @@ impl EventailApp {
             }
             Action::ClosePopup => self.view.popup = None,
             Action::Select { target, scroll } => self.select(target, scroll),
-            Action::ActivateRole(role) => self.view.active_role = role,
+            Action::ActivateRole(role) => {
+                self.view.linking = None;
+                self.view.active_role = role;
+            }
             Action::SetLinking(linking) => self.view.linking = linking,
             Action::SetAnnotator(name) => self.settings.annotator = name,
             Action::ShowFrameTime(shown) => self.view.show_frame_time = shown,
