@@ -6,7 +6,11 @@
 use super::action::{Action, EditAction};
 use super::labels::describe;
 use super::state::{Linking, ViewState};
-use crate::model::{Document, Filler, Project, RelationType};
+use crate::model::{Document, Filler, Project, Relation, RelationType};
+
+/// Past this many, the relations of other annotations than the selected one start
+/// folded.
+const FOLDED_FROM: usize = 30;
 
 /// The entity or event type of an annotation of `doc`.
 fn type_of(doc: &Document, filler: Filler) -> Option<&str> {
@@ -35,7 +39,6 @@ pub fn relations_ui(
     let Some(doc) = project.documents.get(view.doc) else {
         return;
     };
-    let schema = &project.schema;
     ui.strong(format!("Relations ({})", doc.relations.len()));
     if let Some(from) = view.selected
         && ui
@@ -45,44 +48,71 @@ pub fn relations_ui(
     {
         actions.push(Action::SetLinking(Some(Linking { from, to: None })));
     }
-    let mut relations: Vec<_> = doc.relations.iter().collect();
-    relations.sort_by_key(|r| !view.selected.is_some_and(|s| r.involves(s)));
-    for r in relations {
-        ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::new(("relation type", r.id), format!("{}:", r.id))
-                .selected_text(schema.label(&r.relation_type))
-                .show_ui(ui, |ui| {
-                    for t in &schema.relation_types {
-                        if ui
-                            .selectable_label(t.name == r.relation_type, &t.label)
-                            .clicked()
-                            && t.name != r.relation_type
-                        {
-                            actions.push(EditAction::SetRelationType(r.id, t.name.clone()).into());
-                        }
-                    }
-                });
-            for (i, end) in [r.arg1, r.arg2].into_iter().enumerate() {
-                if i == 1 {
-                    ui.label("->");
+    // The selected annotation's relations always; the others in a section that a long
+    // list (thousands in some corpora) starts folded, so it costs nothing per frame.
+    let (mine, others): (Vec<&Relation>, Vec<&Relation>) = doc
+        .relations
+        .iter()
+        .partition(|r| view.selected.is_some_and(|s| r.involves(s)));
+    for r in mine {
+        relation_row(ui, project, doc, r, actions);
+    }
+    if !others.is_empty() {
+        egui::CollapsingHeader::new(format!("Other relations ({})", others.len()))
+            .id_salt(("other relations", view.doc))
+            .default_open(others.len() <= FOLDED_FROM)
+            .show(ui, |ui| {
+                for r in others {
+                    relation_row(ui, project, doc, r, actions);
                 }
-                if ui.link(describe(project, doc, end)).clicked() {
-                    actions.push(Action::Select {
-                        target: Some(end),
-                        scroll: true,
-                    });
-                }
-            }
-            if ui
-                .button(format!("🗑 Delete {}", r.id))
-                .on_hover_text("Delete this relation")
-                .clicked()
-            {
-                actions.push(EditAction::DeleteRelation(r.id).into());
-            }
-        });
+            });
     }
     ui.separator();
+}
+
+/// One relation: its type (a menu), its ends (links that select them) and a delete
+/// button.
+fn relation_row(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    r: &Relation,
+    actions: &mut Vec<Action>,
+) {
+    let schema = &project.schema;
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::new(("relation type", r.id), format!("{}:", r.id))
+            .selected_text(schema.label(&r.relation_type))
+            .show_ui(ui, |ui| {
+                for t in &schema.relation_types {
+                    if ui
+                        .selectable_label(t.name == r.relation_type, &t.label)
+                        .clicked()
+                        && t.name != r.relation_type
+                    {
+                        actions.push(EditAction::SetRelationType(r.id, t.name.clone()).into());
+                    }
+                }
+            });
+        for (i, end) in [r.arg1, r.arg2].into_iter().enumerate() {
+            if i == 1 {
+                ui.label("->");
+            }
+            if ui.link(describe(project, doc, end)).clicked() {
+                actions.push(Action::Select {
+                    target: Some(end),
+                    scroll: true,
+                });
+            }
+        }
+        if ui
+            .button(format!("🗑 Delete {}", r.id))
+            .on_hover_text("Delete this relation")
+            .clicked()
+        {
+            actions.push(EditAction::DeleteRelation(r.id).into());
+        }
+    });
 }
 
 /// Asks the type of the relation being made, once both its ends are known: the types

@@ -744,10 +744,16 @@ fn handle_pointer(
         && let Some((block, btext)) = block_text(view, c)
         && let Some(word) = word_at(btext, c - block.chars.start)
     {
-        actions.push(Action::SelectText(Some(Span::new(
-            block.chars.start + word.start,
-            block.chars.start + word.end,
-        ))));
+        let span = Span::new(block.chars.start + word.start, block.chars.start + word.end);
+        // Ctrl+double-click with a mention selected adds the word to it.
+        if ui.input(|i| i.modifiers.command)
+            && let Some(Filler::Mention(id)) = input.selected
+        {
+            actions.push(Action::SelectText(None));
+            actions.push(EditAction::AddRange(id, span).into());
+            return;
+        }
+        actions.push(Action::SelectText(Some(span)));
         view.popup_at = Some(pos);
         return;
     }
@@ -773,6 +779,11 @@ fn handle_pointer(
             if let Some(&filler) = hits.first() {
                 actions.push(EditAction::AddArgument(*event, role.clone(), filler).into());
             }
+            return;
+        }
+        // Ctrl+click keeps the mention selected: it may be the first click of a
+        // Ctrl+double-click that adds a word to it.
+        if ui.input(|i| i.modifiers.command) && matches!(input.selected, Some(Filler::Mention(_))) {
             return;
         }
         // Clicking again where highlights overlap reaches the next one out.
