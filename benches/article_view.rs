@@ -140,6 +140,7 @@ impl Bench {
                 selection: None,
                 selected: None,
                 active_role: None,
+                linking: None,
                 marks,
                 current_mark: Some(1),
             };

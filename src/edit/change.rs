@@ -59,6 +59,35 @@ pub enum EditError {
         /// The label of the type that has it.
         owner: String,
     },
+    /// A relation would link an annotation to itself.
+    #[error("a relation links two different annotations, not {0} to itself")]
+    SelfRelation(String),
+    /// A new range of a mention overlaps one of its ranges.
+    #[error("the range {start}-{end} overlaps a range of {mention}")]
+    RangeOverlaps {
+        /// The mention.
+        mention: MentionId,
+        /// First character.
+        start: usize,
+        /// One past the last.
+        end: usize,
+    },
+    /// The mention has no range at this position.
+    #[error("{mention} has no range at position {index} (it has {count})")]
+    NoRange {
+        /// The mention.
+        mention: MentionId,
+        /// The position asked for, from 0.
+        index: usize,
+        /// How many ranges the mention has.
+        count: usize,
+    },
+    /// A mention keeps at least one range: delete it instead.
+    #[error("{0} has only this range left: delete the mention instead")]
+    LastRange(MentionId),
+    /// The mention cannot grow or shrink this way (no word there, or its last word).
+    #[error("{0} cannot grow or shrink by a word that way")]
+    CannotResize(MentionId),
     /// The event has no argument at this position.
     #[error("{event} has no argument at position {index} (it has {count})")]
     NoArgument {

@@ -9,6 +9,7 @@ mod change;
 mod history;
 
 pub mod ops;
+pub mod relation_ops;
 pub mod resolve;
 pub mod schema_ops;
 mod touched;

@@ -39,12 +39,15 @@ pub fn listing_author(project: &Project, mut edit: Edit, author: &str) -> Edit {
     edit
 }
 
-fn doc(project: &Project, doc: usize) -> Result<&Document, EditError> {
+pub(super) fn doc(project: &Project, doc: usize) -> Result<&Document, EditError> {
     project.documents.get(doc).ok_or(EditError::NoDocument(doc))
 }
 
 /// Sorts and checks `ranges` against the document's text.
-fn checked_ranges(document: &Document, mut ranges: Vec<Span>) -> Result<Vec<Span>, EditError> {
+pub(super) fn checked_ranges(
+    document: &Document,
+    mut ranges: Vec<Span>,
+) -> Result<Vec<Span>, EditError> {
     ranges.sort();
     let len = document.char_len();
     for r in &ranges {
@@ -61,17 +64,38 @@ fn checked_ranges(document: &Document, mut ranges: Vec<Span>) -> Result<Vec<Span
 
 /// The id of a new annotation of `document` and the counter after it; an error rather
 /// than an overflow when no id is left, so that an id is never handed out twice.
-fn fresh_id(document: &Document) -> Result<(u32, u32), EditError> {
+pub(super) fn fresh_id(document: &Document) -> Result<(u32, u32), EditError> {
     document.fresh_id().ok_or_else(|| EditError::IdsExhausted {
         document: document.id.clone(),
     })
 }
 
-fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> Change {
+pub(super) fn set(doc: usize, key: AnnotationKey, value: Option<Annotation>) -> Change {
     Change::SetAnnotation {
         doc,
         key,
         value: value.map(Box::new),
+    }
+}
+
+/// The edit that creates `annotation` under `key` with the counter moved to `next_id`.
+pub(super) fn creation(
+    doc_index: usize,
+    next_id: u32,
+    key: AnnotationKey,
+    annotation: Annotation,
+    label: String,
+) -> Edit {
+    Edit {
+        label,
+        changes: vec![
+            Change::SetNextId {
+                doc: doc_index,
+                next_id,
+            },
+            set(doc_index, key, Some(annotation)),
+        ],
+        doc: Some(doc_index),
     }
 }
 
@@ -115,25 +139,9 @@ pub fn add_mention(
         crate::model::span::covered_text(&document.text, &mention.ranges),
         project.schema.label(entity_type)
     );
-    let changes = vec![
-        Change::SetNextId {
-            doc: doc_index,
-            next_id,
-        },
-        set(
-            doc_index,
-            AnnotationKey::Mention(id),
-            Some(Annotation::Mention(mention)),
-        ),
-    ];
-    Ok((
-        Edit {
-            label,
-            changes,
-            doc: Some(doc_index),
-        },
-        id,
-    ))
+    let key = AnnotationKey::Mention(id);
+    let edit = creation(doc_index, next_id, key, Annotation::Mention(mention), label);
+    Ok((edit, id))
 }
 
 /// Creates one mention of `entity_type` per `(document index, span)` target, as one
@@ -205,7 +213,7 @@ pub fn add_mentions(
 ///
 /// Crate-private: the GUI calls the named edits ([`set_mention_type`], [`set_note`]...),
 /// so that no edit logic lives in its closures.
-fn update_mention(
+pub(super) fn update_mention(
     project: &Project,
     doc_index: usize,
     id: MentionId,
@@ -381,23 +389,10 @@ pub fn add_event(
         changed: stamp.time.clone(),
         sources: Vec::new(),
     };
-    let changes = vec![
-        Change::SetNextId {
-            doc: doc_index,
-            next_id,
-        },
-        set(
-            doc_index,
-            AnnotationKey::Event(id),
-            Some(Annotation::Event(event)),
-        ),
-    ];
+    let label = format!("add event {}", project.schema.label(event_type));
+    let key = AnnotationKey::Event(id);
     Ok((
-        Edit {
-            label: format!("add event {}", project.schema.label(event_type)),
-            changes,
-            doc: Some(doc_index),
-        },
+        creation(doc_index, next_id, key, Annotation::Event(event), label),
         id,
     ))
 }

@@ -19,6 +19,7 @@ pub mod schema;
 pub mod schema_index;
 pub mod span;
 pub mod validate;
+pub mod words;
 
 pub use adjudication::{Decision, Unit, UnitFiller, Verdict};
 pub use annotation::{

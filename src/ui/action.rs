@@ -7,8 +7,11 @@ use super::command::UiCommand;
 use super::file_dialog::FileAnswer;
 use super::schema_editor::AttrTargets;
 use super::state::Choice;
+use crate::edit::relation_ops::MentionEnd;
 use crate::edit::schema_ops::{InUse, TypeKind};
-use crate::model::{AttrValue, Cardinality, DocStatus, EventId, Filler, MentionId, Rgb, Span};
+use crate::model::{
+    AttrValue, Cardinality, DocStatus, EventId, Filler, MentionId, RelationId, Rgb, Span,
+};
 use std::path::PathBuf;
 
 /// Something the user asked for while a panel was drawn.
@@ -33,6 +36,8 @@ pub enum Action {
     },
     /// Wait for a click on a highlight to fill this role of the event (or stop waiting).
     ActivateRole(Option<(EventId, String)>),
+    /// Start, carry on or stop (`None`) making a relation with the mouse.
+    SetLinking(Option<super::state::Linking>),
     /// A change to the annotations, made into an undoable edit.
     Edit(EditAction),
     /// The name written on new annotations.
@@ -212,6 +217,18 @@ pub enum EditAction {
     RemoveArgument(EventId, usize),
     /// Change the status of a document.
     SetStatus(usize, DocStatus),
+    /// Link two annotations (first end, second end) with a relation of this type.
+    AddRelation(Filler, Filler, String),
+    /// Change the type of a relation.
+    SetRelationType(RelationId, String),
+    /// Delete a relation.
+    DeleteRelation(RelationId),
+    /// Add a range to a mention (making it discontinuous).
+    AddRange(MentionId, Span),
+    /// Remove the range at this index of a mention.
+    RemoveRange(MentionId, usize),
+    /// Move an end of a mention by a word: grow (`true`) or shrink.
+    ResizeMention(MentionId, MentionEnd, bool),
     /// Keep one version of a merge conflict.
     ResolveConflict {
         /// The document's index.

@@ -344,6 +344,7 @@ impl EventailApp {
                     .show(ui, |ui| {
                         super::schema_ui::legend_ui(ui, project, self.view.doc);
                         super::mention_ui::mention_ui(ui, project, &self.view, actions);
+                        super::relations_ui::relations_ui(ui, project, &self.view, actions);
                         super::events_ui::events_ui(ui, project, &self.view, actions);
                     });
             });
@@ -425,6 +426,7 @@ impl eframe::App for EventailApp {
                 selection: self.view.selection,
                 selected: self.view.selected,
                 active_role: self.view.active_role.as_ref(),
+                linking: self.view.linking,
                 marks: self.review.as_ref().map_or(&[], |r| {
                     let doc = self.session.project().documents.get(self.view.doc);
                     doc.map_or(&[], |d| r.marks(&d.name))
@@ -434,6 +436,12 @@ impl eframe::App for EventailApp {
             article_ui(ui, &mut self.article, &input, &mut actions);
         });
         super::popup_ui::popup_ui(&ctx, self.session.project(), &self.view, &mut actions);
+        super::relations_ui::relation_type_ui(
+            &ctx,
+            self.session.project(),
+            &self.view,
+            &mut actions,
+        );
         if let Some(editor) = &self.schema_editor {
             super::schema_ui::schema_window_ui(&ctx, self.session.project(), editor, &mut actions);
         }

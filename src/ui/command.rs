@@ -73,6 +73,16 @@ pub enum UiCommand {
     AnnotateAll,
     /// Open (or close) the list of what does not fit the schema.
     Problems,
+    /// Link the selected annotation to the highlight clicked next, with a relation.
+    LinkSelected,
+    /// Take the next word into the selected mention.
+    GrowEnd,
+    /// Let go of the last word of the selected mention.
+    ShrinkEnd,
+    /// Take the previous word into the selected mention.
+    GrowStart,
+    /// Let go of the first word of the selected mention.
+    ShrinkStart,
 }
 
 impl UiCommand {
@@ -100,6 +110,11 @@ impl UiCommand {
             UiCommand::Search,
             UiCommand::AnnotateAll,
             UiCommand::Problems,
+            UiCommand::LinkSelected,
+            UiCommand::GrowEnd,
+            UiCommand::ShrinkEnd,
+            UiCommand::GrowStart,
+            UiCommand::ShrinkStart,
             UiCommand::Cancel,
             UiCommand::CommandPalette,
             UiCommand::CompareWith,
@@ -187,6 +202,11 @@ impl UiCommand {
             UiCommand::Search => "Search…",
             UiCommand::AnnotateAll => "Annotate all occurrences…",
             UiCommand::Problems => "Problems",
+            UiCommand::LinkSelected => "Link to…",
+            UiCommand::GrowEnd => "Grow mention by a word",
+            UiCommand::ShrinkEnd => "Shrink mention by a word",
+            UiCommand::GrowStart => "Grow mention start by a word",
+            UiCommand::ShrinkStart => "Shrink mention start by a word",
         };
         fixed.to_string()
     }
@@ -262,6 +282,14 @@ impl UiCommand {
                 "List what does not fit the schema (missing required roles, fillers of the \
                  wrong type, values not in their list); click one to show it"
             }
+            UiCommand::LinkSelected => {
+                "Link the selected mention to another: click its highlight, then choose the \
+                 relation's type"
+            }
+            UiCommand::GrowEnd => "Take the next word into the selected mention",
+            UiCommand::ShrinkEnd => "Let go of the last word of the selected mention",
+            UiCommand::GrowStart => "Take the previous word into the selected mention",
+            UiCommand::ShrinkStart => "Let go of the first word of the selected mention",
         };
         fixed.to_string()
     }
@@ -276,6 +304,9 @@ impl UiCommand {
         }
         const fn alt(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::ALT, key)
+        }
+        const fn shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::SHIFT, key)
         }
         const fn plain(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::NONE, key)
@@ -318,6 +349,11 @@ impl UiCommand {
             UiCommand::Search => vec![cmd(Key::F)],
             UiCommand::AnnotateAll => vec![cmd_shift(Key::A)],
             UiCommand::Problems => vec![cmd_shift(Key::W)],
+            UiCommand::LinkSelected => vec![cmd(Key::L)],
+            UiCommand::GrowEnd => vec![shift(Key::ArrowRight)],
+            UiCommand::ShrinkEnd => vec![shift(Key::ArrowLeft)],
+            UiCommand::GrowStart => vec![cmd_shift(Key::ArrowLeft)],
+            UiCommand::ShrinkStart => vec![cmd_shift(Key::ArrowRight)],
         }
     }
 
@@ -329,9 +365,17 @@ impl UiCommand {
             .unwrap_or_default()
     }
 
-    /// True for commands that must not fire while the user types in a text field.
+    /// True for commands that must not fire while the user types in a text field: plain
+    /// keys, and the ones that move a mention's ends (a field selects with them).
     pub fn needs_free_keyboard(self) -> bool {
-        self.shortcuts()
+        matches!(
+            self,
+            UiCommand::GrowEnd
+                | UiCommand::ShrinkEnd
+                | UiCommand::GrowStart
+                | UiCommand::ShrinkStart
+        ) || self
+            .shortcuts()
             .first()
             .is_some_and(|s| s.modifiers.is_none())
     }

@@ -28,12 +28,7 @@ pub fn mention_ui(
         "«{}»",
         crate::model::span::covered_text(&doc.text, &mention.ranges)
     ));
-    let ranges: Vec<String> = mention
-        .ranges
-        .iter()
-        .map(|r| format!("{}–{}", r.start, r.end))
-        .collect();
-    ui.weak(format!("characters {}", ranges.join(", ")));
+    ranges_ui(ui, &doc.text, id, &mention.ranges, actions);
     egui::ComboBox::from_label("Entity type")
         .selected_text(schema.label(&mention.entity_type))
         .show_ui(ui, |ui| {
@@ -106,6 +101,32 @@ pub fn mention_ui(
         ));
     }
     ui.separator();
+}
+
+/// The ranges of a mention, each with its characters and, when it has several (a
+/// discontinuous mention), a button that removes it. Ctrl+drag adds one.
+fn ranges_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    id: crate::model::MentionId,
+    ranges: &[crate::model::Span],
+    actions: &mut Vec<Action>,
+) {
+    for (i, r) in ranges.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let words = crate::model::span::covered_text(text, &[*r]);
+            ui.weak(format!("characters {}–{}", r.start, r.end));
+            if ranges.len() > 1
+                && ui
+                    .button(format!("Remove “{words}”"))
+                    .on_hover_text("Remove this piece of the mention")
+                    .clicked()
+            {
+                actions.push(EditAction::RemoveRange(id, i).into());
+            }
+        });
+    }
+    ui.weak("Ctrl+drag adds words to it; Shift+Left/Right moves its end, Ctrl+Shift+Left/Right its start");
 }
 
 /// Attribute editors for an annotation of type `type_name`.

@@ -57,6 +57,7 @@ pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Actio
             ui.separator();
             command_button(ui, UiCommand::AddEvent, true, actions);
             command_button(ui, UiCommand::DeleteSelected, input.has_selected, actions);
+            command_button(ui, UiCommand::LinkSelected, input.has_selected, actions);
             ui.separator();
             command_button(ui, UiCommand::Search, true, actions);
             command_button(

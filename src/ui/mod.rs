@@ -26,6 +26,7 @@ mod menu_ui;
 mod popup_ui;
 pub mod problems;
 mod problems_ui;
+mod relations_ui;
 pub mod review;
 mod review_tables_ui;
 mod review_ui;

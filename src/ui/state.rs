@@ -15,6 +15,9 @@ pub struct ViewState {
     pub selected: Option<Filler>,
     /// A role waiting for a click on a highlight.
     pub active_role: Option<(EventId, String)>,
+    /// A relation being made with the mouse: waits for a click on its second end, then
+    /// for its type.
+    pub linking: Option<Linking>,
     /// Where the tag popup is open.
     pub popup: Option<egui::Pos2>,
     /// The command palette's query, when it is open.
@@ -25,6 +28,15 @@ pub struct ViewState {
     pub status: String,
     /// Show how long the last frame took to build, in the status bar.
     pub show_frame_time: bool,
+}
+
+/// A relation in the making: from the selected annotation to the one clicked next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Linking {
+    /// The first end (the annotation selected when the link began).
+    pub from: Filler,
+    /// The second end, once clicked: then the relation's type is asked.
+    pub to: Option<Filler>,
 }
 
 /// Something that interrupts the work and waits for the user.

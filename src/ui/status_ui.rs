@@ -11,7 +11,16 @@ pub fn status_ui(
     frame_time: Option<f32>,
 ) {
     ui.horizontal(|ui| {
-        if let Some((event, role)) = &view.active_role {
+        if let Some(linking) = view.linking {
+            let text = match linking.to {
+                None => format!(
+                    "Click a highlight to link {} to it — Esc cancels",
+                    linking.from
+                ),
+                Some(to) => format!("Choose the type of {} to {to} — Esc cancels", linking.from),
+            };
+            ui.colored_label(ui.visuals().warn_fg_color, text);
+        } else if let Some((event, role)) = &view.active_role {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 format!("Click a highlight to fill “{role}” of {event} — Esc cancels"),

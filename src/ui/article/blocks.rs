@@ -4,8 +4,8 @@
 //! resize (see DESIGN.md); paragraphs are cheap. A paragraph longer than
 //! [`MAX_BLOCK_CHARS`] is cut at a space so that no single block is expensive either.
 
+use crate::model::words::word_segments;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Longest block, in characters, before a paragraph is cut in pieces.
 pub const MAX_BLOCK_CHARS: usize = 4000;
@@ -66,30 +66,6 @@ fn cut_point(line: &str, limit: usize) -> usize {
         Some(i) if i > limit / 2 => i,
         _ => limit,
     }
-}
-
-/// The word boundaries of `text` in characters, each with whether it is a word. French
-/// elisions (`l’armée`) are cut after the apostrophe and the article is not a word, since
-/// annotators tag `armée`, not `l’armée`.
-fn word_segments(text: &str) -> Vec<(Range<usize>, bool)> {
-    let mut segments = Vec::new();
-    let mut char_pos = 0;
-    for segment in text.split_word_bounds() {
-        let len = segment.chars().count();
-        let is_word = segment.chars().any(char::is_alphanumeric);
-        let mut start = char_pos;
-        if is_word {
-            for (i, c) in segment.chars().enumerate() {
-                if matches!(c, '\'' | '’') && i + 1 < len {
-                    segments.push((start..char_pos + i + 1, false));
-                    start = char_pos + i + 1;
-                }
-            }
-        }
-        segments.push((start..char_pos + len, is_word));
-        char_pos += len;
-    }
-    segments
 }
 
 /// `range` (characters of `text`) widened to whole words and stripped of the spaces and

@@ -31,6 +31,8 @@ pub struct ArticleInput<'a> {
     pub selected: Option<Filler>,
     /// The role waiting for a click on a highlight.
     pub active_role: Option<&'a (EventId, String)>,
+    /// The relation being made, waiting for a click on its second end.
+    pub linking: Option<crate::ui::state::Linking>,
     /// The differences with a colleague's version of this document, sorted by start
     /// (empty when not reviewing).
     pub marks: &'a [Mark],
@@ -558,6 +560,9 @@ fn paint_emphasis(
         }
     };
     let strong = Stroke::new(2.5, Color32::from_rgb(30, 60, 200));
+    if let Some(selected) = input.selected {
+        paint_relations(painter, view, visible, input, doc, selected);
+    }
     match input.selected {
         Some(Filler::Mention(id)) => {
             if let Some(m) = doc.mention(id) {
@@ -603,6 +608,62 @@ fn paint_emphasis(
     }
 }
 
+/// The spans drawn for an annotation: a mention's ranges, an event's trigger.
+fn filler_spans(doc: &Document, filler: Filler) -> Vec<Span> {
+    match filler {
+        Filler::Mention(m) => doc.mention(m).map(|m| m.ranges.clone()),
+        Filler::Event(e) => doc.event(e).map(|e| e.trigger.clone()),
+    }
+    .unwrap_or_default()
+}
+
+/// Draws the relations of `selected`: a line with an arrow head from the outline of
+/// the first end to the one of the second, the type's label at its middle, the other
+/// end outlined. Ends out of view are not drawn.
+fn paint_relations(
+    painter: &egui::Painter,
+    view: &ArticleView,
+    visible: &[(usize, Laid, Pos2)],
+    input: &ArticleInput<'_>,
+    doc: &Document,
+    selected: Filler,
+) {
+    let first_rect = |filler: Filler| {
+        filler_spans(doc, filler)
+            .first()
+            .and_then(|s| span_rects(view, visible, *s).first().copied())
+    };
+    let schema = &input.project.schema;
+    for r in doc.relations.iter().filter(|r| r.involves(selected)) {
+        let (Some(a), Some(b)) = (first_rect(r.arg1), first_rect(r.arg2)) else {
+            continue;
+        };
+        let color = schema
+            .relation_type(&r.relation_type)
+            .map_or(Color32::from_rgb(80, 80, 80), |t| {
+                crate::ui::article::color_from_rgb(t.color)
+            })
+            .to_opaque();
+        let stroke = Stroke::new(2.0, color);
+        let other = if r.arg1 == selected { b } else { a };
+        painter.rect_stroke(other.expand(1.5), 3.0, stroke, egui::StrokeKind::Outside);
+        // From the top middle of one outline to the top middle of the other, so that
+        // the line does not cross the words of its ends.
+        let from = a.center_top() - vec2(0.0, 2.0);
+        let to = b.center_top() - vec2(0.0, 2.0);
+        painter.arrow(from, to - from, stroke);
+        let galley = painter.layout_no_wrap(
+            schema.label(&r.relation_type).to_string(),
+            FontId::proportional(11.0),
+            Color32::WHITE,
+        );
+        let middle = from + (to - from) / 2.0;
+        let tag = Rect::from_center_size(middle, galley.size() + vec2(6.0, 0.0));
+        painter.rect_filled(tag, 3.0, color);
+        painter.galley(tag.min + vec2(3.0, 0.0), galley, Color32::WHITE);
+    }
+}
+
 /// Selection by drag and double click, clicks on highlights, hover tooltips.
 fn handle_pointer(
     ui: &Ui,
@@ -643,10 +704,17 @@ fn handle_pointer(
         && let Some(c) = char_at(view, visible, pos)
     {
         let (start, end) = (anchor.min(c), anchor.max(c));
+        let modifiers = ui.input(|i| i.modifiers);
         let snapped = block_text(view, start).and_then(|(block, btext)| {
-            // A selection is snapped within the block it starts in.
+            // A selection is snapped within the block it starts in; Alt keeps it as
+            // dragged.
             let end = end.min(block.chars.end);
-            let local = snap_to_words(btext, start - block.chars.start..end - block.chars.start);
+            let local = start - block.chars.start..end - block.chars.start;
+            let local = if modifiers.alt {
+                local
+            } else {
+                snap_to_words(btext, local)
+            };
             (!local.is_empty()).then(|| {
                 Span::new(
                     block.chars.start + local.start,
@@ -654,6 +722,16 @@ fn handle_pointer(
                 )
             })
         });
+        // Ctrl+drag with a mention selected adds the words to it (discontinuous).
+        if modifiers.command
+            && let Some(Filler::Mention(id)) = input.selected
+        {
+            actions.push(Action::SelectText(None));
+            if let Some(span) = snapped {
+                actions.push(EditAction::AddRange(id, span).into());
+            }
+            return;
+        }
         actions.push(Action::SelectText(snapped));
         if snapped.is_some() {
             view.popup_at = Some(pos);
@@ -666,10 +744,16 @@ fn handle_pointer(
         && let Some((block, btext)) = block_text(view, c)
         && let Some(word) = word_at(btext, c - block.chars.start)
     {
-        actions.push(Action::SelectText(Some(Span::new(
-            block.chars.start + word.start,
-            block.chars.start + word.end,
-        ))));
+        let span = Span::new(block.chars.start + word.start, block.chars.start + word.end);
+        // Ctrl+double-click with a mention selected adds the word to it.
+        if ui.input(|i| i.modifiers.command)
+            && let Some(Filler::Mention(id)) = input.selected
+        {
+            actions.push(Action::SelectText(None));
+            actions.push(EditAction::AddRange(id, span).into());
+            return;
+        }
+        actions.push(Action::SelectText(Some(span)));
         view.popup_at = Some(pos);
         return;
     }
@@ -680,10 +764,26 @@ fn handle_pointer(
             .map(|c| view.highlights.at(view.block_of_char(c), c))
             .unwrap_or_default();
         actions.push(Action::SelectText(None));
+        if let Some(linking) = input.linking
+            && linking.to.is_none()
+        {
+            if let Some(&to) = hits.iter().find(|&&h| h != linking.from) {
+                actions.push(Action::SetLinking(Some(crate::ui::state::Linking {
+                    to: Some(to),
+                    ..linking
+                })));
+            }
+            return;
+        }
         if let Some((event, role)) = input.active_role {
             if let Some(&filler) = hits.first() {
                 actions.push(EditAction::AddArgument(*event, role.clone(), filler).into());
             }
+            return;
+        }
+        // Ctrl+click keeps the mention selected: it may be the first click of a
+        // Ctrl+double-click that adds a word to it.
+        if ui.input(|i| i.modifiers.command) && matches!(input.selected, Some(Filler::Mention(_))) {
             return;
         }
         // Clicking again where highlights overlap reaches the next one out.

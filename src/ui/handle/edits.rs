@@ -4,7 +4,7 @@
 use super::super::action::EditAction;
 use super::super::app::EventailApp;
 use crate::edit::resolve::resolve_conflict;
-use crate::edit::{Edit, EditError, Stamp, ops};
+use crate::edit::{Edit, EditError, Stamp, ops, relation_ops};
 use crate::model::Filler;
 
 impl EventailApp {
@@ -79,6 +79,27 @@ impl EventailApp {
                 ops::remove_argument(project, doc, id, index, &stamp)
             }
             EditAction::SetStatus(doc, status) => ops::set_status(project, doc, status),
+            EditAction::AddRelation(arg1, arg2, relation_type) => {
+                self.view.linking = None;
+                let built =
+                    relation_ops::add_relation(project, doc, &relation_type, arg1, arg2, &stamp);
+                self.apply_built(built);
+                return;
+            }
+            EditAction::SetRelationType(id, relation_type) => {
+                relation_ops::set_relation_type(project, doc, id, &relation_type, &stamp)
+            }
+            EditAction::DeleteRelation(id) => relation_ops::delete_relation(project, doc, id),
+            EditAction::AddRange(id, span) => {
+                self.clear_selection();
+                relation_ops::add_range(self.session.project(), doc, id, span, &stamp)
+            }
+            EditAction::RemoveRange(id, index) => {
+                relation_ops::remove_range(project, doc, id, index, &stamp)
+            }
+            EditAction::ResizeMention(id, end, grow) => {
+                relation_ops::resize_mention(project, doc, id, end, grow, &stamp)
+            }
             EditAction::ResolveConflict { doc, index, pick } => {
                 resolve_conflict(project, doc, index, pick, &stamp)
             }

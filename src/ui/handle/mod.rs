@@ -16,6 +16,7 @@ use super::app::EventailApp;
 use super::command::UiCommand;
 use super::file_dialog::{FilePurpose, FileRequest};
 use super::state::Pending;
+use crate::edit::relation_ops::MentionEnd;
 use crate::formats::Format;
 use crate::model::{DocStatus, Filler};
 
@@ -32,7 +33,11 @@ impl EventailApp {
             }
             Action::ClosePopup => self.view.popup = None,
             Action::Select { target, scroll } => self.select(target, scroll),
-            Action::ActivateRole(role) => self.view.active_role = role,
+            Action::ActivateRole(role) => {
+                self.view.linking = None;
+                self.view.active_role = role;
+            }
+            Action::SetLinking(linking) => self.view.linking = linking,
             Action::SetAnnotator(name) => self.settings.annotator = name,
             Action::ShowFrameTime(shown) => self.view.show_frame_time = shown,
             Action::SetPalette(query) => self.view.palette = query,
@@ -89,8 +94,24 @@ impl EventailApp {
                     self.edit(EditAction::AddEvent(t));
                 }
             }
+            UiCommand::LinkSelected => self.start_linking(),
+            UiCommand::GrowEnd
+            | UiCommand::ShrinkEnd
+            | UiCommand::GrowStart
+            | UiCommand::ShrinkStart => {
+                let (end, grow) = match command {
+                    UiCommand::GrowEnd => (MentionEnd::End, true),
+                    UiCommand::ShrinkEnd => (MentionEnd::End, false),
+                    UiCommand::GrowStart => (MentionEnd::Start, true),
+                    _ => (MentionEnd::Start, false),
+                };
+                if let Some(Filler::Mention(id)) = self.view.selected {
+                    self.edit(EditAction::ResizeMention(id, end, grow));
+                }
+            }
             UiCommand::Cancel => {
                 self.view.active_role = None;
+                self.view.linking = None;
                 self.view.palette = None;
                 self.annotate_all = None;
                 self.clear_selection();
@@ -157,6 +178,9 @@ impl EventailApp {
         {
             self.view.active_role = None;
         }
+        if self.view.linking.is_some_and(|l| !exists(l.from)) {
+            self.view.linking = None;
+        }
         // The shown document itself may be gone (an import undone).
         self.show_document(self.view.doc);
     }
@@ -174,7 +198,22 @@ impl EventailApp {
             self.view.doc = index;
             self.view.selected = None;
             self.view.active_role = None;
+            self.view.linking = None;
             self.clear_selection();
+        }
+    }
+
+    /// Waits for a click on the highlight that the selected annotation is to be linked
+    /// to (see [`super::state::Linking`]).
+    fn start_linking(&mut self) {
+        match self.view.selected {
+            Some(from) => {
+                self.view.active_role = None;
+                self.view.linking = Some(super::state::Linking { from, to: None });
+            }
+            None => {
+                self.view.status = "Select a mention first, then link it to another".into();
+            }
         }
     }
 
