@@ -60,6 +60,8 @@ pub enum Action {
     Search(SearchAction),
     /// Something about the "Annotate all" dialog.
     AnnotateAll(AnnotateAllAction),
+    /// Sort or filter the event table, show or hide its columns.
+    EventTable(super::event_table::EventTableAction),
 }
 
 /// What the schema editor asks for; each change becomes one undoable edit.

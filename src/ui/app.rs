@@ -318,17 +318,23 @@ impl EventailApp {
             .show(ui, |ui| {
                 super::documents_ui::documents_ui(ui, project, self.view.doc, actions);
             });
+        // The side panel keeps the width the user dragged it to: everything in it wraps
+        // or scrolls, so opening the editor or a warning never re-wraps the article.
         egui::Panel::right("events")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(460.0)
+            .size_range(260.0..=1200.0)
             .show(ui, |ui| {
+                super::schema_ui::legend_ui(ui, project, self.view.doc);
+                let table_height = (ui.available_height() * 0.45).max(120.0);
+                super::events_ui::events_ui(ui, project, &self.view, table_height, actions);
+                ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("side")
                     .auto_shrink(false)
                     .show(ui, |ui| {
-                        super::schema_ui::legend_ui(ui, project, self.view.doc);
                         super::mention_ui::mention_ui(ui, project, &self.view, actions);
-                        super::events_ui::events_ui(ui, project, &self.view, actions);
+                        super::events_ui::selected_event_ui(ui, project, &self.view, actions);
                     });
             });
     }

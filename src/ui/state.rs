@@ -25,6 +25,8 @@ pub struct ViewState {
     pub status: String,
     /// Show how long the last frame took to build, in the status bar.
     pub show_frame_time: bool,
+    /// How the event table is sorted and filtered, and which of its columns show.
+    pub event_table: super::event_table::EventTableState,
 }
 
 /// Something that interrupts the work and waits for the user.

@@ -45,6 +45,7 @@ impl EventailApp {
             Action::Schema(action) => self.schema_action(action),
             Action::Search(action) => self.search_action(action),
             Action::AnnotateAll(action) => self.annotate_all_action(action),
+            Action::EventTable(action) => self.view.event_table.apply(action),
         }
     }
 
