@@ -327,7 +327,15 @@ impl EventailApp {
             .show(ui, |ui| {
                 super::schema_ui::legend_ui(ui, project, self.view.doc);
                 let table_height = (ui.available_height() * 0.45).max(120.0);
-                super::events_ui::events_ui(ui, project, &self.view, table_height, actions);
+                let generation = self.session.generation();
+                super::events_ui::events_ui(
+                    ui,
+                    project,
+                    &self.view,
+                    generation,
+                    table_height,
+                    actions,
+                );
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("side")

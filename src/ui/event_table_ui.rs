@@ -11,23 +11,50 @@ use super::event_table::{EventColumn, EventTable, EventTableAction, event_table}
 use super::state::ViewState;
 use crate::model::{Document, Filler, Project};
 use egui_extras::{Column, TableBuilder};
+use std::sync::Arc;
 
 fn push(actions: &mut Vec<Action>, action: EventTableAction) {
     actions.push(Action::EventTable(action));
 }
 
+/// What a cached table was computed from: the project's generation, the document, the
+/// user's choices.
+type TableKey = ((u64, usize), usize, super::event_table::EventTableState);
+
+/// The table of `doc`, computed again only when the project (its `generation`), the
+/// document or the user's choices changed: drawing a frame then costs only the rows in
+/// view, however many events the document has.
+fn cached_table(
+    ui: &egui::Ui,
+    project: &Project,
+    doc: &Document,
+    view: &ViewState,
+    generation: (u64, usize),
+) -> Arc<EventTable> {
+    let id = egui::Id::unique("event table rows");
+    let key: TableKey = (generation, view.doc, view.event_table.clone());
+    let cached = ui.data(|d| d.get_temp::<Arc<(TableKey, Arc<EventTable>)>>(id));
+    if let Some(cached) = cached.filter(|c| c.0 == key) {
+        return Arc::clone(&cached.1);
+    }
+    let table = Arc::new(event_table(project, doc, &view.event_table));
+    ui.data_mut(|d| d.insert_temp(id, Arc::new((key, Arc::clone(&table)))));
+    table
+}
+
 /// The filter row, the column menu and the table of `doc`'s events, at most
-/// `max_height` high.
+/// `max_height` high. `generation` changes whenever the project does.
 pub fn event_table_ui(
     ui: &mut egui::Ui,
     project: &Project,
     doc: &Document,
     view: &ViewState,
+    generation: (u64, usize),
     max_height: f32,
     actions: &mut Vec<Action>,
 ) {
     let state = &view.event_table;
-    let table = event_table(project, doc, state);
+    let table = cached_table(ui, project, doc, view, generation);
     filters_ui(ui, project, doc, view, &table, actions);
     let shown: Vec<(usize, &(EventColumn, String))> = table
         .columns
