@@ -236,23 +236,25 @@ pub fn event_table(project: &Project, doc: &Document, state: &EventTableState) -
             })
         })
         .collect();
-    if let Some((column, down)) = &state.sort {
-        if let Some(index) = columns.iter().position(|(c, _)| c == column) {
-            if *column == EventColumn::Id {
-                rows.sort_by_key(|r| r.id);
-            } else if *column == EventColumn::Problems {
-                rows.sort_by_key(|r| r.warnings.len());
-            } else {
-                rows.sort_by_cached_key(|r| {
-                    r.cells
-                        .get(index)
-                        .map(|c| c.to_lowercase())
-                        .unwrap_or_default()
-                });
-            }
-            if *down {
-                rows.reverse();
-            }
+    let sorted = state.sort.as_ref().and_then(|(column, down)| {
+        let index = columns.iter().position(|(c, _)| c == column)?;
+        Some((column, *down, index))
+    });
+    if let Some((column, down, index)) = sorted {
+        if *column == EventColumn::Id {
+            rows.sort_by_key(|r| r.id);
+        } else if *column == EventColumn::Problems {
+            rows.sort_by_key(|r| r.warnings.len());
+        } else {
+            rows.sort_by_cached_key(|r| {
+                r.cells
+                    .get(index)
+                    .map(|c| c.to_lowercase())
+                    .unwrap_or_default()
+            });
+        }
+        if down {
+            rows.reverse();
         }
     }
     EventTable {
