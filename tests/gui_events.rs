@@ -113,3 +113,47 @@ fn the_event_table_sorts_filters_selects_and_edits() {
         .unwrap();
     assert_eq!(restored.event_type, first.event_type);
 }
+
+#[test]
+fn columns_hide_and_problem_rows_filter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(sample_copy(dir.path()));
+
+    // Hide the trigger column from the Columns menu: its header goes.
+    assert!(harness.query_by_label("Trigger").is_some());
+    harness.get_by_label("Columns").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Trigger")
+        .click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Trigger").is_none(),
+        "the column is hidden"
+    );
+
+    // Only the events with a problem: every row shown has one.
+    harness.get_by_label("⚠ only").click();
+    harness.run();
+    let project = harness.state().project().clone();
+    let doc = &project.documents[0];
+    let with_problems: Vec<EventId> = doc
+        .events
+        .iter()
+        .filter(|e| {
+            !eventail::model::conformance::event_warnings(&project.schema, doc, e).is_empty()
+        })
+        .map(|e| e.id)
+        .collect();
+    let shown = rows_shown(&harness);
+    assert!(
+        shown.iter().all(|id| with_problems.contains(id)),
+        "{shown:?}"
+    );
+    assert_eq!(shown.is_empty(), with_problems.is_empty());
+    if with_problems.len() < doc.events.len() {
+        harness.get_by_label(&format!("{} of {}", with_problems.len(), doc.events.len()));
+    }
+}
