@@ -326,17 +326,17 @@ impl EventailApp {
             .size_range(260.0..=1200.0)
             .show(ui, |ui| {
                 super::schema_ui::legend_ui(ui, project, self.view.doc);
-                let table_height = (ui.available_height() * 0.45).max(120.0);
+                // The table above, the editor below, each scrolling on its own; the
+                // line between them drags.
                 let generation = self.session.generation();
-                super::events_ui::events_ui(
-                    ui,
-                    project,
-                    &self.view,
-                    generation,
-                    table_height,
-                    actions,
-                );
-                ui.separator();
+                let tallest = (ui.available_height() - 120.0).max(160.0);
+                egui::Panel::top("event table")
+                    .resizable(true)
+                    .default_size((ui.available_height() * 0.5).max(160.0))
+                    .size_range(140.0..=tallest)
+                    .show(ui, |ui| {
+                        super::events_ui::events_ui(ui, project, &self.view, generation, actions);
+                    });
                 egui::ScrollArea::vertical()
                     .id_salt("side")
                     .auto_shrink(false)

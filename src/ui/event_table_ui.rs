@@ -42,15 +42,14 @@ fn cached_table(
     table
 }
 
-/// The filter row, the column menu and the table of `doc`'s events, at most
-/// `max_height` high. `generation` changes whenever the project does.
+/// The filter row, the column menu and the table of `doc`'s events, as high as the
+/// space left. `generation` changes whenever the project does.
 pub fn event_table_ui(
     ui: &mut egui::Ui,
     project: &Project,
     doc: &Document,
     view: &ViewState,
     generation: (u64, usize),
-    max_height: f32,
     actions: &mut Vec<Action>,
 ) {
     let state = &view.event_table;
@@ -71,6 +70,8 @@ pub fn event_table_ui(
         .auto_shrink([false, true])
         .show(ui, |ui| {
             let height = ui.spacing().interact_size.y + 4.0;
+            // What is left below the header row and the horizontal scroll bar.
+            let max_height = (ui.available_height() - 2.0 * height).max(height);
             let mut builder = TableBuilder::new(ui)
                 .id_salt("event table")
                 .striped(true)

@@ -11,15 +11,14 @@ use crate::model::conformance::{event_warnings, filler_type};
 use crate::model::{Document, Event, Filler, Project, Role};
 use crate::ui::labels::describe;
 
-/// Shows the events of the shown document as a table at most `max_height` high, with
-/// a button that adds one; `generation` (the session's) changes whenever the project
+/// Shows the events of the shown document as a table filling the height left, with a
+/// button that adds one; `generation` (the session's) changes whenever the project
 /// does.
 pub fn events_ui(
     ui: &mut egui::Ui,
     project: &Project,
     view: &ViewState,
     generation: (u64, usize),
-    max_height: f32,
     actions: &mut Vec<Action>,
 ) {
     let Some(doc) = project.documents.get(view.doc) else {
@@ -43,7 +42,7 @@ pub fn events_ui(
         .response
         .on_hover_text(UiCommand::AddEvent.tooltip());
     });
-    super::event_table_ui::event_table_ui(ui, project, doc, view, generation, max_height, actions);
+    super::event_table_ui::event_table_ui(ui, project, doc, view, generation, actions);
 }
 
 /// The editor of the selected event, if an event is selected; brought into view when
