@@ -284,11 +284,7 @@ fn click_the_event_in_the_list(
     index: usize,
 ) -> eventail::model::Event {
     let event = harness.state().project().documents[0].events[index].clone();
-    harness
-        .get_all_by_label_contains(&format!("{} ", event.id))
-        .next()
-        .expect("the event is listed")
-        .click();
+    harness.get_by_label(&event.id.to_string()).click();
     harness.run();
     event
 }
@@ -299,6 +295,9 @@ fn selecting_an_event_in_the_list_opens_its_editor() {
     let mut harness = open(sample_copy(dir.path()));
     let event = click_the_event_in_the_list(&mut harness, 1);
     assert_eq!(harness.state().selected(), Some(Filler::Event(event.id)));
+    // The editor scrolls apart from the table: scroll down to its last button.
+    harness.get_by_label("🗑 Delete event").scroll_to_me();
+    harness.run();
     harness.get_by_label("🗑 Delete event").click();
     harness.run();
     assert!(
@@ -355,12 +354,19 @@ fn a_new_event_is_selected_and_shown_at_the_end_of_a_long_list() {
     assert_eq!(events.len(), 81);
     let new = events.last().expect("the new event").id;
     assert_eq!(harness.state().selected(), Some(Filler::Event(new)));
-    let row = harness
+    // Its row in the table is scrolled into view (rows out of view are not laid out),
+    // and so is its editor.
+    let row = harness.get_by_label(&new.to_string()).rect();
+    assert!(row.max.y <= 900.0 && row.min.y >= 0.0, "in view: {row:?}");
+    let editor = harness
         .get_all_by_label_contains(&format!("{new} "))
         .next()
-        .expect("the new event is listed")
+        .expect("the new event's editor")
         .rect();
-    assert!(row.max.y <= 900.0 && row.min.y >= 0.0, "in view: {row:?}");
+    assert!(
+        editor.max.y <= 900.0 && editor.min.y >= 0.0,
+        "in view: {editor:?}"
+    );
 }
 
 /// Opens the first event of the shown document and types `text` in its note, leaving

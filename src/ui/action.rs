@@ -67,6 +67,8 @@ pub enum Action {
     AnnotateAll(AnnotateAllAction),
     /// Something about the Problems panel.
     Problems(ProblemsAction),
+    /// Sort or filter the event table, show or hide its columns.
+    EventTable(super::event_table::EventTableAction),
 }
 
 /// What the Problems panel asks for.

@@ -334,18 +334,32 @@ impl EventailApp {
             .show(ui, |ui| {
                 super::documents_ui::documents_ui(ui, project, self.view.doc, actions);
             });
+        // The side panel keeps the width the user dragged it to: everything in it wraps
+        // or scrolls, so opening the editor or a warning never re-wraps the article.
         egui::Panel::right("events")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(460.0)
+            .size_range(260.0..=1200.0)
             .show(ui, |ui| {
+                super::schema_ui::legend_ui(ui, project, self.view.doc);
+                // The table above, the editor below, each scrolling on its own; the
+                // line between them drags.
+                let generation = self.session.generation();
+                let tallest = (ui.available_height() - 120.0).max(160.0);
+                egui::Panel::top("event table")
+                    .resizable(true)
+                    .default_size((ui.available_height() * 0.5).max(160.0))
+                    .size_range(140.0..=tallest)
+                    .show(ui, |ui| {
+                        super::events_ui::events_ui(ui, project, &self.view, generation, actions);
+                    });
                 egui::ScrollArea::vertical()
                     .id_salt("side")
                     .auto_shrink(false)
                     .show(ui, |ui| {
-                        super::schema_ui::legend_ui(ui, project, self.view.doc);
                         super::mention_ui::mention_ui(ui, project, &self.view, actions);
                         super::relations_ui::relations_ui(ui, project, &self.view, actions);
-                        super::events_ui::events_ui(ui, project, &self.view, actions);
+                        super::events_ui::selected_event_ui(ui, project, &self.view, actions);
                     });
             });
     }

@@ -1,5 +1,7 @@
-//! The event list of the shown document, and the editor of the selected event: type,
-//! trigger, roles with their fillers, attributes, note, warnings.
+//! The events of the shown document (a table, [`super::event_table_ui`]) and the editor
+//! of the selected event: type, trigger, roles with their fillers, attributes, note,
+//! warnings. The two are drawn apart, each in its own scrolling area, so that a long
+//! table never pushes the editor out of sight.
 
 use super::action::{Action, EditAction};
 use super::command::UiCommand;
@@ -9,11 +11,14 @@ use crate::model::conformance::{event_warnings, filler_type};
 use crate::model::{Document, Event, Filler, Project, Role};
 use crate::ui::labels::describe;
 
-/// Shows the events of the shown document.
+/// Shows the events of the shown document as a table filling the height left, with a
+/// button that adds one; `generation` (the session's) changes whenever the project
+/// does.
 pub fn events_ui(
     ui: &mut egui::Ui,
     project: &Project,
     view: &ViewState,
+    generation: (u64, usize),
     actions: &mut Vec<Action>,
 ) {
     let Some(doc) = project.documents.get(view.doc) else {
@@ -37,28 +42,34 @@ pub fn events_ui(
         .response
         .on_hover_text(UiCommand::AddEvent.tooltip());
     });
-    for event in &doc.events {
-        let selected = view.selected == Some(Filler::Event(event.id));
-        let warnings = event_warnings(schema, doc, event);
-        let mark = if warnings.is_empty() { "" } else { "⚠ " };
-        let text = format!("{mark}{}", describe(project, doc, Filler::Event(event.id)));
-        let response = ui.selectable_label(selected, text);
-        if view.reveal == Some(Filler::Event(event.id)) {
-            response.scroll_to_me(Some(egui::Align::TOP));
-        }
-        if response.clicked() {
-            let target = (!selected).then_some(Filler::Event(event.id));
-            actions.push(Action::Select {
-                target,
-                scroll: true,
-            });
-        }
-        if selected {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                event_editor_ui(ui, project, doc, event, view, &warnings, actions);
-            });
-        }
+    super::event_table_ui::event_table_ui(ui, project, doc, view, generation, actions);
+}
+
+/// The editor of the selected event, if an event is selected; brought into view when
+/// it has just been selected.
+pub fn selected_event_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(Filler::Event(id)) = view.selected else {
+        return;
+    };
+    let Some(doc) = project.documents.get(view.doc) else {
+        return;
+    };
+    let Some(event) = doc.event(id) else {
+        return;
+    };
+    let warnings = event_warnings(&project.schema, doc, event);
+    let response = ui.heading(describe(project, doc, Filler::Event(id)));
+    if view.reveal == Some(Filler::Event(id)) {
+        response.scroll_to_me(Some(egui::Align::TOP));
     }
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        event_editor_ui(ui, project, doc, event, view, &warnings, actions);
+    });
 }
 
 fn event_editor_ui(

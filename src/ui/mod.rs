@@ -13,6 +13,8 @@ pub mod command;
 mod conflicts_ui;
 mod dialogs_ui;
 mod documents_ui;
+pub mod event_table;
+mod event_table_ui;
 mod events_ui;
 pub mod failure;
 pub mod file_dialog;

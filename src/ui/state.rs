@@ -28,6 +28,8 @@ pub struct ViewState {
     pub status: String,
     /// Show how long the last frame took to build, in the status bar.
     pub show_frame_time: bool,
+    /// How the event table is sorted and filtered, and which of its columns show.
+    pub event_table: super::event_table::EventTableState,
 }
 
 /// A relation in the making: from the selected annotation to the one clicked next.

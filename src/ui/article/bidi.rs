@@ -387,15 +387,30 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_of_mostly_arabic_reads_right_to_left() {
+        let c = chars("قال بشار الأسد OK");
+        let pieces = visual_pieces(&c, 0..c.len(), &[]);
+        let first: String = pieces
+            .first()
+            .map(|p| c[p.chars.clone()].iter().collect())
+            .unwrap_or_default();
+        assert_eq!(
+            first, "OK",
+            "the Latin word at the end of the sentence is drawn leftmost"
+        );
+    }
+
+    #[test]
     fn arabic_words_read_right_to_left() {
-        // "a بشار الأسد b": the two Arabic words swap places, each drawn right to left.
-        let c = chars("a بشار الأسد b");
+        // In a French sentence the two Arabic words swap places, each drawn right to
+        // left.
+        let c = chars("le président بشار الأسد a dit");
         let pieces = visual_pieces(&c, 0..c.len(), &[]);
         let texts: Vec<String> = pieces
             .iter()
             .map(|p| c[p.chars.clone()].iter().collect())
             .collect();
-        assert_eq!(texts, ["a ", "الأسد", " ", "بشار", " b"]);
+        assert_eq!(texts, ["le président ", "الأسد", " ", "بشار", " a dit"]);
         assert!(pieces[1].rtl && pieces[1].odd && !pieces[0].rtl);
     }
 

@@ -52,6 +52,7 @@ impl EventailApp {
             Action::Search(action) => self.search_action(action),
             Action::AnnotateAll(action) => self.annotate_all_action(action),
             Action::Problems(action) => self.problems_action(action),
+            Action::EventTable(action) => self.view.event_table.apply(action),
         }
     }
 
