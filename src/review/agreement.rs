@@ -285,6 +285,8 @@ fn compare_documents(a: &Document, b: &Document, total: &mut PairAgreement) -> D
             entry.compared += 1;
             if ea.attributes.get(name) == eb.attributes.get(name) {
                 entry.same += 1;
+            } else {
+                disagreement::event_attribute(&table, a, (ea, eb), name, &mut total.disagreements);
             }
         }
     }
@@ -662,6 +664,46 @@ mod tests {
         use super::super::DisagreementKind as K;
         let kinds: Vec<_> = pair.disagreements.iter().map(|d| d.kind).collect();
         assert_eq!(kinds, [K::Argument, K::Argument, K::EventType]);
+    }
+
+    #[test]
+    fn attributes_of_matched_events_that_differ_are_each_a_disagreement() {
+        use crate::model::AttrValue;
+        let with = |attributes: &[(&str, AttrValue)]| {
+            let mut e = event(10, "capture", (6, 11), &[]);
+            e.attributes = attributes
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.clone()))
+                .collect();
+            project(vec![], vec![e], vec![])
+        };
+        let a = with(&[
+            ("negated", AttrValue::Flag),
+            ("certainty", AttrValue::Value("certain".into())),
+            ("tense", AttrValue::Value("past".into())),
+        ]);
+        let b = with(&[
+            ("certainty", AttrValue::Value("probable".into())),
+            ("tense", AttrValue::Value("past".into())),
+        ]);
+        let pair = pair_agreement(&align(&[&a, &b]), 0, 1);
+        let rows: Vec<(&str, &str, &str)> = pair
+            .disagreements
+            .iter()
+            .map(|d| (d.type_name.as_str(), d.a.as_str(), d.b.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("certainty", "certainty: certain", "certainty: probable"),
+                ("negated", "negated: set", ""),
+            ]
+        );
+        assert!(
+            pair.disagreements
+                .iter()
+                .all(|d| d.kind == super::super::DisagreementKind::EventAttribute)
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::keys::{ArgumentKey, FillerKey, Paired, pair_by_key};
 use crate::model::span::OffsetTable;
-use crate::model::{Document, Event, Span};
+use crate::model::{AttrValue, Document, Event, Span};
 use serde::Serialize;
 
 /// What differs.
@@ -24,6 +24,9 @@ pub enum DisagreementKind {
     EventType,
     /// An argument of matched events that only one annotator gave.
     Argument,
+    /// An attribute that matched events do not have alike (one set it, or the two
+    /// gave it different values).
+    EventAttribute,
     /// A relation that only one annotator made.
     Relation,
 }
@@ -38,6 +41,7 @@ impl DisagreementKind {
             DisagreementKind::Event => "event",
             DisagreementKind::EventType => "event type",
             DisagreementKind::Argument => "argument",
+            DisagreementKind::EventAttribute => "event attribute",
             DisagreementKind::Relation => "relation",
         }
     }
@@ -272,6 +276,36 @@ pub(super) fn arguments(
             b_ranges: Vec::new(),
         });
     }
+}
+
+/// The attribute `name` of matched events `ea` (A's) and `eb` (B's) when they differ: a
+/// flag is `set`, a value is itself, and a side without it has no version.
+pub(super) fn event_attribute(
+    table: &OffsetTable<'_>,
+    doc: &Document,
+    (ea, eb): (&Event, &Event),
+    name: &str,
+    out: &mut Vec<Disagreement>,
+) {
+    let (va, vb) = (ea.attributes.get(name), eb.attributes.get(name));
+    if va == vb {
+        return;
+    }
+    let version = |v: Option<&AttrValue>| match v {
+        None => String::new(),
+        Some(AttrValue::Flag) => format!("{name}: set"),
+        Some(AttrValue::Value(value)) => format!("{name}: {value}"),
+    };
+    out.push(Disagreement {
+        document: doc.name.clone(),
+        kind: DisagreementKind::EventAttribute,
+        type_name: name.to_string(),
+        ranges: ea.trigger.clone(),
+        text: table.covered_text(&ea.trigger),
+        a: version(va),
+        b: version(vb),
+        b_ranges: Vec::new(),
+    });
 }
 
 /// The relations that only one annotator made.

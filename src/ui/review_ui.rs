@@ -10,13 +10,14 @@ use crate::review::agreement::Scores;
 use crate::review::disagreement::DisagreementKind;
 
 /// Every kind of difference, in the order the filter lists them.
-const KINDS: [DisagreementKind; 7] = [
+const KINDS: [DisagreementKind; 8] = [
     DisagreementKind::Mention,
     DisagreementKind::MentionType,
     DisagreementKind::MentionBoundaries,
     DisagreementKind::Event,
     DisagreementKind::EventType,
     DisagreementKind::Argument,
+    DisagreementKind::EventAttribute,
     DisagreementKind::Relation,
 ];
 
