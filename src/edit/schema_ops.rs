@@ -286,23 +286,7 @@ pub fn set_type_label(
     label: &str,
 ) -> Result<Edit, EditError> {
     let mut schema = project.schema.clone();
-    let slot = match kind {
-        TypeKind::Entity => schema
-            .entity_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.label),
-        TypeKind::Event => schema
-            .event_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.label),
-        TypeKind::Relation => schema
-            .relation_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.label),
-    };
+    let slot = type_fields(&mut schema, kind, name).map(|t| t.label);
     *slot.ok_or_else(|| missing(kind, name))? = label.to_string();
     Ok(schema_edit(
         format!("label {} {name} “{label}”", kind.word()),
@@ -631,23 +615,7 @@ pub fn set_colour(
     colour: Rgb,
 ) -> Result<Edit, EditError> {
     let mut schema = project.schema.clone();
-    let slot = match kind {
-        TypeKind::Entity => schema
-            .entity_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.color),
-        TypeKind::Event => schema
-            .event_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.color),
-        TypeKind::Relation => schema
-            .relation_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.color),
-    };
+    let slot = type_fields(&mut schema, kind, name).map(|t| t.color);
     *slot.ok_or_else(|| missing(kind, name))? = colour;
     Ok(schema_edit(
         format!("set colour of {name} to {}", String::from(colour)),
@@ -668,42 +636,32 @@ pub fn set_shortcut(
     let same = |a: char, b: char| a.to_lowercase().eq(b.to_lowercase());
     let key = key.map(|k| k.to_lowercase().next().unwrap_or(k));
     let mut schema = project.schema.clone();
-    let (owner, slot) = match kind {
-        TypeKind::Entity => (
-            key.and_then(|k| {
-                schema
-                    .entity_types
-                    .iter()
-                    .find(|t| t.name != name && t.shortcut.is_some_and(|s| same(s, k)))
-                    .map(|t| t.label.clone())
-            }),
-            schema
-                .entity_types
-                .iter_mut()
-                .find(|t| t.name == name)
-                .map(|t| &mut t.shortcut),
-        ),
-        TypeKind::Event => (
-            key.and_then(|k| {
-                schema
-                    .event_types
-                    .iter()
-                    .find(|t| t.name != name && t.shortcut.is_some_and(|s| same(s, k)))
-                    .map(|t| t.label.clone())
-            }),
-            schema
-                .event_types
-                .iter_mut()
-                .find(|t| t.name == name)
-                .map(|t| &mut t.shortcut),
-        ),
+    let others = match kind {
+        TypeKind::Entity => schema
+            .entity_types
+            .iter()
+            .map(|t| (&t.name, t.shortcut, &t.label))
+            .collect::<Vec<_>>(),
+        TypeKind::Event => schema
+            .event_types
+            .iter()
+            .map(|t| (&t.name, t.shortcut, &t.label))
+            .collect(),
         TypeKind::Relation => {
             return Err(EditError::NotInSchema(
                 "key for relation types (they are drawn between annotations)".into(),
             ));
         }
     };
-    let slot = slot.ok_or_else(|| missing(kind, name))?;
+    let owner = key.and_then(|k| {
+        others
+            .into_iter()
+            .find(|(n, s, _)| *n != name && s.is_some_and(|s| same(s, k)))
+            .map(|(_, _, label)| label.clone())
+    });
+    let slot = type_fields(&mut schema, kind, name)
+        .and_then(|t| t.shortcut)
+        .ok_or_else(|| missing(kind, name))?;
     if let (Some(key), Some(owner)) = (key, owner) {
         return Err(EditError::KeyTaken { key, owner });
     }
@@ -723,23 +681,7 @@ pub fn set_group(
     group: &str,
 ) -> Result<Edit, EditError> {
     let mut schema = project.schema.clone();
-    let slot = match kind {
-        TypeKind::Entity => schema
-            .entity_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.group),
-        TypeKind::Event => schema
-            .event_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.group),
-        TypeKind::Relation => schema
-            .relation_types
-            .iter_mut()
-            .find(|t| t.name == name)
-            .map(|t| &mut t.group),
-    };
+    let slot = type_fields(&mut schema, kind, name).map(|t| t.group);
     *slot.ok_or_else(|| missing(kind, name))? = group.trim().to_string();
     let label = if group.trim().is_empty() {
         format!("take {name} out of its group")
@@ -747,6 +689,51 @@ pub fn set_group(
         format!("put {name} in group {}", group.trim())
     };
     Ok(schema_edit(label, Vec::new(), schema))
+}
+
+/// The fields that every kind of type has, borrowed from type `name` of `kind`.
+struct TypeFields<'a> {
+    label: &'a mut String,
+    color: &'a mut Rgb,
+    group: &'a mut String,
+    /// Relation types have no key.
+    shortcut: Option<&'a mut Option<char>>,
+}
+
+/// The fields of type `name` of `kind` in `schema`, if it has one.
+fn type_fields<'a>(schema: &'a mut Schema, kind: TypeKind, name: &str) -> Option<TypeFields<'a>> {
+    match kind {
+        TypeKind::Entity => schema
+            .entity_types
+            .iter_mut()
+            .find(|t| t.name == name)
+            .map(|t| TypeFields {
+                label: &mut t.label,
+                color: &mut t.color,
+                group: &mut t.group,
+                shortcut: Some(&mut t.shortcut),
+            }),
+        TypeKind::Event => schema
+            .event_types
+            .iter_mut()
+            .find(|t| t.name == name)
+            .map(|t| TypeFields {
+                label: &mut t.label,
+                color: &mut t.color,
+                group: &mut t.group,
+                shortcut: Some(&mut t.shortcut),
+            }),
+        TypeKind::Relation => schema
+            .relation_types
+            .iter_mut()
+            .find(|t| t.name == name)
+            .map(|t| TypeFields {
+                label: &mut t.label,
+                color: &mut t.color,
+                group: &mut t.group,
+                shortcut: None,
+            }),
+    }
 }
 
 /// The event type `event_type` of a copy of the schema, and that copy.

@@ -134,19 +134,7 @@ fn current_item_ui(ui: &mut egui::Ui, state: &AdjudicationState, actions: &mut V
                 actions.push(Action::Command(command));
             }
         }
-        for (command, label) in [
-            (UiCommand::PreviousDisagreement, "◀"),
-            (UiCommand::NextDisagreement, "▶"),
-        ] {
-            let shortcut = command.shortcut_text(ui.ctx());
-            if ui
-                .button(label)
-                .on_hover_text(format!("{} ({shortcut})", command.text()))
-                .clicked()
-            {
-                actions.push(Action::Command(command));
-            }
-        }
+        super::widgets::step_buttons_ui(ui, actions);
     });
 }
 

@@ -3,7 +3,6 @@
 //! text), the figures per type and per document, and the table of every pair.
 
 use super::action::{Action, ReviewAction};
-use super::command::UiCommand;
 use super::review::{ReviewState, ReviewTab, Side};
 use super::review_tables_ui::{documents_ui, pairs_ui, types_ui};
 use crate::review::agreement::Scores;
@@ -183,19 +182,7 @@ fn disagreements_ui(ui: &mut egui::Ui, review: &ReviewState, actions: &mut Vec<A
                     }
                 }
             });
-        for (command, label) in [
-            (UiCommand::PreviousDisagreement, "◀"),
-            (UiCommand::NextDisagreement, "▶"),
-        ] {
-            let shortcut = command.shortcut_text(ui.ctx());
-            if ui
-                .button(label)
-                .on_hover_text(format!("{} ({shortcut})", command.text()))
-                .clicked()
-            {
-                actions.push(Action::Command(command));
-            }
-        }
+        super::widgets::step_buttons_ui(ui, actions);
         ui.weak(format!("{} listed", listed.len()));
     });
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;

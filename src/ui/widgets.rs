@@ -60,3 +60,22 @@ pub fn committed_text_ui(
         committed,
     }
 }
+
+/// The ◀ / ▶ buttons that walk the review's differences or the items to adjudicate
+/// (F8 / Shift+F8), with their shortcuts in the tooltip.
+pub fn step_buttons_ui(ui: &mut egui::Ui, actions: &mut Vec<super::action::Action>) {
+    use super::command::UiCommand;
+    for (command, label) in [
+        (UiCommand::PreviousDisagreement, "◀"),
+        (UiCommand::NextDisagreement, "▶"),
+    ] {
+        let shortcut = command.shortcut_text(ui.ctx());
+        if ui
+            .button(label)
+            .on_hover_text(format!("{} ({shortcut})", command.text()))
+            .clicked()
+        {
+            actions.push(super::action::Action::Command(command));
+        }
+    }
+}
