@@ -524,19 +524,44 @@ fn annotation_hits(document: &Document, doc: usize, query: &Query, limit: usize)
         .collect()
 }
 
-/// Every occurrence of `text` (exactly, as whole words where it begins or ends with a
-/// letter or digit) in document `doc` of `project`, or in every document when `doc` is
-/// `None`, that no mention of `entity_type` covers: what "Annotate all" offers to tag.
+/// How "Annotate all" matches the selected text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OccurrenceMatching {
+    /// Skip occurrences inside a longer word: "Homs" does not find the start of
+    /// "Homsi". Only where the text begins (ends) with a letter or digit.
+    pub whole_words: bool,
+    /// "palmyre" finds "Palmyre" too.
+    pub ignore_case: bool,
+}
+
+impl Default for OccurrenceMatching {
+    fn default() -> Self {
+        // A name tagged once is mostly wanted again as the same whole word.
+        Self {
+            whole_words: true,
+            ignore_case: false,
+        }
+    }
+}
+
+/// Every occurrence of `text` (matched as `matching` says) in document `doc` of
+/// `project`, or in every document when `doc` is `None`, that no mention of
+/// `entity_type` covers: what "Annotate all" offers to tag.
 pub fn untagged_occurrences(
     project: &Project,
     doc: Option<usize>,
     text: &str,
     entity_type: &str,
+    matching: OccurrenceMatching,
 ) -> Vec<Hit> {
     if text.is_empty() {
         return Vec::new();
     }
-    let Ok(query) = Query::new(text, &SearchOptions::default()) else {
+    let options = SearchOptions {
+        ignore_case: matching.ignore_case,
+        ..Default::default()
+    };
+    let Ok(query) = Query::new(text, &options) else {
         return Vec::new();
     };
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
@@ -555,7 +580,9 @@ pub fn untagged_occurrences(
         for hit in text_hits(document, index, &query, usize::MAX) {
             let before = hit.before.chars().next_back();
             let after = hit.after.chars().next();
-            if (word(first) && word(before)) || (word(last) && word(after)) {
+            if matching.whole_words
+                && ((word(first) && word(before)) || (word(last) && word(after)))
+            {
                 continue;
             }
             if covered
@@ -718,14 +745,45 @@ mod tests {
         p.documents[0]
             .mentions
             .push(mention(1, "place", Span::new(0, 7)));
-        let here = untagged_occurrences(&p, Some(0), "Palmyre", "place");
+        let words = OccurrenceMatching::default();
+        let here = untagged_occurrences(&p, Some(0), "Palmyre", "place", words);
         assert_eq!(
             here.iter().map(Hit::span).collect::<Vec<_>>(),
             vec![Span::new(20, 27)]
         );
-        let everywhere = untagged_occurrences(&p, None, "Palmyre", "place");
+        let everywhere = untagged_occurrences(&p, None, "Palmyre", "place", words);
         assert_eq!(everywhere.len(), 2);
-        assert_eq!(untagged_occurrences(&p, None, "Palmyre", "person").len(), 3);
+        assert_eq!(
+            untagged_occurrences(&p, None, "Palmyre", "person", words).len(),
+            3
+        );
+    }
+
+    #[test]
+    fn untagged_occurrences_inside_words_and_in_any_case() {
+        let p = project(&["Palmyre, palmyrene, PALMYRE."]);
+        let spans_of = |matching| {
+            untagged_occurrences(&p, None, "Palmyre", "place", matching)
+                .iter()
+                .map(Hit::span)
+                .collect::<Vec<_>>()
+        };
+        let loose = OccurrenceMatching {
+            whole_words: false,
+            ignore_case: true,
+        };
+        assert_eq!(
+            spans_of(loose),
+            vec![Span::new(0, 7), Span::new(9, 16), Span::new(20, 27)]
+        );
+        let any_case_words = OccurrenceMatching {
+            whole_words: true,
+            ignore_case: true,
+        };
+        assert_eq!(
+            spans_of(any_case_words),
+            vec![Span::new(0, 7), Span::new(20, 27)]
+        );
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn link_two_highlights_list_delete_and_undo_the_relation() {
         .expect("the schema has located_in")
         .label
         .clone();
-    harness.get_by_label(&located).click();
+    harness.get_by_label_contains(&located).click();
     harness.run();
     let relations = harness.state().project().documents[0].relations.clone();
     assert_eq!(relations.len(), 1, "{relations:?}");
@@ -100,6 +100,34 @@ fn link_two_highlights_list_delete_and_undo_the_relation() {
         harness.state().project().documents[0].relations,
         relations,
         "undo brings it back"
+    );
+}
+
+#[test]
+fn link_with_the_keyboard_only_tab_enter_and_a_digit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = open(tagged_project(dir.path()));
+    let daech = title_char(&harness, 2.5);
+    click_at(&mut harness, daech);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    // Enter before any Tab takes nothing.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().project().documents[0].relations.is_empty());
+    harness.key_press(Key::Tab);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    // The type window lists the allowed types first, numbered: 1 takes the first.
+    harness.get_by_label_contains("1  ");
+    harness.key_press(Key::Num1);
+    harness.run();
+    let relations = &harness.state().project().documents[0].relations;
+    assert_eq!(relations.len(), 1, "{relations:?}");
+    assert_eq!(
+        (relations[0].arg1, relations[0].arg2),
+        (Filler::Mention(T1), Filler::Mention(T2))
     );
 }
 

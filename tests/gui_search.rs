@@ -8,7 +8,11 @@
 mod gui_common;
 
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use eventail::io::{default_schema, save_project};
+use eventail::model::{Document, Project, Span};
+use eventail::ui::EventailApp;
 use gui_common::*;
 
 #[test]
@@ -32,10 +36,7 @@ fn ctrl_f_type_and_click_a_hit_shows_its_document_and_selects_it() {
         .click();
     harness.run();
     assert_eq!(harness.state().current_document(), 1);
-    assert_eq!(
-        harness.state().text_selection(),
-        Some(eventail::model::Span::new(9, 16))
-    );
+    assert_eq!(harness.state().text_selection(), Some(Span::new(9, 16)));
     assert!(harness.state().project().documents[1].mentions.is_empty());
 
     // Accents are ignored by default too: "armee" finds "armée".
@@ -103,4 +104,127 @@ fn annotate_all_tags_every_occurrence_in_one_step_that_ctrl_z_undoes() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(harness.state().project().documents[0].mentions.len(), 2);
+}
+
+#[test]
+fn note_and_attribute_fields_search_the_annotations() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sample_copy(dir.path());
+    let (mut harness, _) = open_with_files(Some(path));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Note")
+        .click();
+    harness.run();
+    harness.event(egui::Event::Text("site antique".into()));
+    harness.run();
+    let search = harness.state().search().expect("open");
+    assert_eq!(search.options.note.as_deref(), Some("site antique"));
+    let project = harness.state().project();
+    let expected = project
+        .documents
+        .iter()
+        .flat_map(|d| &d.mentions)
+        .filter(|m| m.note.to_lowercase().contains("site antique"))
+        .count();
+    assert!(expected > 0, "the sample has such a note");
+    assert_eq!(search.hits().len(), expected);
+    assert!(search.hits().iter().all(|h| h.annotation.is_some()));
+
+    // Emptied, the field filters nothing: back to the text, and no query means no hit.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    let search = harness.state().search().expect("open");
+    assert_eq!(search.options.note, None);
+    assert!(search.hits().is_empty());
+
+    // An attribute name finds the annotations that carry it.
+    let Some((name, count)) = first_attribute(harness.state().project()) else {
+        panic!("the sample has attributes");
+    };
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Attribute")
+        .click();
+    harness.run();
+    harness.event(egui::Event::Text(name.clone()));
+    harness.run();
+    let search = harness.state().search().expect("open");
+    assert_eq!(search.options.attribute.as_deref(), Some(name.as_str()));
+    assert_eq!(search.hits().len(), count);
+}
+
+/// The name of an attribute used in `project`, and how many annotations carry it.
+fn first_attribute(project: &Project) -> Option<(String, usize)> {
+    let documents = &project.documents;
+    let carried: Vec<_> = documents
+        .iter()
+        .flat_map(|d| d.mentions.iter().map(|m| &m.attributes))
+        .chain(
+            documents
+                .iter()
+                .flat_map(|d| d.events.iter().map(|e| &e.attributes)),
+        )
+        .chain(
+            documents
+                .iter()
+                .flat_map(|d| d.relations.iter().map(|r| &r.attributes)),
+        )
+        .collect();
+    let name = carried.iter().find_map(|a| a.keys().next().cloned())?;
+    let count = carried.iter().filter(|a| a.contains_key(&name)).count();
+    Some((name, count))
+}
+
+#[test]
+fn annotate_all_can_take_occurrences_inside_words_and_in_any_case() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut project = Project::new("Test", default_schema());
+    let text = "Palmyre, palmyrene et PALMYRE.\n";
+    project.documents.push(Document::new("d1", "Titre", text));
+    let path = dir.path().join("case.ron");
+    save_project(&path, &project).expect("write the project");
+    let (mut harness, _) = open_with_files(Some(path));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("Palmyre".into()));
+    harness.run();
+    // Case counts here, so that one hit (one button) bears the line as its label.
+    harness.get_by_label("Ignore case").click();
+    harness.run();
+    let hits = harness.state().search().expect("open").hits().to_vec();
+    assert_eq!(hits.len(), 1);
+    let first = hits[0].clone();
+    assert_eq!(first.span(), Span::new(0, 7));
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, &first.context)
+        .click();
+    harness.run();
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run();
+    let spans = |harness: &Harness<'_, EventailApp>| {
+        let state = harness.state().annotate_all().expect("the dialog is open");
+        state.hits.iter().map(|h| h.span()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        spans(&harness),
+        vec![Span::new(0, 7)],
+        "whole words, same case"
+    );
+    harness.get_by_label("Ignore case").click();
+    harness.run();
+    assert_eq!(spans(&harness), vec![Span::new(0, 7), Span::new(22, 29)]);
+    harness.get_by_label("Whole words").click();
+    harness.run();
+    assert_eq!(
+        spans(&harness),
+        vec![Span::new(0, 7), Span::new(9, 16), Span::new(22, 29)]
+    );
+    harness.get_by_label("Tag 3").click();
+    harness.run();
+    let mentions = &harness.state().project().documents[0].mentions;
+    assert_eq!(mentions.len(), 3);
 }

@@ -147,6 +147,8 @@ pub enum AnnotateAllAction {
     SetType(String),
     /// Look in every document (or only the one the text was selected in).
     WholeProject(bool),
+    /// Match whole words only, and case or not.
+    Matching(crate::search::OccurrenceMatching),
     /// Tag (or skip) the occurrence at this index.
     Check(usize, bool),
     /// Tag (or skip) every occurrence.

@@ -6,6 +6,37 @@ use super::command::UiCommand;
 use super::state::ViewState;
 use crate::model::Project;
 
+/// While a relation waits for its second end: Tab and Shift+Tab walk the mentions,
+/// Enter takes the one outlined.
+fn linking_keys(
+    ctx: &egui::Context,
+    project: &Project,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(linking) = view.linking.filter(|l| l.to.is_none()) else {
+        return;
+    };
+    let Some(doc) = project.documents.get(view.doc) else {
+        return;
+    };
+    let (back, forth, enter) = ctx.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Tab),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+        )
+    });
+    if back || forth {
+        actions.push(Action::SetLinking(Some(linking.step(doc, forth))));
+    } else if enter && let Some(to) = linking.candidate {
+        actions.push(Action::SetLinking(Some(super::state::Linking {
+            to: Some(to),
+            ..linking
+        })));
+    }
+}
+
 /// Turns this frame's key presses into actions. `modal` is set while a dialog, the
 /// palette or a background job's progress has the keyboard: then no key acts here.
 pub fn shortcuts(
@@ -41,6 +72,7 @@ pub fn shortcuts(
     if typing {
         return;
     }
+    linking_keys(ctx, project, view, actions);
     let typed: Vec<String> = ctx.input(|i| {
         i.events
             .iter()

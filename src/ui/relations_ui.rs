@@ -46,7 +46,7 @@ pub fn relations_ui(
             .on_hover_text("Then click the other highlight and choose the type (Ctrl+L)")
             .clicked()
     {
-        actions.push(Action::SetLinking(Some(Linking { from, to: None })));
+        actions.push(Action::SetLinking(Some(Linking::from(from))));
     }
     // The selected annotation's relations always; the others in a section that a long
     // list (thousands in some corpora) starts folded, so it costs nothing per frame.
@@ -115,6 +115,19 @@ fn relation_row(
     });
 }
 
+/// The keys that pick the first nine relation types.
+const NUMBER_KEYS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
 /// Asks the type of the relation being made, once both its ends are known: the types
 /// the schema allows between them first, then the others.
 pub fn relation_type_ui(
@@ -123,7 +136,10 @@ pub fn relation_type_ui(
     view: &ViewState,
     actions: &mut Vec<Action>,
 ) {
-    let Some(Linking { from, to: Some(to) }) = view.linking else {
+    let Some(Linking {
+        from, to: Some(to), ..
+    }) = view.linking
+    else {
         return;
     };
     let Some(doc) = project.documents.get(view.doc) else {
@@ -144,14 +160,24 @@ pub fn relation_type_ui(
                 describe(project, doc, from),
                 describe(project, doc, to)
             ));
+            // The first nine are also picked with their digit.
+            let pressed = ctx.input(|i| NUMBER_KEYS.iter().position(|k| i.key_pressed(*k)));
+            let mut number = 0;
             for (i, types) in [fitting, others].into_iter().enumerate() {
                 if i == 1 && !types.is_empty() {
                     ui.weak("Not allowed by the schema for these types:");
                 }
                 for t in types {
-                    if ui.button(&t.label).on_hover_text(&t.name).clicked() {
+                    let text = if number < NUMBER_KEYS.len() {
+                        format!("{}  {}", number + 1, t.label)
+                    } else {
+                        t.label.clone()
+                    };
+                    let clicked = ui.button(text).on_hover_text(&t.name).clicked();
+                    if clicked || pressed == Some(number) {
                         actions.push(EditAction::AddRelation(from, to, t.name.clone()).into());
                     }
+                    number += 1;
                 }
             }
             if project.schema.relation_types.is_empty() {

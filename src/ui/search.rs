@@ -6,7 +6,9 @@
 //! project is searched in milliseconds, and a hit list stays small enough to draw.
 
 use crate::model::{Project, Span};
-use crate::search::{Found, Hit, Query, SearchOptions, search_at_most, untagged_occurrences};
+use crate::search::{
+    Found, Hit, OccurrenceMatching, Query, SearchOptions, search_at_most, untagged_occurrences,
+};
 
 /// The most hits listed; the panel says when there were more.
 pub const MAX_HITS: usize = 10_000;
@@ -85,6 +87,8 @@ pub struct AnnotateAllState {
     pub entity_type: String,
     /// Look in every document, not only `doc`.
     pub whole_project: bool,
+    /// Whole words only, and whether case matters.
+    pub matching: OccurrenceMatching,
     /// The occurrences not yet tagged as `entity_type`.
     pub hits: Vec<Hit>,
     /// Whether each hit is to be tagged (all at first).
@@ -100,6 +104,7 @@ impl AnnotateAllState {
             text,
             entity_type,
             whole_project: false,
+            matching: OccurrenceMatching::default(),
             hits: Vec::new(),
             checked: Vec::new(),
         };
@@ -110,7 +115,8 @@ impl AnnotateAllState {
     /// Finds the occurrences again (another type or scope); all are checked.
     pub fn refresh(&mut self, project: &Project) {
         let doc = (!self.whole_project).then_some(self.doc);
-        self.hits = untagged_occurrences(project, doc, &self.text, &self.entity_type);
+        self.hits =
+            untagged_occurrences(project, doc, &self.text, &self.entity_type, self.matching);
         self.checked = vec![true; self.hits.len()];
     }
 

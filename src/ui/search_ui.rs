@@ -94,6 +94,15 @@ pub fn search_ui(
             })
             .response
             .on_hover_text("Search the text, or the annotations of a type whose words match");
+        filter_field_ui(
+            ui,
+            "Attribute",
+            "name or name=value",
+            &mut options.attribute,
+        )
+        .on_hover_text("Annotations that carry this attribute (name), or with this value");
+        filter_field_ui(ui, "Note", "text in the note", &mut options.note)
+            .on_hover_text("Annotations whose note contains this text");
         if options != search.options {
             actions.push(Action::Search(SearchAction::SetOptions(options)));
         }
@@ -142,6 +151,28 @@ pub fn search_ui(
         });
 }
 
+/// A labelled text field for an annotation filter: empty is no filter.
+fn filter_field_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    filter: &mut Option<String>,
+) -> egui::Response {
+    let label = ui.label(label);
+    let mut text = filter.clone().unwrap_or_default();
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(110.0),
+        )
+        .labelled_by(label.id);
+    if field.changed() {
+        *filter = (!text.is_empty()).then_some(text);
+    }
+    field
+}
+
 /// The "Annotate all" dialog.
 pub fn annotate_all_ui(
     ctx: &egui::Context,
@@ -182,6 +213,15 @@ pub fn annotate_all_ui(
                     push(actions, AnnotateAllAction::WholeProject(true));
                 }
                 ui.separator();
+                let mut matching = state.matching;
+                ui.checkbox(&mut matching.whole_words, "Whole words")
+                    .on_hover_text("Skip occurrences inside a longer word");
+                ui.checkbox(&mut matching.ignore_case, "Ignore case");
+                if matching != state.matching {
+                    push(actions, AnnotateAllAction::Matching(matching));
+                }
+            });
+            ui.horizontal(|ui| {
                 if ui.button("Check all").clicked() {
                     push(actions, AnnotateAllAction::CheckAll(true));
                 }

@@ -1,7 +1,7 @@
 //! Runtime state of the window: what the user is looking at and what waits for an answer.
 //! Never saved as settings; the project itself lives in [`super::session::Session`].
 
-use crate::model::{EventId, Filler, Span};
+use crate::model::{Document, EventId, Filler, Span};
 use std::path::PathBuf;
 
 /// What the user looks at and is in the middle of doing.
@@ -32,13 +32,64 @@ pub struct ViewState {
     pub event_table: super::event_table::EventTableState,
 }
 
-/// A relation in the making: from the selected annotation to the one clicked next.
+/// A relation in the making: from the selected annotation to the one clicked next, or
+/// chosen with the keyboard (Tab, Shift+Tab, then Enter).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Linking {
     /// The first end (the annotation selected when the link began).
     pub from: Filler,
     /// The second end, once clicked: then the relation's type is asked.
     pub to: Option<Filler>,
+    /// The mention Tab moved to, outlined; Enter makes it the second end.
+    pub candidate: Option<Filler>,
+}
+
+impl Linking {
+    /// A link from `from`, waiting for its second end.
+    pub fn from(from: Filler) -> Self {
+        Self {
+            from,
+            to: None,
+            candidate: None,
+        }
+    }
+
+    /// The link with the next mention of `doc` in reading order (the previous one when
+    /// not `forward`) as its candidate: next after the candidate, or after the first
+    /// end at first, round the document; never the first end itself.
+    pub fn step(self, doc: &Document, forward: bool) -> Self {
+        let start_of = |f: Filler| match f {
+            Filler::Mention(id) => doc.mention(id).map(|m| (m.extent(), f)),
+            Filler::Event(id) => doc
+                .event(id)
+                .and_then(|e| e.trigger.first().map(|t| (*t, f))),
+        };
+        let mut order: Vec<(Span, Filler)> = doc
+            .mentions
+            .iter()
+            .map(|m| (m.extent(), Filler::Mention(m.id)))
+            .filter(|(_, f)| *f != self.from)
+            .collect();
+        order.sort_by_key(|(span, f)| (span.start, span.end, *f));
+        let Some(reference) = start_of(self.candidate.unwrap_or(self.from)) else {
+            return self;
+        };
+        let key = |(span, f): &(Span, Filler)| (span.start, span.end, *f);
+        let reference = key(&reference);
+        let next = if forward {
+            order.iter().find(|m| key(m) > reference).or(order.first())
+        } else {
+            order
+                .iter()
+                .rev()
+                .find(|m| key(m) < reference)
+                .or(order.last())
+        };
+        Self {
+            candidate: next.map(|(_, f)| *f),
+            ..self
+        }
+    }
 }
 
 /// Something that interrupts the work and waits for the user.
@@ -136,4 +187,47 @@ pub enum Choice {
     ChooseAnother,
     /// Write over a file that changed on disk.
     Overwrite,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MentionId;
+
+    #[test]
+    fn tab_walks_the_other_mentions_in_reading_order_round_the_document() {
+        let mut doc = Document::new("d", "n", "a b c d");
+        let stamp = crate::edit::Stamp::default();
+        // Stored out of reading order, on purpose.
+        for (id, start) in [(1, 4), (2, 0), (3, 6), (4, 2)] {
+            doc.mentions.push(crate::edit::ops::new_mention(
+                MentionId(id),
+                "place",
+                vec![Span::new(start, start + 1)],
+                &stamp,
+            ));
+        }
+        let m = |id| Some(Filler::Mention(MentionId(id)));
+        // From "c" (M1): d, then round to a, b, skipping c itself.
+        let link = Linking::from(Filler::Mention(MentionId(1)));
+        let walk: Vec<_> = std::iter::successors(Some(link), |l| Some(l.step(&doc, true)))
+            .skip(1)
+            .take(4)
+            .map(|l| l.candidate)
+            .collect();
+        assert_eq!(walk, vec![m(3), m(2), m(4), m(3)]);
+        let back = link.step(&doc, false);
+        assert_eq!(back.candidate, m(4));
+        assert_eq!(back.step(&doc, false).candidate, m(2));
+        assert_eq!(back.step(&doc, false).step(&doc, false).candidate, m(3));
+        // Alone in its document, a mention has nothing to link to.
+        let mut alone = Document::new("d", "n", "a");
+        alone.mentions.push(doc.mentions[0].clone());
+        assert_eq!(
+            Linking::from(Filler::Mention(MentionId(1)))
+                .step(&alone, true)
+                .candidate,
+            None
+        );
+    }
 }

@@ -14,7 +14,7 @@ pub fn status_ui(
         if let Some(linking) = view.linking {
             let text = match linking.to {
                 None => format!(
-                    "Click a highlight to link {} to it — Esc cancels",
+                    "Click a highlight to link {} to it, or Tab to one and Enter — Esc cancels",
                     linking.from
                 ),
                 Some(to) => format!("Choose the type of {} to {to} — Esc cancels", linking.from),

@@ -563,6 +563,13 @@ fn paint_emphasis(
     if let Some(selected) = input.selected {
         paint_relations(painter, view, visible, input, doc, selected);
     }
+    // The second end proposed from the keyboard while a relation is made.
+    if let Some(candidate) = input.linking.and_then(|l| l.candidate) {
+        outline(
+            &filler_spans(doc, candidate),
+            Stroke::new(2.5, Color32::from_rgb(230, 140, 0)),
+        );
+    }
     match input.selected {
         Some(Filler::Mention(id)) => {
             if let Some(m) = doc.mention(id) {

@@ -37,7 +37,7 @@ impl EventailApp {
                 self.view.linking = None;
                 self.view.active_role = role;
             }
-            Action::SetLinking(linking) => self.view.linking = linking,
+            Action::SetLinking(linking) => self.set_linking(linking),
             Action::SetAnnotator(name) => self.settings.annotator = name,
             Action::ShowFrameTime(shown) => self.view.show_frame_time = shown,
             Action::SetPalette(query) => self.view.palette = query,
@@ -210,11 +210,31 @@ impl EventailApp {
         match self.view.selected {
             Some(from) => {
                 self.view.active_role = None;
-                self.view.linking = Some(super::state::Linking { from, to: None });
+                self.view.linking = Some(super::state::Linking::from(from));
             }
             None => {
                 self.view.status = "Select a mention first, then link it to another".into();
             }
+        }
+    }
+
+    /// Sets the relation in the making; a candidate newly chosen with the keyboard is
+    /// scrolled into view.
+    fn set_linking(&mut self, linking: Option<super::state::Linking>) {
+        let before = self.view.linking.and_then(|l| l.candidate);
+        self.view.linking = linking;
+        let Some(Filler::Mention(id)) = linking.and_then(|l| l.candidate) else {
+            return;
+        };
+        if before != Some(Filler::Mention(id))
+            && let Some(m) = self
+                .session
+                .project()
+                .documents
+                .get(self.view.doc)
+                .and_then(|d| d.mention(id))
+        {
+            self.article.scroll_to(m.extent().start);
         }
     }
 

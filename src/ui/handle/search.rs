@@ -104,6 +104,10 @@ impl EventailApp {
                 state.whole_project = whole;
                 state.refresh(project);
             }
+            AnnotateAllAction::Matching(matching) => {
+                state.matching = matching;
+                state.refresh(project);
+            }
             AnnotateAllAction::Check(index, checked) => {
                 if let Some(c) = state.checked.get_mut(index) {
                     *c = checked;
