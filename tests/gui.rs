@@ -424,3 +424,25 @@ fn quitting_while_typing_a_note_asks_about_it() {
     assert!(harness.state().is_dirty(), "the note was committed");
     harness.get_by_label("Unsaved changes");
 }
+
+#[test]
+fn an_idle_window_asks_for_no_frame_even_with_the_frame_time_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, _) = open_with_files(Some(sample_copy(dir.path())));
+    // Settled: one more frame, and the window asks for no other (a repaint loop would
+    // make `try_run` run into its step limit).
+    harness.run_steps(1);
+    let steps = harness.try_run().expect("the window goes idle");
+    assert!(steps <= 2, "{steps} frames with nothing changing");
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Show frame time").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().shows_frame_time());
+    harness.run_steps(1);
+    let steps = harness.try_run().expect("the window goes idle");
+    assert!(steps <= 2, "{steps} frames with the frame time shown");
+}

@@ -163,6 +163,11 @@ impl EventailApp {
         self.view.doc
     }
 
+    /// Whether the status bar shows how long the last frame took.
+    pub fn shows_frame_time(&self) -> bool {
+        self.view.show_frame_time
+    }
+
     /// What runs in the background, if anything.
     pub fn background_job(&self) -> Option<&str> {
         self.job.as_ref().map(|j| j.label.as_str())
