@@ -6,61 +6,16 @@
 // A test states what it expects with expect/unwrap: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use eventail::model::{Document, Mention, MentionId, Project, Span};
+#[path = "big_article/mod.rs"]
+mod big_article;
+
+use big_article::big_project;
+use eventail::model::{Project, Span};
 use eventail::ui::article::{ArticleInput, ArticleView, article_ui};
 use eventail::ui::review::{Mark, Side};
 
 fn main() {
     divan::main();
-}
-
-const WORDS: [&str; 12] = [
-    "Palmyre",
-    "l’armée",
-    "syrienne",
-    "a",
-    "repris",
-    "la",
-    "cité",
-    "antique",
-    "après",
-    "des",
-    "combats",
-    "«\u{a0}violents\u{a0}»",
-];
-
-/// About 1 MB of French-like text in paragraphs of ~700 characters, with 20,000
-/// mentions spread over it (some nested).
-fn big_project() -> Project {
-    let mut text = String::new();
-    let mut i = 0usize;
-    while text.len() < 1_000_000 {
-        let paragraph: Vec<&str> = (0..100).map(|k| WORDS[(i + k * 7) % WORDS.len()]).collect();
-        text.push_str(&paragraph.join(" "));
-        text.push_str(".\n\n");
-        i += 1;
-    }
-    let chars = text.chars().count();
-    let mut doc = Document::new("big", "Big", text);
-    let step = chars / 20_000;
-    for n in 0..20_000u32 {
-        let start = n as usize * step;
-        let len = if n % 10 == 0 { 30 } else { 7 };
-        doc.mentions.push(Mention {
-            id: MentionId(n + 1),
-            entity_type: ["person", "place", "armed_group"][n as usize % 3].into(),
-            ranges: vec![Span::new(start, (start + len).min(chars))],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-            sources: Vec::new(),
-        });
-    }
-    doc.next_id = 20_001;
-    let mut project = Project::new("bench", eventail::io::default_schema());
-    project.documents.push(doc);
-    project
 }
 
 fn input(size: egui::Vec2, scroll: f32) -> egui::RawInput {

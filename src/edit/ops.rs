@@ -136,7 +136,7 @@ pub fn add_mention(
     let mention = new_mention(id, entity_type, ranges, stamp);
     let label = format!(
         "tag “{}” as {}",
-        crate::model::span::covered_text(&document.text, &mention.ranges),
+        document.covered_text(&mention.ranges),
         project.schema.label(entity_type)
     );
     let key = AnnotationKey::Mention(id);
@@ -356,7 +356,7 @@ pub fn delete_mention(
         label: format!(
             "delete {} “{}”",
             project.schema.label(&mention.entity_type),
-            crate::model::span::covered_text(&document.text, &mention.ranges)
+            document.covered_text(&mention.ranges)
         ),
         changes,
         doc: Some(doc_index),
@@ -552,7 +552,7 @@ pub fn set_trigger(
     } else {
         format!(
             "set trigger of {id} to “{}”",
-            crate::model::span::covered_text(&document.text, &trigger)
+            document.covered_text(&trigger)
         )
     };
     update_event(project, doc_index, id, label, stamp, |e| {

@@ -27,12 +27,7 @@ fn filler_text(document: &Document, filler: Filler) -> String {
     match filler {
         Filler::Mention(id) => document.mention(id).map_or_else(
             || id.to_string(),
-            |m| {
-                format!(
-                    "“{}”",
-                    crate::model::span::covered_text(&document.text, &m.ranges)
-                )
-            },
+            |m| format!("“{}”", document.covered_text(&m.ranges)),
         ),
         Filler::Event(id) => id.to_string(),
     }
@@ -219,10 +214,7 @@ pub fn add_range(
             _ => merged.push(r),
         }
     }
-    let label = format!(
-        "add “{}” to {id}",
-        crate::model::span::covered_text(&document.text, &[span])
-    );
+    let label = format!("add “{}” to {id}", document.covered_text(&[span]));
     update_mention(project, doc_index, id, label, stamp, |m| m.ranges = merged)
 }
 
@@ -249,10 +241,9 @@ pub fn remove_range(
     if count == 1 {
         return Err(EditError::LastRange(id));
     }
-    let text = &doc(project, doc_index)?.text;
     let label = format!(
         "remove “{}” from {id}",
-        crate::model::span::covered_text(text, &[*range])
+        doc(project, doc_index)?.covered_text(&[*range])
     );
     update_mention(project, doc_index, id, label, stamp, |m| {
         m.ranges.remove(index);
@@ -318,7 +309,7 @@ pub fn resize_mention(
     let label = format!(
         "{} {id} to “{}”",
         if grow { "grow" } else { "shrink" },
-        crate::model::span::covered_text(&document.text, &[resized])
+        document.covered_text(&[resized])
     );
     update_mention(project, doc_index, id, label, stamp, |m| {
         if let Some(r) = m.ranges.get_mut(index) {

@@ -73,7 +73,16 @@ impl Warning {
 /// What is missing or wrong in `event`, in words for the annotator; in time linear in
 /// its arguments and its type's roles, for the events of many arguments.
 pub fn event_warnings(schema: &Schema, doc: &Document, event: &Event) -> Vec<String> {
-    event_problems(&IndexedSchema::new(schema), doc, event)
+    event_messages(&IndexedSchema::new(schema), doc, event)
+}
+
+/// [`event_warnings`] with the schema indexed once, for many events.
+pub fn event_messages(
+    schema: &IndexedSchema<&Schema>,
+    doc: &Document,
+    event: &Event,
+) -> Vec<String> {
+    event_problems(schema, doc, event)
         .into_iter()
         .map(|w| w.message)
         .collect()

@@ -7,6 +7,8 @@ use super::annotation::{
 use super::conflict::{Conflict, OtherVersion};
 use super::ids::{EventId, MentionId, RelationId};
 use super::reading;
+use super::span::{OffsetTable, Span};
+use super::text_index::TextIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
@@ -87,6 +89,10 @@ pub struct Document {
     /// Merge conflicts not resolved yet (see [`super::conflict`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// The offsets of the text's characters, built when first asked for (see
+    /// [`Document::offsets`]); `TextIndex::default()` in a new document.
+    #[serde(skip)]
+    pub index: TextIndex,
 }
 
 fn first_id() -> u32 {
@@ -125,7 +131,19 @@ impl Document {
 
     /// Number of characters of the text.
     pub fn char_len(&self) -> usize {
-        self.text.chars().count()
+        self.offsets().char_len()
+    }
+
+    /// The byte and UTF-16 offsets of the text's characters: built the first time,
+    /// then at no cost.
+    pub fn offsets(&self) -> OffsetTable<'_> {
+        self.index.table(&self.text)
+    }
+
+    /// The texts of several spans joined by a space, as brat writes discontinuous
+    /// mentions.
+    pub fn covered_text(&self, spans: &[Span]) -> String {
+        self.offsets().covered_text(spans)
     }
 
     /// True when `filler` names an annotation of this document.

@@ -18,6 +18,7 @@ pub mod repair;
 pub mod schema;
 pub mod schema_index;
 pub mod span;
+pub mod text_index;
 pub mod validate;
 pub mod words;
 

@@ -14,7 +14,6 @@ use super::document::Document;
 use super::project::Project;
 use super::schema::Schema;
 use super::schema_index::IndexedSchema;
-use super::span::OffsetTable;
 
 /// One problem of one annotation of a project.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,7 +104,7 @@ pub fn describe_annotation(project: &Project, doc: &Document, target: Annotation
     if spans.is_empty() {
         return format!("{target} {label}");
     }
-    let text = OffsetTable::new(&doc.text).covered_text(spans);
+    let text = doc.covered_text(spans);
     format!("{target} {label} «{text}»")
 }
 

@@ -123,21 +123,27 @@ const CHARS_PER_CHECKPOINT: usize = 64;
 #[derive(Clone, Debug)]
 pub struct OffsetTable<'a> {
     text: &'a str,
-    /// Number of characters of the text.
-    char_len: usize,
-    /// `checkpoints[k]`: byte and UTF-16 offsets of character `k *
-    /// CHARS_PER_CHECKPOINT`; empty for an ASCII text.
-    checkpoints: Vec<(usize, usize)>,
+    checkpoints: std::borrow::Cow<'a, Checkpoints>,
 }
 
-impl<'a> OffsetTable<'a> {
-    /// The table of `text`.
-    pub fn new(text: &'a str) -> Self {
+/// What an [`OffsetTable`] knows of its text besides the text itself: what a document
+/// keeps (see [`crate::model::Document::offsets`]) so that the table is built once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Checkpoints {
+    /// Number of characters of the text.
+    char_len: usize,
+    /// `offsets[k]`: byte and UTF-16 offsets of character `k * CHARS_PER_CHECKPOINT`;
+    /// empty for an ASCII text.
+    offsets: Vec<(usize, usize)>,
+}
+
+impl Checkpoints {
+    /// The checkpoints of `text`, in one pass over it.
+    pub fn of(text: &str) -> Self {
         if text.is_ascii() {
             return Self {
-                text,
                 char_len: text.len(),
-                checkpoints: Vec::new(),
+                offsets: Vec::new(),
             };
         }
         let mut checkpoints = Vec::with_capacity(text.len() / CHARS_PER_CHECKPOINT + 1);
@@ -153,9 +159,32 @@ impl<'a> OffsetTable<'a> {
             checkpoints.push((text.len(), units));
         }
         Self {
-            text,
             char_len: chars,
-            checkpoints,
+            offsets: checkpoints,
+        }
+    }
+
+    /// Number of characters of the text.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+}
+
+impl<'a> OffsetTable<'a> {
+    /// The table of `text`, built in one pass over it.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            checkpoints: std::borrow::Cow::Owned(Checkpoints::of(text)),
+        }
+    }
+
+    /// The table of `text` from its checkpoints, built before: no pass over the text.
+    /// `checkpoints` must be those of `text` ([`Checkpoints::of`]).
+    pub fn with_checkpoints(text: &'a str, checkpoints: &'a Checkpoints) -> Self {
+        Self {
+            text,
+            checkpoints: std::borrow::Cow::Borrowed(checkpoints),
         }
     }
 
@@ -166,7 +195,7 @@ impl<'a> OffsetTable<'a> {
 
     /// Number of characters of the text.
     pub fn char_len(&self) -> usize {
-        self.char_len
+        self.checkpoints.char_len
     }
 
     /// Byte and UTF-16 offsets of character `char_index`, or `None` past the end: from
@@ -174,13 +203,16 @@ impl<'a> OffsetTable<'a> {
     /// [`CHARS_PER_CHECKPOINT`] characters (a byte that is not a continuation byte
     /// starts a character; one of four bytes is two UTF-16 units).
     fn offsets(&self, char_index: usize) -> Option<(usize, usize)> {
-        if char_index > self.char_len {
+        if char_index > self.checkpoints.char_len {
             return None;
         }
-        if self.checkpoints.is_empty() {
+        if self.checkpoints.offsets.is_empty() {
             return Some((char_index, char_index));
         }
-        let (byte, units) = *self.checkpoints.get(char_index / CHARS_PER_CHECKPOINT)?;
+        let (byte, units) = *self
+            .checkpoints
+            .offsets
+            .get(char_index / CHARS_PER_CHECKPOINT)?;
         let walk = char_index % CHARS_PER_CHECKPOINT;
         let rest = self.text.as_bytes().get(byte..)?;
         let (mut chars, mut astral) = (0, 0);

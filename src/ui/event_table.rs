@@ -6,8 +6,8 @@
 //! from the document here, without egui, so that a unit test can check them and the
 //! panel only draws.
 
-use crate::model::conformance::event_warnings;
-use crate::model::span::covered_text;
+use crate::model::IndexedSchema;
+use crate::model::conformance::event_messages;
 use crate::model::{AttrValue, Document, Event, EventId, Filler, Project};
 use std::collections::BTreeSet;
 
@@ -155,7 +155,7 @@ fn filler_text(project: &Project, doc: &Document, filler: Filler) -> String {
     match filler {
         Filler::Mention(id) => doc
             .mention(id)
-            .map_or(id.to_string(), |m| covered_text(&doc.text, &m.ranges)),
+            .map_or(id.to_string(), |m| doc.covered_text(&m.ranges)),
         Filler::Event(id) => doc.event(id).map_or(id.to_string(), |e| {
             format!("{id} {}", project.schema.label(&e.event_type))
         }),
@@ -186,7 +186,7 @@ fn cell(
     match column {
         EventColumn::Id => event.id.to_string(),
         EventColumn::Type => project.schema.label(&event.event_type).to_string(),
-        EventColumn::Trigger => covered_text(&doc.text, &event.trigger),
+        EventColumn::Trigger => doc.covered_text(&event.trigger),
         EventColumn::Role(role) => event
             .arguments
             .iter()
@@ -212,12 +212,13 @@ fn cell(
 pub fn event_table(project: &Project, doc: &Document, state: &EventTableState) -> EventTable {
     let columns = columns(project, doc);
     let needle = state.text.trim().to_lowercase();
+    let schema = IndexedSchema::new(&project.schema);
     let mut rows: Vec<EventRow> = doc
         .events
         .iter()
         .filter(|e| state.event_type.as_ref().is_none_or(|t| *t == e.event_type))
         .filter_map(|event| {
-            let warnings = event_warnings(&project.schema, doc, event);
+            let warnings = event_messages(&schema, doc, event);
             if state.only_problems && warnings.is_empty() {
                 return None;
             }

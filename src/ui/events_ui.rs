@@ -97,7 +97,7 @@ fn event_editor_ui(
             }
         });
     ui.horizontal(|ui| {
-        let trigger = crate::model::span::covered_text(&doc.text, &event.trigger);
+        let trigger = doc.covered_text(&event.trigger);
         if trigger.is_empty() {
             ui.label("Trigger: none");
         } else {

@@ -9,11 +9,11 @@ pub fn describe(project: &Project, doc: &Document, target: Filler) -> String {
             format!(
                 "{id} {} «{}»",
                 project.schema.label(&m.entity_type),
-                crate::model::span::covered_text(&doc.text, &m.ranges)
+                doc.covered_text(&m.ranges)
             )
         }),
         Filler::Event(id) => doc.event(id).map_or(id.to_string(), |e| {
-            let trigger = crate::model::span::covered_text(&doc.text, &e.trigger);
+            let trigger = doc.covered_text(&e.trigger);
             if trigger.is_empty() {
                 format!("{id} {}", project.schema.label(&e.event_type))
             } else {
@@ -26,7 +26,7 @@ pub fn describe(project: &Project, doc: &Document, target: Filler) -> String {
 /// One line that names a version of an annotation in a merge conflict: the annotation
 /// as described above, with its arguments or ends, or `deleted`.
 pub fn describe_version(project: &Project, doc: &Document, version: &Version<'_>) -> String {
-    let text = |ranges: &[crate::model::Span]| crate::model::span::covered_text(&doc.text, ranges);
+    let text = |ranges: &[crate::model::Span]| doc.covered_text(ranges);
     match version {
         Version::Absent => "deleted".into(),
         Version::Mention(m) => format!(

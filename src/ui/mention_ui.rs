@@ -24,11 +24,8 @@ pub fn mention_ui(
     };
     let schema = &project.schema;
     ui.heading(format!("Mention {id}"));
-    ui.label(format!(
-        "«{}»",
-        crate::model::span::covered_text(&doc.text, &mention.ranges)
-    ));
-    ranges_ui(ui, &doc.text, id, &mention.ranges, actions);
+    ui.label(format!("«{}»", doc.covered_text(&mention.ranges)));
+    ranges_ui(ui, doc, id, &mention.ranges, actions);
     egui::ComboBox::from_label("Entity type")
         .selected_text(schema.label(&mention.entity_type))
         .show_ui(ui, |ui| {
@@ -107,14 +104,14 @@ pub fn mention_ui(
 /// discontinuous mention), a button that removes it. Ctrl+drag adds one.
 fn ranges_ui(
     ui: &mut egui::Ui,
-    text: &str,
+    doc: &crate::model::Document,
     id: crate::model::MentionId,
     ranges: &[crate::model::Span],
     actions: &mut Vec<Action>,
 ) {
     for (i, r) in ranges.iter().enumerate() {
         ui.horizontal(|ui| {
-            let words = crate::model::span::covered_text(text, &[*r]);
+            let words = doc.covered_text(&[*r]);
             ui.weak(format!("characters {}–{}", r.start, r.end));
             if ranges.len() > 1
                 && ui
