@@ -132,6 +132,25 @@ fn link_with_the_keyboard_only_tab_enter_and_a_digit() {
 }
 
 #[test]
+fn equivalent_annotations_are_listed_and_a_click_selects_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = tagged_project(dir.path());
+    let mut project = eventail::io::load_project(&path).expect("load");
+    project.documents[0]
+        .equivalences
+        .push(eventail::model::Equivalence {
+            relation_type: default_schema().relation_types[0].name.clone(),
+            members: vec![Filler::Mention(T1), Filler::Mention(T2)],
+        });
+    save_project(&path, &project).expect("save");
+    let mut harness = open(path);
+    harness.get_by_label("Equivalent annotations (1)");
+    harness.get_by_label_contains("T2 ").click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(Filler::Mention(T2)));
+}
+
+#[test]
 fn ctrl_drag_adds_a_range_and_the_editor_removes_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = open(tagged_project(dir.path()));

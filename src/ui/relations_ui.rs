@@ -67,7 +67,48 @@ pub fn relations_ui(
                 }
             });
     }
+    equivalences_ui(ui, project, doc, view, actions);
     ui.separator();
+}
+
+/// The document's groups of equivalent annotations (brat's `Equiv` lines), each as its
+/// type and its members, links that select them; the selected annotation's first.
+fn equivalences_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    if doc.equivalences.is_empty() {
+        return;
+    }
+    let mut groups: Vec<&crate::model::Equivalence> = doc.equivalences.iter().collect();
+    // Stable: the selected annotation's groups first, the others in file order.
+    groups.sort_by_key(|g| !view.selected.is_some_and(|s| g.members.contains(&s)));
+    egui::CollapsingHeader::new(format!("Equivalent annotations ({})", groups.len()))
+        .id_salt(("equivalences", view.doc))
+        .default_open(groups.len() <= FOLDED_FROM)
+        .show(ui, |ui| {
+            for group in groups {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!("{}:", project.schema.label(&group.relation_type)));
+                    for (i, &member) in group.members.iter().enumerate() {
+                        if i > 0 {
+                            ui.label("=");
+                        }
+                        let chosen = view.selected == Some(member);
+                        let text = describe(project, doc, member);
+                        if ui.selectable_label(chosen, text).clicked() {
+                            actions.push(Action::Select {
+                                target: Some(member),
+                                scroll: true,
+                            });
+                        }
+                    }
+                });
+            }
+        });
 }
 
 /// One relation: its type (a menu), its ends (links that select them) and a delete

@@ -669,6 +669,35 @@ fn paint_relations(
         painter.rect_filled(tag, 3.0, color);
         painter.galley(tag.min + vec2(3.0, 0.0), galley, Color32::WHITE);
     }
+    // Equivalent annotations: the others of each group outlined, joined by a dashed line
+    // (no arrow: the relation has no direction).
+    let Some(from) = first_rect(selected) else {
+        return;
+    };
+    for group in doc
+        .equivalences
+        .iter()
+        .filter(|g| g.members.contains(&selected))
+    {
+        let color = schema
+            .relation_type(&group.relation_type)
+            .map_or(Color32::from_rgb(80, 80, 80), |t| {
+                crate::ui::article::color_from_rgb(t.color)
+            })
+            .to_opaque();
+        let stroke = Stroke::new(2.0, color);
+        for other in group.members.iter().filter(|m| **m != selected) {
+            let Some(rect) = first_rect(*other) else {
+                continue;
+            };
+            painter.rect_stroke(rect.expand(1.5), 3.0, stroke, egui::StrokeKind::Outside);
+            let line = [
+                from.center_top() - vec2(0.0, 2.0),
+                rect.center_top() - vec2(0.0, 2.0),
+            ];
+            painter.add(egui::Shape::dashed_line(&line, stroke, 5.0, 4.0));
+        }
+    }
 }
 
 /// Selection by drag and double click, clicks on highlights, hover tooltips.
