@@ -8,6 +8,7 @@
 mod change;
 mod history;
 
+pub mod incident_ops;
 pub mod ops;
 pub mod relation_ops;
 pub mod resolve;

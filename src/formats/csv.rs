@@ -349,6 +349,7 @@ mod tests {
                 attribute("date_normalised", &["attack", "place"]),
                 attribute("generic", &["place"]),
             ],
+            ..Default::default()
         };
         let text = "Homs, \"Palmyre\"\r\net Raqqa : frappés.";
         let mut doc = Document::new("d", "d", text);

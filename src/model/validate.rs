@@ -25,6 +25,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         }
         validate_document(&schema, doc, &mut problems);
     }
+    super::incident_checks::check_incidents(project, &mut problems);
     problems
 }
 
