@@ -7,6 +7,7 @@
 pub mod adjudication;
 pub mod annotation;
 pub mod calendar;
+pub mod candidates;
 pub mod conflict;
 pub mod conformance;
 pub mod dataset_mapping;
