@@ -81,10 +81,7 @@ fn time_precision(date: DateRange) -> u8 {
 
 /// The first actor in `roles`, and the others in them.
 fn side<'a>(actors: &'a [Actor], roles: &[String]) -> Vec<&'a Actor> {
-    actors
-        .iter()
-        .filter(|a| roles.iter().any(|r| *r == a.role))
-        .collect()
+    actors.iter().filter(|a| roles.contains(&a.role)).collect()
 }
 
 /// actor1, assoc_actor_1, actor2, assoc_actor_2 of `incident`: the first actor of each
