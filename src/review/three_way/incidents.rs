@@ -108,3 +108,86 @@ fn keep_existing_reports(cx: &mut Context<'_>, incidents: &mut [Incident], docum
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::incident_ops::{self, IncidentField};
+    use crate::edit::{Stamp, ops};
+    use crate::model::{EventId, IncidentId, Project, validate};
+    use crate::review::three_way_merge;
+
+    fn sample() -> Project {
+        let text = include_str!("../../../projects/palmyre.ron");
+        crate::io::project_from_str(text, std::path::Path::new("palmyre.ron")).unwrap()
+    }
+
+    fn edited(project: &Project, edit: crate::edit::Edit) -> Project {
+        let mut p = project.clone();
+        edit.apply(&mut p).unwrap();
+        p
+    }
+
+    #[test]
+    fn incidents_merge_one_by_one_and_clashing_new_ones_are_renumbered() {
+        let base = sample();
+        let s = Stamp::default();
+        // Ours: a new incident (I7) from 000 E96; I1's fatalities set.
+        let (edit, _) = incident_ops::new_incident_from_event(&base, 0, EventId(96), &s).unwrap();
+        let ours = edited(&base, edit);
+        let field = IncidentField::Fatalities(Some(590));
+        let ours = edited(
+            &ours,
+            incident_ops::set_incident_field(&ours, IncidentId(1), field, &s).unwrap(),
+        );
+        // Theirs: another new incident under the same id, from 000 E104, and a report
+        // of I1 deleted with its event (001 E13); I1's note changed too.
+        let (edit, _) = incident_ops::new_incident_from_event(&base, 0, EventId(104), &s).unwrap();
+        let theirs = edited(&base, edit);
+        let theirs = edited(
+            &theirs,
+            ops::delete_event(&theirs, 1, EventId(13), &s).unwrap(),
+        );
+        let merged = three_way_merge(&base, &ours, &theirs, "ours", "theirs").unwrap();
+        let project = &merged.project;
+        assert_eq!(validate(project), []);
+        let ids: Vec<u32> = project.incidents.iter().map(|i| i.id.0).collect();
+        assert_eq!(ids, [1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(project.next_incident_id, 9);
+        assert!(
+            project
+                .incident(IncidentId(7))
+                .unwrap()
+                .is_reported_by("000_d46b7e7251063bb0", EventId(96))
+        );
+        assert!(
+            project
+                .incident(IncidentId(8))
+                .unwrap()
+                .is_reported_by("000_d46b7e7251063bb0", EventId(104))
+        );
+        // I1 changed on both sides: ours kept, said; the report of the deleted event
+        // dropped, said.
+        let i1 = project.incident(IncidentId(1)).unwrap();
+        assert_eq!(i1.fatalities, Some(590));
+        assert!(!i1.is_reported_by("001_4cb14d4706432b3e", EventId(13)));
+        let notes: Vec<String> = merged.notes.iter().map(|n| n.to_string()).collect();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("incident I1 changed on both sides")),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("incident I7 added by theirs renumbered I8")),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("report 001_4cb14d4706432b3e E13 dropped")),
+            "{notes:?}"
+        );
+    }
+}
