@@ -199,3 +199,25 @@ fn the_input_is_never_an_output_and_errors_name_the_file() {
     ]);
     assert!(failure(&run).contains("--json applies to the events format only"));
 }
+
+#[test]
+fn the_json_export_of_the_project_holds_its_incidents() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.json");
+    let run = eventail(&[
+        "export".as_ref(),
+        "json".as_ref(),
+        SAMPLE.as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(run.status.success(), "{}", common::stderr(&run));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let first = &json["incidents"][0];
+    assert_eq!(first["id"], "I1");
+    assert_eq!(first["date"], "2016-03-27");
+    assert_eq!(first["reports"][0]["document"], "000_d46b7e7251063bb0");
+    assert_eq!(first["reports"][0]["event"], "E87");
+    assert_eq!(json["incidents"].as_array().map(Vec::len), Some(6));
+}

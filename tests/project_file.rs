@@ -192,7 +192,7 @@ fn an_exhausted_next_id_is_refused_on_load_and_repaired() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("exhausted.ron");
     let sample_text = std::fs::read_to_string("projects/palmyre.ron").expect("sample");
-    let text = sample_text.replacen("next_id: 17,", "next_id: 4294967295,", 1);
+    let text = sample_text.replacen("next_id: 21,", "next_id: 4294967295,", 1);
     assert_ne!(text, sample_text, "the second document's counter");
     std::fs::write(&path, &text).expect("write");
 

@@ -3,7 +3,7 @@
 //! or JSON, [`super`]) so that both write the same cells.
 
 use crate::model::dates::{DateSource, document_date};
-use crate::model::report_values::{ReportValues, reported_values};
+use crate::model::report_values::{ReportValues, ReportedValues, reported_values};
 use crate::model::{Actor, DateRange, Day, Diagnostic, Incident, Precision, Project};
 
 /// The columns of the incidents table, in the ACLED codebook's names and order.
@@ -136,8 +136,7 @@ fn source_cell(project: &Project, reports: &[ReportValues]) -> String {
 
 /// What the reports say, in a sentence or two: how many, where the sources disagree
 /// (each value with the documents giving it), then the incident's note.
-fn notes_cell(project: &Project, incident: &Incident) -> String {
-    let values = reported_values(project, incident);
+fn notes_cell(project: &Project, incident: &Incident, values: &ReportedValues) -> String {
     let doc_name = |id: &str| {
         project
             .document(id)
@@ -246,7 +245,7 @@ pub fn event_row(project: &Project, incident: &Incident) -> (Vec<String>, Option
         String::new(),
         String::new(),
         source_cell(project, &values.reports),
-        notes_cell(project, incident),
+        notes_cell(project, incident, &values),
         incident.fatalities.unwrap_or(0).to_string(),
         timestamp,
     ];
