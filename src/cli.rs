@@ -532,8 +532,20 @@ fn summary_from_project(project: &Project, path: &Path) -> String {
         .map(|(s, n)| format!("{n} {}", s.label()))
         .collect();
     let schema = &project.schema;
+    // Incidents are named only when there are some, as older projects have none.
+    let incidents = match project.incidents.len() {
+        0 => String::new(),
+        n => format!(
+            ", {} ({})",
+            plural(n, "incident"),
+            plural(
+                project.incidents.iter().map(|i| i.reports.len()).sum(),
+                "report"
+            )
+        ),
+    };
     format!(
-        "{}: project {:?} is valid: {} ({}), {}, {}, {}; schema of {}, {}, {}, {}.",
+        "{}: project {:?} is valid: {} ({}), {}, {}, {}{incidents}; schema of {}, {}, {}, {}.",
         path.display(),
         project.name,
         plural(docs.len(), "document"),

@@ -221,3 +221,14 @@ fn the_json_export_of_the_project_holds_its_incidents() {
     assert_eq!(first["reports"][0]["event"], "E87");
     assert_eq!(json["incidents"].as_array().map(Vec::len), Some(6));
 }
+
+#[test]
+fn validate_counts_the_incidents_and_their_reports() {
+    let run = eventail(&["validate".as_ref(), SAMPLE.as_ref()]);
+    assert!(run.status.success(), "{}", common::stderr(&run));
+    assert!(
+        stdout(&run).contains(", 6 incidents (17 reports); schema of"),
+        "{}",
+        stdout(&run)
+    );
+}
