@@ -1,12 +1,47 @@
 //! The incidents of a three-way merge: matched by id, each merged whole (unchanged on
 //! one side, the other side's version; changed on both, ours, with a note), new ones
-//! of theirs renumbered when ours added another under the same id; then every report
+//! of theirs renumbered when ours added another under the same id, theirs' reports
+//! following theirs' events that the documents' merge renumbered; then every report
 //! checked against the merged documents, so that the merged project validates.
 
 use super::values::{Merged, Side, merge3};
 use super::{Context, MergeNote, NoteKind};
-use crate::model::{Document, Incident, IncidentId, Project};
+use crate::model::{AnnotationRef, Document, EventId, Incident, IncidentId, Project};
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Theirs' incidents with their reports following theirs' events that the merge of the
+/// documents renumbered (theirs added them under ids ours gave others): as the notes
+/// of those renumberings say.
+fn following_renumbered_events(cx: &Context<'_>, theirs: &Project) -> Project {
+    let side = cx.name(Side::Theirs);
+    let mut moved: HashMap<(&str, EventId), EventId> = HashMap::new();
+    for note in &cx.notes {
+        if let (
+            Some(doc),
+            NoteKind::Renumbered {
+                side: who,
+                from: AnnotationRef::Event(from),
+                to: AnnotationRef::Event(to),
+            },
+        ) = (&note.document, &note.kind)
+            && who == side
+        {
+            moved.insert((doc.id.as_str(), *from), *to);
+        }
+    }
+    let mut theirs = theirs.clone();
+    if moved.is_empty() {
+        return theirs;
+    }
+    for incident in &mut theirs.incidents {
+        for r in &mut incident.reports {
+            if let Some(to) = moved.get(&(r.document.as_str(), r.event)) {
+                r.event = *to;
+            }
+        }
+    }
+    theirs
+}
 
 /// The merged incidents, sorted by id, and the counter after them.
 pub(super) fn merge_incidents(
@@ -17,6 +52,7 @@ pub(super) fn merge_incidents(
     fn by_id(p: &Project) -> BTreeMap<IncidentId, &Incident> {
         p.incidents.iter().map(|i| (i.id, i)).collect()
     }
+    let theirs = &following_renumbered_events(cx, theirs);
     let (b, o, t) = (by_id(base), by_id(ours), by_id(theirs));
     let ids: std::collections::BTreeSet<IncidentId> =
         b.keys().chain(o.keys()).chain(t.keys()).copied().collect();
@@ -189,5 +225,27 @@ mod tests {
                 .any(|n| n.contains("report 001_4cb14d4706432b3e E13 dropped")),
             "{notes:?}"
         );
+    }
+
+    #[test]
+    fn reports_follow_their_events_when_the_merge_renumbers_them() {
+        let base = sample();
+        let s = Stamp::default();
+        let fresh = EventId(base.documents[0].next_id);
+        let (edit, _) = ops::add_event(&base, 0, "attack", Vec::new(), &s).unwrap();
+        let ours = edited(&base, edit);
+        // Theirs adds another event under the same id, and an incident it reports.
+        let (edit, theirs_event) = ops::add_event(&base, 0, "battle", Vec::new(), &s).unwrap();
+        assert_eq!(theirs_event, fresh);
+        let theirs = edited(&base, edit);
+        let (edit, id) = incident_ops::new_incident_from_event(&theirs, 0, fresh, &s).unwrap();
+        let theirs = edited(&theirs, edit);
+        let merged = three_way_merge(&base, &ours, &theirs, "ours", "theirs").unwrap();
+        let project = &merged.project;
+        assert_eq!(validate(project), []);
+        let report = &project.incident(id).unwrap().reports[0];
+        assert_ne!(report.event, fresh, "the id is ours' attack's now");
+        let event = project.documents[0].event(report.event).unwrap();
+        assert_eq!(event.event_type, "battle");
     }
 }
