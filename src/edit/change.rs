@@ -88,6 +88,19 @@ pub enum EditError {
     /// The mention cannot grow or shrink this way (no word there, or its last word).
     #[error("{0} cannot grow or shrink by a word that way")]
     CannotResize(MentionId),
+    /// The annotation already fills that role of the event.
+    #[error("{filler} already fills {role} of {event}")]
+    AlreadyFills {
+        /// The event.
+        event: EventId,
+        /// The role's label.
+        role: String,
+        /// The annotation (`T3`, `E4`).
+        filler: String,
+    },
+    /// The event has no trigger to share.
+    #[error("{0} has no trigger")]
+    NoTrigger(EventId),
     /// The event has no argument at this position.
     #[error("{event} has no argument at position {index} (it has {count})")]
     NoArgument {

@@ -11,6 +11,7 @@ mod history;
 pub mod ops;
 pub mod relation_ops;
 pub mod resolve;
+pub mod role_ops;
 pub mod schema_ops;
 mod touched;
 
