@@ -1,6 +1,7 @@
 //! A whole project: what one `.ron` file holds.
 
 use super::document::Document;
+use super::documents::Documents;
 use super::schema::Schema;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -21,9 +22,10 @@ pub struct Project {
     pub annotators: Vec<String>,
     /// What may be annotated.
     pub schema: Schema,
-    /// The articles, in the order the user sees them.
+    /// The articles, in the order the user sees them; shared with the copies of the
+    /// project until changed (see [`Documents`]).
     #[serde(default, deserialize_with = "super::reading::each_document")]
-    pub documents: Vec<Document>,
+    pub documents: Documents,
 }
 
 impl Project {
@@ -34,7 +36,7 @@ impl Project {
             name: name.into(),
             annotators: Vec::new(),
             schema,
-            documents: Vec::new(),
+            documents: Documents::new(),
         }
     }
 

@@ -309,7 +309,7 @@ pub fn three_way_merge(
             name,
             annotators,
             schema,
-            documents,
+            documents: documents.into(),
         },
         notes: cx.notes,
     })

@@ -36,6 +36,7 @@ mod relations_ui;
 pub mod review;
 mod review_tables_ui;
 mod review_ui;
+pub mod saving;
 pub mod schema_editor;
 mod schema_ui;
 pub mod search;
