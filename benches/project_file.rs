@@ -134,7 +134,10 @@ fn autosave(bencher: Bencher, wait: bool) {
         })
         .bench_local_refs(|project| {
             writer.save(&path, project).unwrap();
-            while wait {
+            if !wait {
+                return;
+            }
+            loop {
                 match writer.outcomes().pop() {
                     Some(AutosaveOutcome::Written(_)) => break,
                     Some(AutosaveOutcome::Failed(e)) => panic!("{e}"),
