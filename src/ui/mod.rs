@@ -68,6 +68,9 @@ pub fn run(
             .with_title("eventail")
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([700.0, 400.0]),
+        // eframe's system font fallback is not built in (its `system_fonts` feature is
+        // off); the app brings its own CJK provider (`fonts::cjk`).
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(
