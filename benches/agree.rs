@@ -1,8 +1,8 @@
-//! Comparing and merging two annotators' projects of 1,000 articles (about 2.5 KB of
+//! Comparing and merging two annotators' projects of 1,000 articles (about 2 KB of
 //! text, 50 mentions and 10 events of 3 arguments each per article; the second
 //! annotator retypes one mention in 7, leaves out one in 11 and adds an argument to one
-//! event in 3): what `eventail agree` and `eventail merge` cost beside loading the two
-//! files, which they must do anyway.
+//! event in 3; made by `common`): what `eventail agree` and `eventail merge` cost beside
+//! loading the two files, which they must do anyway.
 //!
 //! - `load_both`: both project files parsed and validated (`io::project_from_str`);
 //! - `agree`: the alignment and every figure `agree` prints (`agreement_report`);
@@ -14,12 +14,12 @@
 // A benchmark states what it expects with expect/unwrap, as tests do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use divan::Bencher;
 use eventail::edit::Stamp;
 use eventail::io::{default_schema, project_from_str, project_to_string};
-use eventail::model::{
-    Document, Event, EventId, Filler, Mention, MentionId, Project, RoleArg, Span,
-};
+use eventail::model::Project;
 use eventail::review::align;
 use eventail::review::merge::{self, Source, Strategy};
 use eventail::review::report::agreement_report;
@@ -33,132 +33,14 @@ fn main() {
 }
 
 const DOCUMENTS: usize = 1_000;
-const WORDS: usize = 400;
-/// A mention every this many words: 50 per article.
-const MENTION_EVERY: usize = 8;
-
-const POOL: [&str; 24] = [
-    "Palmyre",
-    "l’armée",
-    "syrienne",
-    "a",
-    "repris",
-    "la",
-    "ville",
-    "antique",
-    "après",
-    "des",
-    "combats",
-    "contre",
-    "Daech",
-    "«\u{a0}État",
-    "islamique\u{a0}»",
-    "le",
-    "27",
-    "mars",
-    "2016",
-    "Assad",
-    "Moscou",
-    "frappes",
-    "aériennes",
-    "تدمر",
-];
-
-const TYPES: [&str; 4] = ["person", "armed_group", "place", "date"];
-const ROLES: [&str; 3] = ["attacker", "target", "place"];
-
-/// Article `n`: its text, 50 mentions on words, 10 attacks on other words with three
-/// arguments each.
-fn article(n: usize) -> Document {
-    let mut text = format!("Article {n}. ");
-    let mut words = Vec::with_capacity(WORDS);
-    let mut at = text.chars().count();
-    for w in 0..WORDS {
-        let word = POOL[(n * 7 + w * 13) % POOL.len()];
-        let len = word.chars().count();
-        words.push(Span::new(at, at + len));
-        text.push_str(word);
-        text.push(if w % 15 == 14 { '\n' } else { ' ' });
-        at += len + 1;
-    }
-    let mut doc = Document::new(format!("d{n}"), format!("article {n}"), text);
-    let mut id = 1;
-    for (k, w) in (0..WORDS).step_by(MENTION_EVERY).enumerate() {
-        doc.mentions.push(Mention {
-            id: MentionId(id),
-            entity_type: TYPES[(n + k) % TYPES.len()].into(),
-            ranges: vec![words[w]],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-            sources: Vec::new(),
-        });
-        id += 1;
-    }
-    for e in 0..10 {
-        let arguments = ROLES
-            .iter()
-            .enumerate()
-            .map(|(r, role)| RoleArg {
-                role: (*role).into(),
-                filler: Filler::Mention(MentionId(1 + (e * 5 + r) as u32)),
-            })
-            .collect();
-        doc.events.push(Event {
-            id: EventId(id),
-            event_type: "attack".into(),
-            trigger: vec![words[e * 40 + 4]],
-            arguments,
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-            sources: Vec::new(),
-        });
-        id += 1;
-    }
-    doc.next_id = id;
-    doc
-}
-
-/// The second annotator's version of `doc`.
-fn second_version(mut doc: Document) -> Document {
-    for (k, m) in doc.mentions.iter_mut().enumerate() {
-        if k % 7 == 3 {
-            m.entity_type = "organisation".into();
-        }
-    }
-    let dropped: Vec<MentionId> = doc.mentions.iter().step_by(11).map(|m| m.id).collect();
-    doc.mentions.retain(|m| !dropped.contains(&m.id));
-    for (k, e) in doc.events.iter_mut().enumerate() {
-        e.arguments
-            .retain(|a| !matches!(a.filler, Filler::Mention(id) if dropped.contains(&id)));
-        if k % 3 == 0
-            && let Some(m) = doc.mentions.get(k * 4 + 3)
-        {
-            e.arguments.push(RoleArg {
-                role: "supporter".into(),
-                filler: Filler::Mention(m.id),
-            });
-        }
-    }
-    doc
-}
-
-fn project(name: &str, documents: Vec<Document>) -> Project {
-    let mut p = Project::new(name, default_schema());
-    p.annotators = vec![name.into()];
-    p.documents = documents;
-    p
-}
 
 /// The two project files, as text.
 static FILES: LazyLock<(String, String)> = LazyLock::new(|| {
-    let a: Vec<Document> = (0..DOCUMENTS).map(article).collect();
-    let b: Vec<Document> = a.iter().cloned().map(second_version).collect();
     let text = |p: &Project| project_to_string(p).unwrap();
-    let files = (text(&project("ana", a)), text(&project("bob", b)));
+    let files = (
+        text(&common::first_project(DOCUMENTS)),
+        text(&common::second_project(DOCUMENTS)),
+    );
     eprintln!(
         "two projects of {DOCUMENTS} articles: {} KB and {} KB of RON",
         files.0.len() / 1024,

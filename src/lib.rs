@@ -10,6 +10,7 @@ pub mod edit;
 pub mod formats;
 pub mod io;
 pub mod model;
+mod parallel;
 pub mod review;
 pub mod search;
 #[cfg(feature = "gui")]

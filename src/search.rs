@@ -412,7 +412,8 @@ fn hit(document: &Document, doc: usize, l: Located, annotation: Option<Annotatio
     }
 }
 
-fn is_line_break(c: char) -> bool {
+/// True for the characters that end a line (keyword-in-context stays on one line).
+pub fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
 }
 

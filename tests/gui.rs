@@ -122,6 +122,7 @@ fn tag_a_word_build_an_event_undo_redo_and_save() {
     assert!(harness.state().is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    wait_for_saves(&mut harness);
     assert!(!harness.state().is_dirty());
     let saved = load_project(&path).expect("the saved project loads");
     let doc = &saved.documents[0];
@@ -242,6 +243,7 @@ fn on_the_sample_tag_a_word_with_its_key_undo_redo_and_save() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    wait_for_saves(&mut harness);
     let saved = load_project(&path).expect("reload");
     assert_eq!(saved.documents[2].mentions.len(), before + 1);
     assert!(dir.path().join("palmyre.ron.bak").exists());

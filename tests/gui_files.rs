@@ -140,6 +140,7 @@ fn unsaved_work_is_autosaved_and_offered_back_on_the_next_start() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    wait_for_saves(&mut harness);
     assert_eq!(
         load_project(&path).expect("saved").documents[0].status,
         DocStatus::Done
@@ -232,6 +233,7 @@ fn save_as_onto_a_project_open_elsewhere_is_refused() {
     files.will_answer(vec![third.clone()]);
     harness.get_by_label("Choose another file…").click();
     harness.run();
+    wait_for_saves(&mut harness);
     assert_eq!(harness.state().project_path(), Some(third.as_path()));
     assert!(!harness.state().is_dirty());
     assert_eq!(
@@ -496,18 +498,6 @@ fn cancelling_an_export_says_truly_what_was_written() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
-/// Asks the window to close, as its close button does.
-fn close_the_window(harness: &mut Harness<'_, EventailApp>) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.run();
-}
-
 /// Review: a close request while a question is open keeps the question.
 #[test]
 fn closing_the_window_keeps_an_open_question() {
@@ -630,6 +620,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     files.will_answer(vec![mine.clone()]);
     harness.get_by_label("Save as…").click();
     harness.run();
+    wait_for_saves(&mut harness);
     assert_eq!(std::fs::read(&path).expect("read"), their_bytes);
     assert_eq!(
         load_project(&mine).expect("mine").documents[0].status,

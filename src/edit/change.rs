@@ -115,6 +115,19 @@ pub enum EditError {
     /// A split moves some of the incident's reports, not none and not all.
     #[error("a split of {0} moves some of its reports to a new incident: not none, not all")]
     BadSplit(IncidentId),
+    /// The annotation already fills that role of the event.
+    #[error("{filler} already fills {role} of {event}")]
+    AlreadyFills {
+        /// The event.
+        event: EventId,
+        /// The role's label.
+        role: String,
+        /// The annotation (`T3`, `E4`).
+        filler: String,
+    },
+    /// The event has no trigger to share.
+    #[error("{0} has no trigger")]
+    NoTrigger(EventId),
     /// The event has no argument at this position.
     #[error("{event} has no argument at position {index} (it has {count})")]
     NoArgument {

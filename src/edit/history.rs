@@ -67,6 +67,13 @@ impl History {
         self.saved_serial = self.current_serial();
     }
 
+    /// Remembers the state of `generation` (see [`History::generation`]) as the saved
+    /// one: a save that began there has ended. If the project has changed since, it
+    /// stays dirty; if it has come back to that state (undo, redo), it is clean.
+    pub fn mark_saved_at(&mut self, generation: (u64, usize)) {
+        self.saved_serial = generation.0;
+    }
+
     /// Marks the current state as differing from the file (a recovered autosave).
     pub fn mark_unsaved(&mut self) {
         self.saved_serial = u64::MAX;

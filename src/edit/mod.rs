@@ -13,6 +13,7 @@ pub mod incident_ops;
 pub mod ops;
 pub mod relation_ops;
 pub mod resolve;
+pub mod role_ops;
 pub mod schema_ops;
 mod touched;
 

@@ -400,7 +400,7 @@ pub fn add_event(
 /// Changes an event with `change` (type, trigger, arguments, note...), stamping it.
 ///
 /// Crate-private for the same reason as [`update_mention`].
-fn update_event(
+pub(super) fn update_event(
     project: &Project,
     doc_index: usize,
     id: EventId,
@@ -465,7 +465,12 @@ pub fn add_argument(
 }
 
 /// The schema's label of `role` of the event `id`, or the role's name.
-fn role_label<'a>(project: &'a Project, doc_index: usize, id: EventId, role: &'a str) -> &'a str {
+pub(super) fn role_label<'a>(
+    project: &'a Project,
+    doc_index: usize,
+    id: EventId,
+    role: &'a str,
+) -> &'a str {
     project
         .documents
         .get(doc_index)

@@ -257,17 +257,21 @@ pub fn conll_from_project(
     let mut out = String::new();
     let mut warnings = Vec::new();
     let mut escaped = BTreeSet::new();
-    for (text, doc_warnings) in each_document(project, progress, |_, doc| {
+    for (text, doc_warnings, doc_escaped) in each_document(project, progress, |_, doc| {
         let types = doc.mentions.iter().map(|m| &m.entity_type);
-        for name in types.chain(doc.events.iter().map(|e| &e.event_type)) {
-            if let Cow::Owned(written) = conll_name_from_str(name) {
-                escaped.insert((name.as_str(), written));
-            }
-        }
-        conll_from_document(doc)
+        let doc_escaped: Vec<(&str, String)> = types
+            .chain(doc.events.iter().map(|e| &e.event_type))
+            .filter_map(|name| match conll_name_from_str(name) {
+                Cow::Owned(written) => Some((name.as_str(), written)),
+                Cow::Borrowed(_) => None,
+            })
+            .collect();
+        let (text, doc_warnings) = conll_from_document(doc);
+        (text, doc_warnings, doc_escaped)
     })? {
         out.push_str(&text);
         warnings.extend(doc_warnings);
+        escaped.extend(doc_escaped);
     }
     for (name, written) in escaped {
         let message =

@@ -201,9 +201,18 @@ impl<'a> Tables<'a> {
         }
     }
 
-    /// Appends a row per event of `doc` to `events.csv`.
-    fn push_events(&mut self, doc: &Document) {
+    /// The rows of `doc` in `events.csv` and in `mentions.csv`: made apart from the
+    /// tables, so that documents are rendered on several threads at once.
+    fn rows_of(&self, doc: &Document) -> (String, String) {
         let table = OffsetTable::new(&doc.text);
+        let (mut events, mut mentions) = (String::new(), String::new());
+        self.push_events(doc, &table, &mut events);
+        self.push_mentions(doc, &table, &mut mentions);
+        (events, mentions)
+    }
+
+    /// Appends a row per event of `doc` (whose offsets `table` holds) to `out`.
+    fn push_events(&self, doc: &Document, table: &OffsetTable, out: &mut String) {
         for e in &doc.events {
             let [start, end] = cells_from_ranges(&e.trigger);
             let mut row = vec![
@@ -219,7 +228,7 @@ impl<'a> Tables<'a> {
                     .arguments
                     .iter()
                     .filter(|a| a.role == *role)
-                    .map(|a| filler_text(doc, &table, a.filler))
+                    .map(|a| filler_text(doc, table, a.filler))
                     .collect();
                 row.push(fillers.join(" | "));
             }
@@ -228,13 +237,12 @@ impl<'a> Tables<'a> {
             }
             row.push(cell_from_attribute(&e.attributes, DATE_ATTRIBUTE));
             row.push(e.note.clone());
-            push_csv_record(&mut self.events, &row, self.raw);
+            push_csv_record(out, &row, self.raw);
         }
     }
 
-    /// Appends a row per mention of `doc` to `mentions.csv`.
-    fn push_mentions(&mut self, doc: &Document) {
-        let table = OffsetTable::new(&doc.text);
+    /// Appends a row per mention of `doc` (whose offsets `table` holds) to `out`.
+    fn push_mentions(&self, doc: &Document, table: &OffsetTable, out: &mut String) {
         for m in &doc.mentions {
             let [start, end] = cells_from_ranges(&m.ranges);
             let ranges: Vec<String> = m
@@ -255,7 +263,7 @@ impl<'a> Tables<'a> {
                 row.push(cell_from_attribute(&m.attributes, name));
             }
             row.push(m.note.clone());
-            push_csv_record(&mut self.mentions, &row, self.raw);
+            push_csv_record(out, &row, self.raw);
         }
     }
 }
@@ -269,10 +277,11 @@ pub fn csv_files_from_project(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(FolderFiles, Vec<Diagnostic>), Cancelled> {
     let mut tables = Tables::new(&project.schema, raw);
-    each_document(project, progress, |_, doc| {
-        tables.push_events(doc);
-        tables.push_mentions(doc);
-    })?;
+    let rows = each_document(project, progress, |_, doc| tables.rows_of(doc))?;
+    for (events, mentions) in rows {
+        tables.events.push_str(&events);
+        tables.mentions.push_str(&mentions);
+    }
     let kinds = [
         Kind::Relations,
         Kind::Equivalences,

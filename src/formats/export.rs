@@ -12,6 +12,7 @@
 use super::{Cancelled, FolderFiles, Format, brat, conll, csv, doccano, events, json, lossy};
 use crate::io::{StagedFile, folder_of, stage_file, sync_dir, temporary_folder_in};
 use crate::model::{Diagnostic, Project};
+use crate::parallel::map_in_order;
 use std::path::{Path, PathBuf};
 
 /// What an export wrote, and what the format could not hold.
@@ -211,18 +212,66 @@ fn write_files(
     files: &[(PathBuf, &str)],
     last_chance: &mut dyn FnMut() -> bool,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let mut staged: Vec<(&PathBuf, StagedFile)> = Vec::with_capacity(files.len());
+    let mut staged = Vec::with_capacity(files.len());
     for (path, text) in files {
         let file = stage_file(path, text.as_bytes()).map_err(write_error(path))?;
-        staged.push((path, file));
+        staged.push((path.clone(), file));
     }
     check(last_chance)?;
+    rename_all(staged, Path::to_path_buf)
+}
+
+/// Threads that write and sync the files of a folder export: they wait for the disk,
+/// not the processor, and a file system syncs many files at once nearly as fast as one
+/// (an export of a thousand documents writes two thousand files).
+const WRITERS: usize = 16;
+
+/// Writes and syncs each of `files` beside its path in `folder`, on [`WRITERS`]
+/// threads; the first failure, in the files' order, is the error.
+fn stage_all(
+    folder: &Path,
+    files: &[(String, String)],
+) -> Result<Vec<(PathBuf, StagedFile)>, ExportError> {
+    map_in_order(files, WRITERS, |(name, text)| {
+        let path = folder.join(name);
+        match stage_file(&path, text.as_bytes()) {
+            Ok(file) => Ok((path, file)),
+            Err(error) => Err(ExportError::Write { path, error }),
+        }
+    })
+    .into_iter()
+    .collect()
+}
+
+/// Renames each staged file into place, in order, then syncs the folders they went
+/// into (once each, even when a rename fails). `shown` names each file in errors and
+/// in the list returned.
+fn rename_all(
+    staged: Vec<(PathBuf, StagedFile)>,
+    shown: impl Fn(&Path) -> PathBuf,
+) -> Result<Vec<PathBuf>, ExportError> {
     let mut written = Vec::with_capacity(staged.len());
+    let mut folders = std::collections::BTreeSet::new();
+    let mut failed = None;
     for (path, file) in staged {
-        file.put_in_place().map_err(write_error(path))?;
-        written.push(path.clone());
+        match file.rename_into_place() {
+            Ok(folder) => {
+                folders.insert(folder);
+                written.push(shown(&path));
+            }
+            Err(error) => {
+                failed = Some(ExportError::Write {
+                    path: shown(&path),
+                    error,
+                });
+                break;
+            }
+        }
     }
-    Ok(written)
+    for folder in folders {
+        sync_dir(&folder);
+    }
+    failed.map_or(Ok(written), Err)
 }
 
 /// Writes the files into the folder `out`, which exists: all are staged beside their
@@ -232,11 +281,9 @@ fn write_into_folder(
     files: &[(String, String)],
     last_chance: &mut dyn FnMut() -> bool,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let files: Vec<(PathBuf, &str)> = files
-        .iter()
-        .map(|(name, text)| (out.join(name), text.as_str()))
-        .collect();
-    write_files(&files, last_chance)
+    let staged = stage_all(out, files)?;
+    check(last_chance)?;
+    rename_all(staged, Path::to_path_buf)
 }
 
 /// Writes the files into the folder `out`, which does not exist: the missing folders
@@ -267,15 +314,30 @@ fn write_new_folder(
     let staged_top = tmp.path().join(top_name);
     let staged_out = staged_top.join(below_top);
     std::fs::create_dir_all(&staged_out).map_err(write_error(out))?;
-    for (name, text) in files {
-        stage_file(&staged_out.join(name), text.as_bytes())
-            .and_then(StagedFile::put_in_place)
-            .map_err(write_error(&out.join(name)))?;
+    // Errors name the file where the user will look for it, not its temporary place.
+    let shown = |path: &Path| {
+        path.strip_prefix(&staged_out)
+            .map_or_else(|_| path.to_path_buf(), |name| out.join(name))
+    };
+    let staged = stage_all(&staged_out, files).map_err(|error| match error {
+        ExportError::Write { path, error } => ExportError::Write {
+            path: shown(&path),
+            error,
+        },
+        other => other,
+    })?;
+    let written = rename_all(staged, shown)?;
+    // The folders made for the export, so that the rename below carries their files.
+    for folder in staged_out
+        .ancestors()
+        .take_while(|f| f.starts_with(tmp.path()))
+    {
+        sync_dir(folder);
     }
     check(last_chance)?;
     std::fs::rename(&staged_top, top).map_err(write_error(out))?;
     sync_dir(root);
-    Ok(files.iter().map(|(name, _)| out.join(name)).collect())
+    Ok(written)
 }
 
 #[cfg(test)]

@@ -188,7 +188,7 @@ mod tests {
             ["document \"d1\": 2 notes and 1 metadata entry left out: F has no place for them"]
         );
         let mut project = Project::new("p", Default::default());
-        project.documents = vec![doc.clone(), Document::new("d2", "", "x"), doc];
+        project.documents = vec![doc.clone(), Document::new("d2", "", "x"), doc].into();
         let shown: Vec<String> = left_out_of_project(&project, &kinds, "F")
             .iter()
             .map(|d| d.to_string())

@@ -50,21 +50,34 @@ pub type FolderFiles = Vec<(String, String)>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cancelled;
 
-/// Calls `each(index, document)` on every document of `project` in turn, first asking
-/// `progress(done, total)`: the loop of every export, so that each can be cancelled
-/// between documents. `Err` when `progress` said stop.
-pub(crate) fn each_document<'p, T>(
+/// Documents rendered at once by each thread of an export, between two questions to
+/// the progress callback.
+const DOCUMENTS_PER_THREAD: usize = 32;
+
+/// Calls `each(index, document)` on every document of `project`, first asking
+/// `progress(done, total)` for each: the loop of every export, so that each can be
+/// cancelled between documents. The documents are rendered on every core, a few dozen
+/// at a time, each asked about (in order, on the calling thread) before its turn; the
+/// results come in the documents' order. `Err` when `progress` said stop.
+pub(crate) fn each_document<'p, T: Send>(
     project: &'p Project,
     progress: &mut dyn FnMut(usize, usize) -> bool,
-    mut each: impl FnMut(usize, &'p Document) -> T,
+    each: impl Fn(usize, &'p Document) -> T + Sync,
 ) -> Result<Vec<T>, Cancelled> {
     let total = project.documents.len();
+    let threads = crate::parallel::cores();
+    let documents: Vec<(usize, &'p Document)> = project.documents.iter().enumerate().collect();
     let mut done = Vec::with_capacity(total);
-    for (i, doc) in project.documents.iter().enumerate() {
-        if !progress(i, total) {
-            return Err(Cancelled);
+    for wave in documents.chunks(DOCUMENTS_PER_THREAD * threads) {
+        for &(i, _) in wave {
+            if !progress(i, total) {
+                return Err(Cancelled);
+            }
         }
-        done.push(each(i, doc));
+        let threads = wave.len().div_ceil(DOCUMENTS_PER_THREAD);
+        done.extend(crate::parallel::map_in_order(wave, threads, |&(i, doc)| {
+            each(i, doc)
+        }));
     }
     Ok(done)
 }

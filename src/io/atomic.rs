@@ -202,11 +202,19 @@ fn stage(target: PathBuf, bytes: &[u8]) -> std::io::Result<StagedFile> {
 impl StagedFile {
     /// Renames the staged file over its target and makes the rename durable.
     pub fn put_in_place(self) -> std::io::Result<()> {
+        let folder = self.rename_into_place()?;
+        sync_dir(&folder);
+        Ok(())
+    }
+
+    /// Renames the staged file over its target, and returns the folder to sync to make
+    /// the rename durable: an export of many files into one folder syncs it once, after
+    /// the last.
+    pub(crate) fn rename_into_place(self) -> std::io::Result<PathBuf> {
         let Self { tmp, target } = self;
         tmp.persist(&target)
             .map_err(|e| without_temporary_name(e.error))?;
-        sync_dir(folder_of(&target));
-        Ok(())
+        Ok(folder_of(&target).to_path_buf())
     }
 }
 

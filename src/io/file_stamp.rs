@@ -26,6 +26,17 @@ impl FileStamp {
         })
     }
 
+    /// The stamp of the file at `path`, which was just written with `bytes`: the bytes
+    /// need not be read back.
+    pub fn of_written(path: &Path, bytes: &[u8]) -> std::io::Result<Self> {
+        let metadata = std::fs::metadata(path)?;
+        Ok(Self {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            hash: hash_from_bytes(bytes),
+        })
+    }
+
     /// True when the file at `path` still holds what it held for this stamp: same size
     /// and time, or (touched, copied back) the same bytes. A file that is gone, or
     /// cannot be read, has changed.

@@ -6,9 +6,11 @@ mod autosave;
 mod default_schema;
 mod file_stamp;
 mod lock;
+mod parallel_parse;
 mod project_file;
 mod same_file;
 mod schema_file;
+mod split;
 
 pub use atomic::{
     StagedFile, backup_path, read_regular_file, stage_file, write_atomically,
@@ -23,7 +25,7 @@ pub use file_stamp::FileStamp;
 pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};
 pub use project_file::{
     LoadError, SaveError, load_project, load_project_unchecked, parse_project, project_from_str,
-    project_to_string, save_project, save_project_without_backup,
+    project_to_string, save_project, save_project_stamped, save_project_without_backup,
 };
 pub use same_file::{SameFileError, ensure_other_file, is_same_file};
 pub use schema_file::{

@@ -1,10 +1,13 @@
 //! Reading and writing a whole project as one `.ron` file.
 //!
-//! Loading parses the file once into a [`Project`], checks the format version before
-//! anything else, and validates the result; a file that fails any step is reported with
+//! Loading parses the file once into a [`Project`] (a large one with its documents
+//! spread over the cores: see [`super::parallel_parse`]), checks the format version
+//! before anything else, and validates the result; a file that fails any step is reported with
 //! its path and the place of the error, and is never written by eventail.
 
 use super::atomic::{read_regular_file, write_atomically, write_atomically_without_backup};
+use super::file_stamp::FileStamp;
+use super::parallel_parse::parse_split;
 use crate::model::{Diagnostic, FORMAT_VERSION, Project, validate};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -214,6 +217,13 @@ pub fn project_from_str(text: &str, path: &Path) -> Result<Project, LoadError> {
 pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
     // Editors on Windows may add a byte-order mark, which RON does not expect.
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    // A large file of this version: its documents parsed on every core. Anything else,
+    // and anything wrong, is read below, whose errors are the ones reported.
+    if let Some(project) = parse_split(text)
+        && project.format_version == FORMAT_VERSION
+    {
+        return Ok(project);
+    }
     let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -253,22 +263,33 @@ pub fn project_to_string(project: &Project) -> Result<String, ron::Error> {
 
 /// Saves the project to `path` atomically, keeping the previous version as a backup.
 pub fn save_project(path: &Path, project: &Project) -> Result<(), SaveError> {
-    save_with(path, project, write_atomically)
+    save_with(path, project, write_atomically).map(drop)
+}
+
+/// Saves the project to `path` as [`save_project`] does, and returns the stamp of the
+/// file written (`None` if it could not be read back: the file is written all the
+/// same), for a save made off the UI thread, which must not read the file again there.
+pub fn save_project_stamped(
+    path: &Path,
+    project: &Project,
+) -> Result<Option<FileStamp>, SaveError> {
+    let text = save_with(path, project, write_atomically)?;
+    Ok(FileStamp::of_written(path, text.as_bytes()).ok())
 }
 
 /// Saves the project to `path` atomically without a backup: for git's temporary copy
 /// of a project that `eventail merge-driver` writes the merge into (see
 /// [`write_atomically_without_backup`]).
 pub fn save_project_without_backup(path: &Path, project: &Project) -> Result<(), SaveError> {
-    save_with(path, project, write_atomically_without_backup)
+    save_with(path, project, write_atomically_without_backup).map(drop)
 }
 
-/// Writes the project's text to `path` with `write`.
+/// Writes the project's text to `path` with `write`, and returns the text written.
 fn save_with(
     path: &Path,
     project: &Project,
     write: fn(&Path, &[u8]) -> std::io::Result<()>,
-) -> Result<(), SaveError> {
+) -> Result<String, SaveError> {
     let text = project_to_string(project).map_err(|error| SaveError::Serialize {
         path: path.to_path_buf(),
         error,
@@ -276,7 +297,8 @@ fn save_with(
     write(path, text.as_bytes()).map_err(|error| SaveError::Write {
         path: path.to_path_buf(),
         error,
-    })
+    })?;
+    Ok(text)
 }
 
 #[cfg(test)]

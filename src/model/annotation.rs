@@ -27,6 +27,7 @@ pub struct Mention {
     /// Name of an entity type of the schema.
     pub entity_type: String,
     /// One range, or several for a discontinuous mention; sorted, never overlapping.
+    #[serde(deserialize_with = "reading::compact")]
     pub ranges: Vec<Span>,
     /// Attributes set on the mention.
     #[serde(
@@ -112,10 +113,18 @@ pub struct Event {
     /// Name of an event type of the schema.
     pub event_type: String,
     /// The words that express the event; empty when no single word does.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "reading::compact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub trigger: Vec<Span>,
     /// Role arguments, in the order the annotator added them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "reading::compact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub arguments: Vec<RoleArg>,
     /// Attributes: polarity, certainty, tense, normalised date...
     #[serde(

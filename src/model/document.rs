@@ -163,6 +163,17 @@ impl Document {
         }
     }
 
+    /// Where `event` is in the text (the first character): its trigger's, else its
+    /// first mention argument's; none for an event with neither.
+    pub fn event_start(&self, event: &Event) -> Option<usize> {
+        event.trigger.first().map(|t| t.start).or_else(|| {
+            event.arguments.iter().find_map(|a| match a.filler {
+                Filler::Mention(m) => self.mention(m).map(|m| m.extent().start),
+                Filler::Event(_) => None,
+            })
+        })
+    }
+
     /// The events in which `filler` fills a role.
     pub fn events_with_argument(&self, filler: Filler) -> impl Iterator<Item = &Event> {
         self.events

@@ -2,6 +2,7 @@
 
 use super::document::Document;
 use super::incident::Incident;
+use super::documents::Documents;
 use super::schema::Schema;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -28,9 +29,10 @@ pub struct Project {
     pub annotators: Vec<String>,
     /// What may be annotated.
     pub schema: Schema,
-    /// The articles, in the order the user sees them.
+    /// The articles, in the order the user sees them; shared with the copies of the
+    /// project until changed (see [`Documents`]).
     #[serde(default, deserialize_with = "super::reading::each_document")]
-    pub documents: Vec<Document>,
+    pub documents: Documents,
     /// The real-world events the documents report, sorted by id (see
     /// [`super::incident`]); absent from files of version 1.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -59,7 +61,7 @@ impl Project {
             name: name.into(),
             annotators: Vec::new(),
             schema,
-            documents: Vec::new(),
+            documents: Documents::new(),
             incidents: Vec::new(),
             next_incident_id: first_incident_id(),
         }

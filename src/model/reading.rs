@@ -9,10 +9,17 @@
 //! are noted as they are read ([`document_id`], [`annotation_id`]) and forgotten at the
 //! start of each document and annotation ([`each_document`], [`each_annotation`]): a
 //! message names a place only when it is the right one, however a hand-edited file
-//! orders its fields. The note is per thread, as a file is parsed on one thread.
+//! orders its fields. The note is per thread: a file's documents may be parsed on
+//! several threads, each document on one ([`FreshDocument`]).
+//!
+//! Lists are read into vectors of their exact length ([`each_document`],
+//! [`each_annotation`], [`compact`]): a vector grown while reading keeps up to twice
+//! the room it needs, and a large project holds hundreds of thousands of them.
 
 use super::annotation::{AttrValue, Attributes};
 use super::diagnostic::Diagnostic;
+use super::document::Document;
+use super::documents::Documents;
 use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -50,16 +57,36 @@ where
     Ok(id)
 }
 
-/// Reads a list of documents, forgetting the previous document's ids before each.
-pub(crate) fn each_document<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+/// A document read alone, as an element of a project's list is read by
+/// [`each_document`]: the ids noted for the messages start afresh. For a project's
+/// documents parsed apart, on several threads.
+pub(crate) struct FreshDocument(pub Document);
+
+impl<'de> Deserialize<'de> for FreshDocument {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        PLACE.with_borrow_mut(|p| *p = Place::default());
+        Document::deserialize(d).map(FreshDocument)
+    }
+}
+
+/// Reads a list into a vector of its exact length.
+pub(crate) fn compact<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
+    let mut items = Vec::<T>::deserialize(d)?;
+    items.shrink_to_fit();
+    Ok(items)
+}
+
+/// Reads a list of documents, forgetting the previous document's ids before each.
+pub(crate) fn each_document<'de, D: Deserializer<'de>>(d: D) -> Result<Documents, D::Error> {
     d.deserialize_seq(FreshEach(
         || PLACE.with_borrow_mut(|p| *p = Place::default()),
-        PhantomData,
+        PhantomData::<Document>,
     ))
+    .map(Documents::from)
 }
 
 /// Reads a list of annotations, forgetting the previous annotation's id before each.
@@ -90,7 +117,10 @@ impl<'de, F: Fn(), T: Deserialize<'de>> Visitor<'de> for FreshEach<F, T> {
             (self.0)();
             match seq.next_element()? {
                 Some(item) => items.push(item),
-                None => return Ok(items),
+                None => {
+                    items.shrink_to_fit();
+                    return Ok(items);
+                }
             }
         }
     }

@@ -446,7 +446,7 @@ mod tests {
             sources: Vec::new(),
         });
         let mut project = Project::new("p", crate::io::default_schema());
-        project.documents = vec![doc.clone(), doc];
+        project.documents = vec![doc.clone(), doc].into();
         assert!(!validate(&project).is_empty());
         let report = repair(&mut project);
         assert_eq!(validate(&project), Vec::new(), "{report:#?}");

@@ -14,16 +14,35 @@ use super::schema_index::IndexedSchema;
 use super::span::Span;
 use std::collections::{BTreeSet, HashMap};
 
-/// All the problems of `project`; empty when it is well formed.
+/// Documents checked by one thread at least: fewer are checked on the calling thread.
+const DOCUMENTS_PER_THREAD: usize = 64;
+
+/// All the problems of `project`; empty when it is well formed. The documents are
+/// checked on every core (each thread with its own index of the schema), the problems
+/// listed in the documents' order.
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
+    let documents: Vec<&Document> = project.documents.iter().collect();
+    let threads = crate::parallel::cores().min(documents.len() / DOCUMENTS_PER_THREAD);
+    let runs: Vec<&[&Document]> = documents
+        .chunks(documents.len().div_ceil(threads.max(1)).max(1))
+        .collect();
+    let checked = crate::parallel::map_in_order(&runs, runs.len(), |run| {
+        let schema = IndexedSchema::new(&project.schema);
+        run.iter()
+            .map(|doc| {
+                let mut problems = Vec::new();
+                validate_document(&schema, doc, &mut problems);
+                problems
+            })
+            .collect::<Vec<_>>()
+    });
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();
-    let schema = IndexedSchema::new(&project.schema);
-    for doc in &project.documents {
+    for (doc, doc_problems) in documents.iter().zip(checked.into_iter().flatten()) {
         if !ids.insert(doc.id.as_str()) {
             problems.push(Diagnostic::new("another document has the same id").in_document(&doc.id));
         }
-        validate_document(&schema, doc, &mut problems);
+        problems.extend(doc_problems);
     }
     super::incident_checks::check_incidents(project, &mut problems);
     problems

@@ -312,7 +312,7 @@ pub fn three_way_merge(
             name,
             annotators,
             schema,
-            documents,
+            documents: documents.into(),
             incidents,
             next_incident_id,
         },

@@ -69,6 +69,8 @@ pub enum Action {
     Problems(ProblemsAction),
     /// Sort or filter the event table, show or hide its columns.
     EventTable(super::event_table::EventTableAction),
+    /// Move the event table's cursor, open or close a cell's editor.
+    TableCell(super::table_cursor::CellAction),
 }
 
 /// What the Problems panel asks for.
@@ -215,8 +217,11 @@ pub enum EditAction {
     SetAttribute(Filler, String, Option<AttrValue>),
     /// Delete a mention or an event.
     Delete(Filler),
-    /// Fill a role.
+    /// Fill a role: the filler is added, or replaces the one there for a role that takes
+    /// one (see [`crate::edit::role_ops::fill_role`]).
     AddArgument(EventId, String, Filler),
+    /// A new event of this type on the trigger of an event (a shared trigger).
+    AddEventOnTrigger(EventId, String),
     /// Remove the argument at this index.
     RemoveArgument(EventId, usize),
     /// Change the status of a document.

@@ -26,8 +26,15 @@ pub struct EventailApp {
     pub(super) files: Box<dyn FileDialogs>,
     /// Set once the user agreed to close despite unsaved changes.
     pub(super) allow_close: bool,
-    /// Set when the window was asked to close while an export was being written.
+    /// Set when the window was asked to close while a save or an export was being
+    /// written.
     pub(super) quit_when_idle: bool,
+    /// The save being written off the UI thread.
+    pub(super) saving: Option<super::saving::SaveInFlight>,
+    /// A save asked for while another was being written.
+    pub(super) queued_save: Option<super::saving::QueuedSave>,
+    /// Lets tests hold saves back, to act while one is under way.
+    pub(super) save_gate: super::saving::SaveGate,
     pub(super) autosave: AutosaveState,
     /// Long work running in the background.
     pub(super) job: Option<Job>,
@@ -86,6 +93,9 @@ impl EventailApp {
             files,
             allow_close: false,
             quit_when_idle: false,
+            saving: None,
+            queued_save: None,
+            save_gate: Default::default(),
             autosave: AutosaveState::default(),
             job: None,
             review: None,
@@ -166,6 +176,23 @@ impl EventailApp {
     /// Whether the status bar shows how long the last frame took.
     pub fn shows_frame_time(&self) -> bool {
         self.view.show_frame_time
+    }
+
+    /// True once the window was told to close (the user agreed, or nothing was left
+    /// to save).
+    pub fn is_closing(&self) -> bool {
+        self.allow_close
+    }
+
+    /// True while a save is being written.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Holds back the saves, before they write anything, until the hold is dropped:
+    /// for tests that act while a save is under way.
+    pub fn hold_saves(&self) -> super::saving::SaveHold {
+        self.save_gate.hold()
     }
 
     /// What runs in the background, if anything.
@@ -485,6 +512,7 @@ impl eframe::App for EventailApp {
         for action in self.order_actions(&ctx, actions) {
             self.handle(action);
         }
+        self.poll_save();
         self.poll_job();
         // Once the project is open (it may be read in the background, or wait for
         // an answer about its lock or its autosave), or was not.

@@ -6,8 +6,9 @@
 //! from the document here, without egui, so that a unit test can check them and the
 //! panel only draws.
 
-use crate::model::IndexedSchema;
 use crate::model::conformance::event_messages;
+use crate::model::schema_index::IndexedSchema;
+use crate::model::span::OffsetTable;
 use crate::model::{AttrValue, Document, Event, EventId, Filler, Project};
 use std::collections::BTreeSet;
 
@@ -150,12 +151,21 @@ pub fn columns(project: &Project, doc: &Document) -> Vec<(EventColumn, String)> 
     columns
 }
 
+/// What the cells of a document's rows read: the project, the document, the offsets of
+/// its text (one table for all the rows, not a walk through the text per cell).
+struct Cells<'a> {
+    project: &'a Project,
+    doc: &'a Document,
+    offsets: OffsetTable<'a>,
+}
+
 /// How a filler reads in a cell: a mention's words, an event's id and type.
-fn filler_text(project: &Project, doc: &Document, filler: Filler) -> String {
+fn filler_text(cells: &Cells<'_>, filler: Filler) -> String {
+    let (project, doc) = (cells.project, cells.doc);
     match filler {
         Filler::Mention(id) => doc
             .mention(id)
-            .map_or(id.to_string(), |m| doc.covered_text(&m.ranges)),
+            .map_or(id.to_string(), |m| cells.offsets.covered_text(&m.ranges)),
         Filler::Event(id) => doc.event(id).map_or(id.to_string(), |e| {
             format!("{id} {}", project.schema.label(&e.event_type))
         }),
@@ -163,13 +173,8 @@ fn filler_text(project: &Project, doc: &Document, filler: Filler) -> String {
 }
 
 /// The text of `column` for `event`.
-fn cell(
-    project: &Project,
-    doc: &Document,
-    event: &Event,
-    column: &EventColumn,
-    warnings: &[String],
-) -> String {
+fn cell(cells: &Cells<'_>, event: &Event, column: &EventColumn, warnings: &[String]) -> String {
+    let project = cells.project;
     let attributes = |dates: bool| {
         event
             .attributes
@@ -186,12 +191,12 @@ fn cell(
     match column {
         EventColumn::Id => event.id.to_string(),
         EventColumn::Type => project.schema.label(&event.event_type).to_string(),
-        EventColumn::Trigger => doc.covered_text(&event.trigger),
+        EventColumn::Trigger => cells.offsets.covered_text(&event.trigger),
         EventColumn::Role(role) => event
             .arguments
             .iter()
             .filter(|a| &a.role == role)
-            .map(|a| filler_text(project, doc, a.filler))
+            .map(|a| filler_text(cells, a.filler))
             .collect::<Vec<_>>()
             .join("; "),
         EventColumn::Attributes => attributes(false),
@@ -213,6 +218,11 @@ pub fn event_table(project: &Project, doc: &Document, state: &EventTableState) -
     let columns = columns(project, doc);
     let needle = state.text.trim().to_lowercase();
     let schema = IndexedSchema::new(&project.schema);
+    let cells = Cells {
+        project,
+        doc,
+        offsets: doc.offsets(),
+    };
     let mut rows: Vec<EventRow> = doc
         .events
         .iter()
@@ -224,7 +234,7 @@ pub fn event_table(project: &Project, doc: &Document, state: &EventTableState) -
             }
             let cells: Vec<String> = columns
                 .iter()
-                .map(|(c, _)| cell(project, doc, event, c, &warnings))
+                .map(|(c, _)| cell(&cells, event, c, &warnings))
                 .collect();
             if !needle.is_empty() && !cells.iter().any(|c| c.to_lowercase().contains(&needle)) {
                 return None;

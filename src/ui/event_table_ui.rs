@@ -4,22 +4,18 @@
 //! egui_extras' table lays out only the rows in view (`TableBody::rows`), so a
 //! document of thousands of events scrolls as fast as one of ten; it sizes and resizes
 //! the columns. The table only reads and pushes actions: a click on a row selects its
-//! event, the type combo changes its type as an undoable edit.
+//! event; its cells edit in place (the type in a combo, the fillers and the attributes
+//! in a popup, [`super::cell_popup_ui`]); the keyboard moves between cells
+//! ([`super::table_keys`]).
 
-use super::action::{Action, EditAction};
+use super::action::Action;
 use super::event_table::{EventColumn, EventTable, EventTableAction, event_table};
 use super::state::ViewState;
+use super::table_cells_ui::{RowContext, cell_ui, editable};
+use super::table_cursor::{CellAction, CellEditor};
 use crate::model::{Document, Filler, Project};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
-
-fn push(actions: &mut Vec<Action>, action: EventTableAction) {
-    actions.push(Action::EventTable(action));
-}
-
-/// What a cached table was computed from: the project's generation, the document, the
-/// user's choices.
-type TableKey = ((u64, usize), usize, super::event_table::EventTableState);
 
 /// The table of `doc`, computed again only when the project (its `generation`), the
 /// document or the user's choices changed: drawing a frame then costs only the rows in
@@ -31,19 +27,15 @@ fn cached_table(
     view: &ViewState,
     generation: (u64, usize),
 ) -> Arc<EventTable> {
-    let id = egui::Id::unique("event table rows");
-    let key: TableKey = (generation, view.doc, view.event_table.clone());
-    let cached = ui.data(|d| d.get_temp::<Arc<(TableKey, Arc<EventTable>)>>(id));
-    if let Some(cached) = cached.filter(|c| c.0 == key) {
-        return Arc::clone(&cached.1);
-    }
-    let table = Arc::new(event_table(project, doc, &view.event_table));
-    ui.data_mut(|d| d.insert_temp(id, Arc::new((key, Arc::clone(&table)))));
-    table
+    let key = (generation, view.doc, view.event_table.clone());
+    super::frame_cache::cached(ui, egui::Id::unique("event table rows"), key, || {
+        event_table(project, doc, &view.event_table)
+    })
 }
 
 /// The filter row, the column menu and the table of `doc`'s events, as high as the
-/// space left. `generation` changes whenever the project does.
+/// space left, and the editor open on one of its cells. `generation` changes whenever
+/// the project does.
 pub fn event_table_ui(
     ui: &mut egui::Ui,
     project: &Project,
@@ -54,18 +46,37 @@ pub fn event_table_ui(
 ) {
     let state = &view.event_table;
     let table = cached_table(ui, project, doc, view, generation);
-    filters_ui(ui, project, doc, view, &table, actions);
+    super::table_filters_ui::filters_ui(ui, project, doc, view, &table, actions);
     let shown: Vec<(usize, &(EventColumn, String))> = table
         .columns
         .iter()
         .enumerate()
         .filter(|(_, (c, _))| !state.hidden.contains(c))
         .collect();
+    let shown_columns: Vec<EventColumn> = shown.iter().map(|(_, (c, _))| c.clone()).collect();
+    let keys = super::table_keys::TableInput {
+        project,
+        doc,
+        table: &table,
+        columns: &shown_columns,
+        view,
+    };
+    let focused = super::table_keys::table_keys_ui(ui, &keys, actions);
     let reveal = match view.reveal {
         Some(Filler::Event(id)) => table.rows.iter().position(|r| r.id == id),
         _ => None,
     };
-    egui::ScrollArea::horizontal()
+    let body = Body {
+        project,
+        doc,
+        view,
+        shown: &shown,
+        focused,
+        cursor_column: view.table_cursor.column.as_ref().or(shown_columns.first()),
+        cursor_stroke: egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+    };
+    let mut drawn = Drawn::default();
+    let scroll = egui::ScrollArea::horizontal()
         .id_salt("event table scroll")
         .auto_shrink([false, true])
         .show(ui, |ui| {
@@ -92,167 +103,162 @@ pub fn event_table_ui(
                 });
             }
             if let Some(row) = reveal {
-                builder = builder.scroll_to_row(row, Some(egui::Align::Center));
+                // Only as far as needed: a row in view stays where it is.
+                builder = builder.scroll_to_row(row, None);
             }
             builder
                 .header(22.0, |mut header| {
                     for (_, (column, title)) in &shown {
-                        header.col(|ui| {
-                            let arrow = match &state.sort {
-                                Some((c, false)) if c == column => " ⏶",
-                                Some((c, true)) if c == column => " ⏷",
-                                _ => "",
-                            };
-                            let response = ui
-                                .add(egui::Button::new(format!("{title}{arrow}")).frame(false))
-                                .on_hover_text(format!("Sort by {title} (again: the other way)"));
-                            if response.clicked() {
-                                push(actions, EventTableAction::Sort(column.clone()));
-                            }
-                        });
+                        header.col(|ui| header_ui(ui, state, column, title, actions));
                     }
                 })
-                .body(|body| {
-                    body.rows(height, table.rows.len(), |mut row| {
-                        let Some(event) = table.rows.get(row.index()) else {
-                            return;
-                        };
-                        let selected = view.selected == Some(Filler::Event(event.id));
-                        row.set_selected(selected);
-                        let mut clicked = false;
-                        for (index, (column, _)) in &shown {
-                            let text = event.cells.get(*index).map_or("", String::as_str);
-                            row.col(|ui| match column {
-                                EventColumn::Id => {
-                                    clicked |= ui
-                                        .selectable_label(selected, text)
-                                        .on_hover_text("Select this event")
-                                        .clicked();
-                                }
-                                EventColumn::Type => {
-                                    type_combo_ui(ui, project, event.id, &event.event_type, actions)
-                                }
-                                EventColumn::Problems if !event.warnings.is_empty() => {
-                                    ui.colored_label(ui.visuals().warn_fg_color, text)
-                                        .on_hover_text(event.warnings.join("\n"));
-                                }
-                                _ => {
-                                    ui.add(egui::Label::new(text).truncate().selectable(false));
-                                }
-                            });
-                        }
-                        if clicked || row.response().clicked() {
-                            let target = (!selected).then_some(Filler::Event(event.id));
-                            actions.push(Action::Select {
-                                target,
-                                scroll: true,
-                            });
+                .body(|rows| {
+                    rows.rows(height, table.rows.len(), |mut row| {
+                        if let Some(event) = table.rows.get(row.index()) {
+                            row_ui(&mut row, &body, event, &mut drawn, actions);
                         }
                     });
                 });
-        });
-}
-
-/// The type of one event, as a combo that changes it.
-fn type_combo_ui(
-    ui: &mut egui::Ui,
-    project: &Project,
-    id: crate::model::EventId,
-    current: &str,
-    actions: &mut Vec<Action>,
-) {
-    let schema = &project.schema;
-    let combo = egui::ComboBox::from_id_salt(("event table type", id))
-        .selected_text(schema.label(current))
-        .width(ui.available_width())
-        .show_ui(ui, |ui| {
-            for t in &schema.event_types {
-                if ui.selectable_label(t.name == current, &t.label).clicked() && t.name != current {
-                    actions.push(EditAction::SetEventType(id, t.name.clone()).into());
-                }
+            // Here, not in the cell: the table's own (vertical) scroll area would take the
+            // request and drop its sideways half.
+            if let Some(rect) = drawn.reveal_cell {
+                ui.scroll_to_rect(rect, None);
             }
         });
-    let _ = combo.response.accessible_name(format!("Type of {id}"));
+    match &view.table_cursor.editor {
+        Some(CellEditor::Fillers { .. } | CellEditor::Attributes { .. }) => {
+            let anchor = drawn.anchor.unwrap_or(scroll.inner_rect);
+            super::cell_popup_ui::cell_popup_ui(
+                ui, anchor, project, doc, view, generation, actions,
+            );
+        }
+        _ => super::cell_popup_ui::forget_popup(ui.ctx()),
+    }
 }
 
-/// The text filter, the type filter, "only with problems", the columns menu and the
-/// count of rows shown.
-fn filters_ui(
+/// A column's header: a button that sorts by it, with an arrow for the sort in force.
+fn header_ui(
     ui: &mut egui::Ui,
-    project: &Project,
-    doc: &Document,
-    view: &ViewState,
-    table: &EventTable,
+    state: &super::event_table::EventTableState,
+    column: &EventColumn,
+    title: &str,
     actions: &mut Vec<Action>,
 ) {
-    let state = &view.event_table;
-    let schema = &project.schema;
-    ui.horizontal_wrapped(|ui| {
-        let mut text = state.text.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("🔍 filter")
-                .desired_width(120.0),
-        );
-        let _ = field.accessible_name("Filter events");
-        if text != state.text {
-            push(actions, EventTableAction::SetText(text));
+    let arrow = match &state.sort {
+        Some((c, false)) if c == column => " ⏶",
+        Some((c, true)) if c == column => " ⏷",
+        _ => "",
+    };
+    let response = ui
+        .add(egui::Button::new(format!("{title}{arrow}")).frame(false))
+        .on_hover_text(format!("Sort by {title} (again: the other way)"));
+    if response.clicked() {
+        actions.push(Action::EventTable(EventTableAction::Sort(column.clone())));
+    }
+}
+
+/// What every row of the table's body reads.
+struct Body<'a> {
+    project: &'a Project,
+    doc: &'a Document,
+    view: &'a ViewState,
+    /// The columns shown, each with its position among the rows' cells and its title.
+    shown: &'a [(usize, &'a (EventColumn, String))],
+    /// The table has the keyboard: the cursor's cell is outlined.
+    focused: bool,
+    cursor_column: Option<&'a EventColumn>,
+    cursor_stroke: egui::Stroke,
+}
+
+/// What the rows leave for after the table.
+#[derive(Default)]
+struct Drawn {
+    /// Where the cell whose editor is open was drawn: its popup opens below it.
+    anchor: Option<egui::Rect>,
+    /// The cell the keyboard just moved to, to scroll into view sideways.
+    reveal_cell: Option<egui::Rect>,
+}
+
+/// One row: its cells, the cursor's outline, the click that selects it or opens a cell's
+/// editor, its context menu.
+fn row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    body: &Body<'_>,
+    event: &super::event_table::EventRow,
+    drawn: &mut Drawn,
+    actions: &mut Vec<Action>,
+) {
+    let selected = body.view.selected == Some(Filler::Event(event.id));
+    row.set_selected(selected);
+    let editor_open = body.view.table_cursor.editor.as_ref();
+    let context = RowContext {
+        project: body.project,
+        doc: body.doc,
+        row: event,
+        selected,
+        editor: editor_open,
+    };
+    let mut click = None;
+    for (index, (column, title)) in body.shown {
+        let text = event.cells.get(*index).map_or("", String::as_str);
+        let under_cursor = body.focused && selected && body.cursor_column == Some(column);
+        let mut id_clicked = false;
+        let (rect, response) = row.col(|ui| {
+            id_clicked = cell_ui(ui, &context, column, text, actions);
+            if under_cursor {
+                if super::table_keys::take_cursor_moved(ui.ctx(), event.id, column) {
+                    drawn.reveal_cell = Some(ui.max_rect());
+                }
+                let outline = ui.max_rect().shrink(1.0);
+                let stroke = body.cursor_stroke;
+                ui.painter()
+                    .rect_stroke(outline, 2.0, stroke, egui::StrokeKind::Inside);
+            }
+        });
+        let editor = CellEditor::of(event.id, column);
+        if editor.is_some() && *column != EventColumn::Type {
+            let name = format!("{title} of {}", event.id);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, &name));
+            if editable(&context, column) {
+                let _ = response
+                    .clone()
+                    .on_hover_text("Click or Enter: edit in place");
+            }
         }
-        let shown = state
-            .event_type
-            .as_deref()
-            .map_or("every type", |t| schema.label(t));
-        let combo = egui::ComboBox::from_id_salt("event table type filter")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(state.event_type.is_none(), "every type")
-                    .clicked()
-                {
-                    push(actions, EventTableAction::SetType(None));
-                }
-                let used: std::collections::BTreeSet<&str> =
-                    doc.events.iter().map(|e| e.event_type.as_str()).collect();
-                for t in schema
-                    .event_types
-                    .iter()
-                    .filter(|t| used.contains(t.name.as_str()))
-                {
-                    let on = state.event_type.as_deref() == Some(t.name.as_str());
-                    if ui.selectable_label(on, &t.label).clicked() {
-                        push(actions, EventTableAction::SetType(Some(t.name.clone())));
-                    }
-                }
+        if editor.is_some() && editor.as_ref() == editor_open {
+            drawn.anchor = Some(rect);
+        }
+        if id_clicked || response.clicked() {
+            click = Some(column.clone());
+        }
+    }
+    let response = row.response();
+    super::table_cells_ui::row_menu_ui(&response, &context, actions);
+    if let Some(column) = click {
+        super::table_keys::focus_table(&response.ctx);
+        row_clicked(&context, column, actions);
+    }
+}
+
+/// A click in a row: a cell with an editor opens it (and selects the event); elsewhere
+/// the row's event is selected, or unselected if it was.
+fn row_clicked(context: &RowContext<'_>, column: EventColumn, actions: &mut Vec<Action>) {
+    let id = context.row.id;
+    let opens = column != EventColumn::Type && editable(context, &column);
+    if opens {
+        if !context.selected {
+            actions.push(Action::Select {
+                target: Some(Filler::Event(id)),
+                scroll: true,
             });
-        let _ = combo.response.accessible_name("Filter by type");
-        let mut only = state.only_problems;
-        if ui
-            .checkbox(&mut only, "⚠ only")
-            .on_hover_text("Only the events with a problem")
-            .changed()
-        {
-            push(actions, EventTableAction::OnlyProblems(only));
         }
-        ui.menu_button("Columns", |ui| {
-            for (column, title) in &table.columns {
-                if *column == EventColumn::Id {
-                    continue;
-                }
-                let mut on = !state.hidden.contains(column);
-                let name = if *column == EventColumn::Problems {
-                    "Problems"
-                } else {
-                    title
-                };
-                if ui.checkbox(&mut on, name).changed() {
-                    push(actions, EventTableAction::ShowColumn(column.clone(), on));
-                }
-            }
-        })
-        .response
-        .on_hover_text("Show or hide columns");
-        if table.rows.len() != table.total {
-            ui.weak(format!("{} of {}", table.rows.len(), table.total));
-        }
+        actions.push(Action::TableCell(CellAction::Open(id, column)));
+        return;
+    }
+    actions.push(Action::TableCell(CellAction::Column(column)));
+    let target = (!context.selected).then_some(Filler::Event(id));
+    actions.push(Action::Select {
+        target,
+        scroll: true,
     });
 }

@@ -5,9 +5,10 @@
 
 use super::action::{Action, EditAction};
 use super::command::UiCommand;
+use super::filler_candidates::{parent_slots, role_candidates};
 use super::mention_ui::{attributes_ui, note_ui};
 use super::state::ViewState;
-use crate::model::conformance::{event_warnings, filler_type};
+use crate::model::conformance::event_warnings;
 use crate::model::{Document, Event, Filler, Project, Role};
 use crate::ui::labels::describe;
 
@@ -33,11 +34,9 @@ pub fn events_ui(
             } else {
                 ui.weak("No text selected: the event has no trigger");
             }
-            for t in &schema.event_types {
-                if ui.button(&t.label).clicked() {
-                    actions.push(EditAction::AddEvent(t.name.clone()).into());
-                }
-            }
+            super::widgets::event_types_menu_ui(ui, schema, actions, |t| {
+                EditAction::AddEvent(t.to_string()).into()
+            });
         })
         .response
         .on_hover_text(UiCommand::AddEvent.tooltip());
@@ -110,13 +109,24 @@ fn event_editor_ui(
         {
             actions.push(EditAction::SetTriggerFromSelection(id).into());
         }
-        if !event.trigger.is_empty()
-            && ui
+        if !event.trigger.is_empty() {
+            if ui
                 .small_button("Remove")
                 .on_hover_text("No trigger")
                 .clicked()
-        {
-            actions.push(EditAction::ClearTrigger(id).into());
+            {
+                actions.push(EditAction::ClearTrigger(id).into());
+            }
+            ui.menu_button("➕ Another event here", |ui| {
+                ui.weak("A new event on the same trigger, of the type:");
+                super::widgets::event_types_menu_ui(ui, schema, actions, |t| {
+                    EditAction::AddEventOnTrigger(id, t.to_string()).into()
+                });
+            })
+            .response
+            .on_hover_text(
+                "The same words trigger another event too (e.g. a battle and a capture)",
+            );
         }
     });
     for w in warnings {
@@ -141,6 +151,7 @@ fn event_editor_ui(
         &event.attributes,
         actions,
     );
+    argument_of_ui(ui, project, doc, event, actions);
     note_ui(ui, Filler::Event(id), &event.note, actions);
     ui.horizontal(|ui| {
         if ui
@@ -182,9 +193,10 @@ fn role_row_ui(
             .join(", ")
     };
     ui.vertical(|ui| {
-        ui.label(&role.label)
+        // Never wrapped letter by letter when the fillers take the width.
+        ui.add(egui::Label::new(&role.label).extend())
             .on_hover_text(format!("{how_many}: {fillers}"));
-        ui.weak(how_many);
+        ui.add(egui::Label::new(egui::RichText::new(how_many).weak()).extend());
     });
     ui.vertical(|ui| {
         for (index, arg) in event.arguments.iter().enumerate() {
@@ -232,7 +244,7 @@ fn role_row_ui(
 }
 
 /// A list of the mentions (and events, where the role allows them) that may fill `role`,
-/// the allowed types first.
+/// the allowed types first, the nearest first ([`role_candidates`]).
 fn candidates_ui(
     ui: &mut egui::Ui,
     project: &Project,
@@ -241,35 +253,19 @@ fn candidates_ui(
     role: &Role,
     actions: &mut Vec<Action>,
 ) {
-    let allowed = |f: Filler| {
-        role.fillers.is_empty()
-            || filler_type(doc, f).is_some_and(|t| role.fillers.iter().any(|r| r == t))
-    };
-    let mut candidates: Vec<Filler> = doc
-        .mentions
-        .iter()
-        .map(|m| Filler::Mention(m.id))
-        .chain(
-            doc.events
-                .iter()
-                .filter(|e| e.id != event.id)
-                .map(|e| Filler::Event(e.id)),
-        )
-        .filter(|f| matches!(f, Filler::Mention(_)) || allowed(*f))
-        .collect();
-    candidates.sort_by_key(|f| !allowed(*f));
     ui.menu_button("choose…", |ui| {
+        let candidates = role_candidates(project, doc, event, &role.name);
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {
-                for f in candidates {
-                    let mut text = describe(project, doc, f);
-                    if !allowed(f) {
+                for c in candidates.iter().filter(|c| c.argument.is_none()) {
+                    let mut text = c.text();
+                    if !c.allowed {
                         text.push_str(" ⚠");
                     }
                     if ui.button(text).clicked() {
-                        actions
-                            .push(EditAction::AddArgument(event.id, role.name.clone(), f).into());
+                        let fill = EditAction::AddArgument(event.id, role.name.clone(), c.filler);
+                        actions.push(fill.into());
                         ui.close();
                     }
                 }
@@ -280,4 +276,29 @@ fn candidates_ui(
         "Fill {} from the document's annotations",
         role.label
     ));
+}
+
+/// The roles of other events this event may fill (nested events: a statement about an
+/// attack), each a click away.
+fn argument_of_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    event: &Event,
+    actions: &mut Vec<Action>,
+) {
+    let slots = parent_slots(project, doc, event);
+    if slots.is_empty() {
+        return;
+    }
+    ui.menu_button("⤴ Argument of…", |ui| {
+        for slot in slots {
+            if ui.button(&slot.text).clicked() {
+                let filler = Filler::Event(event.id);
+                actions.push(EditAction::AddArgument(slot.event, slot.role, filler).into());
+            }
+        }
+    })
+    .response
+    .on_hover_text("Make this event an argument of another (an event about this event)");
 }

@@ -126,7 +126,8 @@ fn ranges_ui(
     ui.weak("Ctrl+drag adds words to it; Shift+Left/Right moves its end, Ctrl+Shift+Left/Right its start");
 }
 
-/// Attribute editors for an annotation of type `type_name`.
+/// Attribute editors for an annotation of type `type_name`; returns the id of the first
+/// (to give it the keyboard), if the type has any.
 pub fn attributes_ui(
     ui: &mut egui::Ui,
     schema: &Schema,
@@ -134,16 +135,19 @@ pub fn attributes_ui(
     type_name: &str,
     attributes: &Attributes,
     actions: &mut Vec<Action>,
-) {
+) -> Option<egui::Id> {
+    let mut first = None;
     for def in schema.attributes_for(type_name) {
         let current = attributes.get(&def.name);
-        match &def.kind {
+        let response = match &def.kind {
             AttrKind::Flag => {
                 let mut on = current.is_some();
-                if ui.checkbox(&mut on, &def.label).changed() {
+                let response = ui.checkbox(&mut on, &def.label);
+                if response.changed() {
                     let value = on.then_some(AttrValue::Flag);
                     actions.push(EditAction::SetAttribute(target, def.name.clone(), value).into());
                 }
+                response
             }
             AttrKind::Values(values) => {
                 let shown = match current {
@@ -167,7 +171,8 @@ pub fn attributes_ui(
                                 );
                             }
                         }
-                    });
+                    })
+                    .response
             }
             AttrKind::Text => {
                 let id = ui.scope_id().with(("attr", target, &def.name));
@@ -178,16 +183,20 @@ pub fn attributes_ui(
                 ui.horizontal(|ui| {
                     let label = ui.label(&def.label);
                     let field = committed_text_ui(ui, id, &stored, TextField::WideLine);
-                    field.response.labelled_by(label.id);
+                    let response = field.response.labelled_by(label.id);
                     if let Some(text) = field.committed {
                         let value = (!text.is_empty()).then_some(AttrValue::Value(text));
                         actions
                             .push(EditAction::SetAttribute(target, def.name.clone(), value).into());
                     }
-                });
+                    response
+                })
+                .inner
             }
-        }
+        };
+        first.get_or_insert(response.id);
     }
+    first
 }
 
 /// The note of an annotation.

@@ -9,16 +9,20 @@ mod adjudication_ui;
 pub mod app;
 pub mod article;
 mod autosave;
+mod cell_popup_ui;
 pub mod command;
 mod conflicts_ui;
 mod dialogs_ui;
 mod documents_ui;
 pub mod event_table;
 mod event_table_ui;
-mod events_ui;
+pub mod events_ui;
 pub mod failure;
 pub mod file_dialog;
+pub mod filler_candidates;
+mod filler_popup_ui;
 pub mod fonts;
+mod frame_cache;
 mod handle;
 mod jobs;
 mod keys;
@@ -32,6 +36,7 @@ mod relations_ui;
 pub mod review;
 mod review_tables_ui;
 mod review_ui;
+pub mod saving;
 pub mod schema_editor;
 mod schema_ui;
 pub mod search;
@@ -41,6 +46,10 @@ pub mod settings;
 mod start_ui;
 pub mod state;
 mod status_ui;
+mod table_cells_ui;
+pub mod table_cursor;
+mod table_filters_ui;
+mod table_keys;
 mod widgets;
 
 pub use app::EventailApp;
@@ -59,6 +68,9 @@ pub fn run(
             .with_title("eventail")
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([700.0, 400.0]),
+        // eframe's system font fallback is not built in (its `system_fonts` feature is
+        // off); the app brings its own CJK provider (`fonts::cjk`).
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(

@@ -18,6 +18,16 @@ pub struct Session {
     stamp: Option<FileStamp>,
     /// The documents changed since [`Session::take_touched`] was last called.
     touched: Touched,
+    /// Which project this is: a new one for each session and each replacement of its
+    /// project, so that a save that ends after the project was replaced marks nothing.
+    epoch: u64,
+}
+
+/// The next [`Session::epoch`].
+fn next_epoch() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static EPOCHS: AtomicU64 = AtomicU64::new(1);
+    EPOCHS.fetch_add(1, Ordering::Relaxed)
 }
 
 /// An edit that was undone or redone: its label and the document it showed.
@@ -39,6 +49,7 @@ impl Session {
             read_only: false,
             stamp: None,
             touched: Touched::Everything,
+            epoch: next_epoch(),
         }
     }
 
@@ -59,6 +70,7 @@ impl Session {
             read_only,
             stamp,
             touched: Touched::Everything,
+            epoch: next_epoch(),
         }
     }
 
@@ -90,6 +102,12 @@ impl Session {
     /// Changes whenever the project does (edit, undo, redo, replacement).
     pub fn generation(&self) -> (u64, usize) {
         self.history.generation()
+    }
+
+    /// Which project this is (see [`Session::generation`] for its states): changes when
+    /// the project is replaced.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
     }
 
     /// What undo would undo.
@@ -134,6 +152,7 @@ impl Session {
         self.history = History::default();
         self.history.mark_unsaved();
         self.touched = Touched::Everything;
+        self.epoch = next_epoch();
     }
 
     /// Marks the project as new and never saved (an import made into a project).
@@ -141,11 +160,17 @@ impl Session {
         self.history.mark_unsaved();
     }
 
-    /// Records that the project was written to `path`, which then held `stamp`: the
-    /// history's current state is the saved one; a new file comes with its own lock,
-    /// and the old lock goes.
-    pub fn saved_to(&mut self, path: PathBuf, lock: Option<ProjectLock>, stamp: Option<FileStamp>) {
-        self.history.mark_saved();
+    /// Records that the project as it was at `generation` was written to `path`, which
+    /// then held `stamp`: that state of the history is the saved one (edits made since
+    /// stay unsaved); a new file comes with its own lock, and the old lock goes.
+    pub fn saved_to(
+        &mut self,
+        path: PathBuf,
+        lock: Option<ProjectLock>,
+        stamp: Option<FileStamp>,
+        generation: (u64, usize),
+    ) {
+        self.history.mark_saved_at(generation);
         self.stamp = stamp;
         if self.path.as_deref() != Some(path.as_path()) {
             self.lock = lock;

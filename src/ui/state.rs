@@ -30,6 +30,8 @@ pub struct ViewState {
     pub show_frame_time: bool,
     /// How the event table is sorted and filtered, and which of its columns show.
     pub event_table: super::event_table::EventTableState,
+    /// The keyboard's cell in the event table and the cell editor open, if any.
+    pub table_cursor: super::table_cursor::TableCursor,
 }
 
 /// A relation in the making: from the selected annotation to the one clicked next, or

@@ -79,3 +79,18 @@ pub fn step_buttons_ui(ui: &mut egui::Ui, actions: &mut Vec<super::action::Actio
         }
     }
 }
+
+/// One button per event type of the schema, in its order, for a menu: a click pushes
+/// what `action` makes of the type's name.
+pub fn event_types_menu_ui(
+    ui: &mut egui::Ui,
+    schema: &crate::model::Schema,
+    actions: &mut Vec<super::action::Action>,
+    action: impl Fn(&str) -> super::action::Action,
+) {
+    for t in &schema.event_types {
+        if ui.button(&t.label).clicked() {
+            actions.push(action(&t.name));
+        }
+    }
+}

@@ -109,13 +109,27 @@ pub fn run_command(harness: &mut Harness<'_, EventailApp>, text: &str) {
 }
 
 /// Runs frames until the window settles; while a background job shows its progress
-/// (which animates), one frame.
+/// (which animates), one frame. A save under way is waited for first: it is written
+/// off the UI thread, and the test reads the file next.
 pub fn settle(harness: &mut Harness<'_, EventailApp>) {
+    wait_for_saves(harness);
     if harness.state().background_job().is_some() {
         harness.run_steps(1);
     } else {
         harness.run();
     }
+}
+
+/// Runs frames until no save is under way (nor one queued behind it).
+pub fn wait_for_saves(harness: &mut Harness<'_, EventailApp>) {
+    for _ in 0..1000 {
+        if !harness.state().is_saving() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.run_steps(1);
+    }
+    assert!(!harness.state().is_saving(), "the save ended");
 }
 
 /// Runs frames until the background job is over.
@@ -145,4 +159,16 @@ pub fn wait_until(
         harness.run_steps(1);
     }
     assert!(done(harness), "timed out waiting: {what}");
+}
+
+/// Asks the window to close, as its close button does.
+pub fn close_the_window(harness: &mut Harness<'_, EventailApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
 }

@@ -318,9 +318,11 @@ pub fn write_brat(project: &Project, out_dir: &Path) -> Result<ExportReport, Exp
 
 /// File names for the documents: the ids, with characters that file systems refuse
 /// replaced by `_`, made unique even on case-insensitive file systems.
-pub fn file_stems_from_documents(documents: &[Document]) -> Vec<String> {
+pub fn file_stems_from_documents<'d>(
+    documents: impl IntoIterator<Item = &'d Document>,
+) -> Vec<String> {
     let mut taken = BTreeSet::new();
-    let mut stems = Vec::with_capacity(documents.len());
+    let mut stems = Vec::new();
     for doc in documents {
         let mut base: String = doc
             .id

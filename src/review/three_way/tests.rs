@@ -68,7 +68,7 @@ fn base() -> Project {
     d1.next_id = 4;
     let d2 = Document::new("d2", "Second article", "Daech recule.");
     let mut project = Project::new("palmyre", crate::io::default_schema());
-    project.documents = vec![d1, d2];
+    project.documents = vec![d1, d2].into();
     project
 }
 

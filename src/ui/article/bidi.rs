@@ -1,5 +1,4 @@
-//! Right-to-left text: the visual order of a block's characters, and where each of
-//! them lands in egui's galley.
+//! Right-to-left text: the visual order of a block's characters.
 //!
 //! egui 0.37 shapes text with harfrust but has no bidirectional reordering, and its
 //! galley loses the character ↔ glyph correspondence on right-to-left runs: harfrust
@@ -10,25 +9,24 @@
 //! off"). So blocks holding right-to-left letters take another path:
 //!
 //! - the block is cut in *pieces*: highlight segment boundaries, bidi level changes,
-//!   runs of right-to-left letters (kept whole so that harfrust joins them and draws
-//!   them right to left), every other character of a right-to-left run on its own;
+//!   runs of right-to-left letters of one script (kept whole so that harfrust joins
+//!   them and draws them right to left), every other character of a right-to-left run
+//!   on its own, as are the non-letters of right-to-left scripts (Arabic-Indic digits),
+//!   which harfrust would otherwise draw right to left;
 //! - each line's pieces are put in visual order (Unicode bidi rule L2, levels from the
-//!   `unicode-bidi` crate), and laid out as sections separated by an invisible
-//!   zero-width space, which marks in the galley where each piece's glyphs end;
-//! - [`CharMap`] then gives each logical character its box, whatever number of glyphs
-//!   egui made for it. Offsets, spans, clicks and the file stay logical.
+//!   `unicode-bidi` crate), and laid out as sections each after an invisible zero-width
+//!   space, which marks in the galley where each piece's glyphs start (`layout.rs`),
+//!   with joiners where a highlight cuts an Arabic word (`joining.rs`);
+//! - `CharMap` (`char_map.rs`) then gives each logical character its box, whatever
+//!   number of glyphs egui made for it, exactly through the shaper's clusters
+//!   (`clusters.rs`, `piece_boxes.rs`). Offsets, spans, clicks and the file stay logical;
+//! - a paragraph that reads right to left is drawn flush right (`layout.rs`).
 //!
 //! Blocks without right-to-left letters never come here: they keep egui's own
 //! one-glyph-per-character mapping and cost nothing more.
 
-use egui::{Galley, Pos2, Rect, pos2};
 use std::ops::Range;
 use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
-
-/// Marks the end of a piece in the laid-out text; never drawn, zero wide.
-pub const PIECE_END: char = '\u{200B}';
-/// What a [`PIECE_END`] of the document itself becomes, so that it marks nothing.
-pub const PIECE_END_STANDIN: char = '\u{2060}';
 
 /// True for the characters that harfrust shapes right to left (Hebrew, Arabic, …).
 fn is_rtl_letter(c: char) -> bool {
@@ -41,6 +39,24 @@ fn is_rtl_letter(c: char) -> bool {
 pub fn needs_bidi(text: &str) -> bool {
     text.chars()
         .any(|c| is_rtl_letter(c) || ((c as u32) >= 0x600 && bidi_class(c) == BidiClass::AN))
+}
+
+/// True for characters of the right-to-left scripts' blocks (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko, …): harfrust shapes a piece that starts with one right to left, so
+/// those that are not letters (Arabic-Indic digits, marks, punctuation) are laid out
+/// alone, where direction does not matter.
+fn in_rtl_block(c: char) -> bool {
+    matches!(c as u32, 0x590..=0x8FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// True for the letters of the Hebrew blocks, drawn with the Hebrew font.
+fn is_hebrew(c: char) -> bool {
+    matches!(c as u32, 0x590..=0x5FF | 0xFB1D..=0xFB4F)
+}
+
+/// True when the paragraph `chars` reads right to left: drawn flush right.
+pub fn reads_right_to_left(chars: &[char]) -> bool {
+    paragraph_level(chars).is_rtl()
 }
 
 /// The direction of the paragraph (the block) the line is in: right to left only when
@@ -85,6 +101,8 @@ pub fn visual_pieces(chars: &[char], line: Range<usize>, cuts: &[usize]) -> Vec<
         .collect();
     let mut pieces: Vec<(Piece, u8)> = Vec::new();
     let mut prev_letter = false;
+    let mut prev_alone = false;
+    let mut prev_hebrew = false;
     for (k, (&c, &level)) in chars
         .get(line.clone())
         .unwrap_or_default()
@@ -94,14 +112,24 @@ pub fn visual_pieces(chars: &[char], line: Range<usize>, cuts: &[usize]) -> Vec<
     {
         let i = line.start + k;
         // Combining marks stay with the letter they sit on.
-        let letter = is_rtl_letter(c) || (prev_letter && bidi_class(c) == BidiClass::NSM);
+        let mark = prev_letter && bidi_class(c) == BidiClass::NSM;
+        let letter = is_rtl_letter(c) || mark;
         prev_letter = letter;
+        // Hebrew and Arabic letters side by side are drawn with different fonts, which
+        // egui lays out as runs left to right: each script is a piece of its own, so
+        // that the pieces are reordered.
+        let hebrew = if mark { prev_hebrew } else { is_hebrew(c) };
+        let same_script = hebrew == prev_hebrew;
+        prev_hebrew = hebrew;
+        // A character following one laid out alone starts a piece of its own.
+        let alone = prev_alone;
+        prev_alone = !letter && in_rtl_block(c);
         let odd = level % 2 == 1;
         let joins = match pieces.last() {
             Some((last, last_level)) => {
                 *last_level == level
                     && last.rtl == letter
-                    && (letter || !odd)
+                    && ((letter && same_script) || (!letter && !odd && !in_rtl_block(c) && !alone))
                     && cuts.binary_search(&i).is_err()
             }
             None => false,
@@ -118,9 +146,43 @@ pub fn visual_pieces(chars: &[char], line: Range<usize>, cuts: &[usize]) -> Vec<
             )),
         }
     }
+    let pieces = split_scriptless(chars, pieces);
     let levels: Vec<u8> = pieces.iter().map(|(_, l)| *l).collect();
     let mut out: Vec<Piece> = pieces.into_iter().map(|(p, _)| p).collect();
     reorder(&mut out, &levels);
+    out
+}
+
+/// The right-to-left letters that belong to no script of their own (Unicode script
+/// Common): the Arabic tatweel, semicolon and question mark.
+fn scriptless(c: char) -> bool {
+    matches!(c, '\u{61B}' | '\u{61F}' | '\u{640}')
+}
+
+/// Cuts into single characters the right-to-left pieces made only of [`scriptless`]
+/// letters and marks: harfrust takes a text's direction from its first character with
+/// a script, so it would draw them left to right.
+fn split_scriptless(chars: &[char], pieces: Vec<(Piece, u8)>) -> Vec<(Piece, u8)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (piece, level) in pieces {
+        let letters = chars.get(piece.chars.clone()).unwrap_or_default();
+        let lone = piece.rtl
+            && piece.chars.len() > 1
+            && letters
+                .iter()
+                .all(|&c| scriptless(c) || bidi_class(c) == BidiClass::NSM);
+        if lone {
+            out.extend(piece.chars.clone().map(|i| {
+                let single = Piece {
+                    chars: i..i + 1,
+                    ..piece.clone()
+                };
+                (single, level)
+            }));
+        } else {
+            out.push((piece, level));
+        }
+    }
     out
 }
 
@@ -170,11 +232,11 @@ pub fn mirrored(c: char) -> char {
     }
 }
 
-/// The logical index of each character of `chars` in the order they are seen, left to
-/// right, on one line: the pieces in visual order, right-to-left letters reversed as
-/// harfrust draws them.
-pub fn visual_order(chars: &[char]) -> Vec<usize> {
-    visual_pieces(chars, 0..chars.len(), &[])
+/// The logical index of each character of line `line` of block `chars` in the order
+/// they are seen, left to right: the pieces in visual order, right-to-left letters
+/// reversed as harfrust draws them.
+pub fn visual_order(chars: &[char], line: Range<usize>) -> Vec<usize> {
+    visual_pieces(chars, line, &[])
         .into_iter()
         .flat_map(|p| {
             let r = p.chars.clone();
@@ -186,189 +248,6 @@ pub fn visual_order(chars: &[char]) -> Vec<usize> {
             v
         })
         .collect()
-}
-
-/// Where one character of a block is drawn.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct CharBox {
-    row: usize,
-    x0: f32,
-    x1: f32,
-    rtl: bool,
-}
-
-/// Each logical character of a block and its box in the block's galley.
-#[derive(Clone, Debug, Default)]
-pub struct CharMap {
-    boxes: Vec<CharBox>,
-}
-
-impl CharMap {
-    /// Reads the boxes of `pieces` (in the order they were laid out, each followed by a
-    /// [`PIECE_END`]) from `galley`, for a block of `len` characters.
-    pub fn new(galley: &Galley, pieces: &[Piece], len: usize) -> Self {
-        let mut boxes = vec![
-            CharBox {
-                row: 0,
-                x0: 0.0,
-                x1: 0.0,
-                rtl: false,
-            };
-            len
-        ];
-        let mut piece_index = 0;
-        let mut glyphs: Vec<(usize, f32, f32)> = Vec::new();
-        for (r, row) in galley.rows.iter().enumerate() {
-            for g in &row.glyphs {
-                if g.chr == PIECE_END {
-                    if let Some(piece) = pieces.get(piece_index) {
-                        place(piece, &glyphs, &mut boxes);
-                    }
-                    piece_index += 1;
-                    glyphs.clear();
-                } else {
-                    glyphs.push((r, g.pos.x, g.pos.x + g.advance_width));
-                }
-            }
-        }
-        if let Some(piece) = pieces.get(piece_index) {
-            place(piece, &glyphs, &mut boxes);
-        }
-        Self { boxes }
-    }
-
-    /// The row of each character, to cut the block into lines.
-    pub fn rows(&self) -> impl Iterator<Item = usize> + '_ {
-        self.boxes.iter().map(|b| b.row)
-    }
-
-    /// Rectangles (relative to the galley) covering block characters `range`: one per
-    /// stretch of touching boxes on a row.
-    pub fn rects(&self, galley: &Galley, range: Range<usize>) -> Vec<Rect> {
-        let mut spans: Vec<(usize, f32, f32)> = self
-            .boxes
-            .get(range.start.min(self.boxes.len())..range.end.min(self.boxes.len()))
-            .unwrap_or_default()
-            .iter()
-            .map(|b| (b.row, b.x0, b.x1))
-            .collect();
-        spans.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let mut merged: Vec<(usize, f32, f32)> = Vec::new();
-        for (row, x0, x1) in spans {
-            match merged.last_mut() {
-                Some(last) if last.0 == row && x0 <= last.2 + 1.5 => last.2 = last.2.max(x1),
-                _ => merged.push((row, x0, x1)),
-            }
-        }
-        merged
-            .into_iter()
-            .filter(|(_, x0, x1)| x1 > x0)
-            .filter_map(|(row, x0, x1)| {
-                let placed = galley.rows.get(row)?;
-                let r = placed.rect();
-                Some(Rect::from_min_max(
-                    pos2(placed.pos.x + x0, r.min.y),
-                    pos2(placed.pos.x + x1, r.max.y),
-                ))
-            })
-            .collect()
-    }
-
-    /// The cursor (a block character index, between characters) at `pos` relative to
-    /// the galley: before the character under it when on its reading-start half.
-    pub fn cursor_at(&self, galley: &Galley, pos: Pos2) -> usize {
-        let Some(row) = galley
-            .rows
-            .iter()
-            .enumerate()
-            .min_by(|a, b| {
-                let d = |r: &egui::epaint::text::PlacedRow| {
-                    let rect = r.rect();
-                    (rect.min.y - pos.y).max(pos.y - rect.max.y).max(0.0)
-                };
-                d(a.1).total_cmp(&d(b.1))
-            })
-            .map(|(i, _)| i)
-        else {
-            return 0;
-        };
-        let x = pos.x - galley.rows.get(row).map_or(0.0, |r| r.pos.x);
-        let nearest = self
-            .boxes
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.row == row)
-            .min_by(|(_, a), (_, b)| distance(a, x).total_cmp(&distance(b, x)));
-        match nearest {
-            Some((i, b)) => {
-                let center = (b.x0 + b.x1) / 2.0;
-                if (x < center) != b.rtl { i } else { i + 1 }
-            }
-            None => self.boxes.len(),
-        }
-    }
-}
-
-/// Horizontal distance from `x` to a box (0 inside).
-fn distance(b: &CharBox, x: f32) -> f32 {
-    (b.x0 - x).max(x - b.x1).max(0.0)
-}
-
-/// Gives the characters of `piece` their boxes from its glyphs `(row, x0, x1)`: one
-/// glyph per character when egui kept that invariant, else shares of the piece's
-/// extent, right to left for right-to-left letters.
-fn place(piece: &Piece, glyphs: &[(usize, f32, f32)], boxes: &mut [CharBox]) {
-    let n = piece.chars.len();
-    if !piece.rtl && glyphs.len() == n {
-        for (i, &(row, x0, x1)) in piece.chars.clone().zip(glyphs) {
-            if let Some(b) = boxes.get_mut(i) {
-                *b = CharBox {
-                    row,
-                    x0,
-                    x1,
-                    rtl: false,
-                };
-            }
-        }
-        return;
-    }
-    // Extent of the piece on each row, in the order the glyphs came.
-    let mut extents: Vec<(usize, f32, f32)> = Vec::new();
-    for &(row, x0, x1) in glyphs {
-        match extents.last_mut() {
-            Some(e) if e.0 == row => {
-                e.1 = e.1.min(x0);
-                e.2 = e.2.max(x1);
-            }
-            _ => extents.push((row, x0, x1)),
-        }
-    }
-    let total: f32 = extents.iter().map(|e| e.2 - e.1).sum();
-    // Position `f` (0..=total) along the extents, as (row, x).
-    let at = |f: f32| {
-        let mut left = f;
-        for &(row, x0, x1) in &extents {
-            if left <= x1 - x0 {
-                return (row, x0 + left);
-            }
-            left -= x1 - x0;
-        }
-        extents.last().map_or((0, 0.0), |&(row, _, x1)| (row, x1))
-    };
-    let share = if n == 0 { 0.0 } else { total / n as f32 };
-    for (k, i) in piece.chars.clone().enumerate() {
-        let visual = if piece.rtl { n - 1 - k } else { k };
-        let (row, x0) = at(visual as f32 * share);
-        let x1 = (x0 + share).min(at((visual + 1) as f32 * share).1.max(x0));
-        if let Some(b) = boxes.get_mut(i) {
-            *b = CharBox {
-                row,
-                x0,
-                x1: if x1 > x0 { x1 } else { x0 + share },
-                rtl: piece.rtl,
-            };
-        }
-    }
 }
 
 #[cfg(test)]
@@ -383,7 +262,10 @@ mod tests {
     #[test]
     fn latin_stays_in_order() {
         let c = chars("Palmyre « C’est »");
-        assert_eq!(visual_order(&c), (0..c.len()).collect::<Vec<_>>());
+        assert_eq!(
+            visual_order(&c, 0..c.len()),
+            (0..c.len()).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -435,7 +317,7 @@ mod tests {
         #[test]
         fn visual_order_is_a_permutation(s in mixed()) {
             let c = chars(&s);
-            let order = visual_order(&c);
+            let order = visual_order(&c, 0..c.len());
             // logical → visual → logical round trip.
             let mut visual_of = vec![usize::MAX; c.len()];
             for (v, &l) in order.iter().enumerate() {

@@ -7,7 +7,12 @@
 
 pub mod bidi;
 mod blocks;
+mod char_map;
+mod clusters;
 mod highlights;
+mod joining;
+mod layout;
+mod piece_boxes;
 mod view;
 
 pub use blocks::{Block, blocks_from_text, snap_to_words, word_at};

@@ -4,7 +4,7 @@
 use super::super::action::EditAction;
 use super::super::app::EventailApp;
 use crate::edit::resolve::resolve_conflict;
-use crate::edit::{Edit, EditError, Stamp, ops, relation_ops};
+use crate::edit::{Edit, EditError, Stamp, ops, relation_ops, role_ops};
 use crate::model::Filler;
 
 impl EventailApp {
@@ -73,7 +73,14 @@ impl EventailApp {
             EditAction::AddArgument(event, role, filler) => {
                 self.view.active_role = None;
                 self.view.selected = Some(Filler::Event(event));
-                ops::add_argument(self.session.project(), doc, event, &role, filler, &stamp)
+                role_ops::fill_role(self.session.project(), doc, event, &role, filler, &stamp)
+            }
+            EditAction::AddEventOnTrigger(id, event_type) => {
+                let built = role_ops::add_event_on_trigger(project, doc, id, &event_type, &stamp);
+                if let Some(new) = self.apply_built(built) {
+                    self.select(Some(Filler::Event(new)), true);
+                }
+                return;
             }
             EditAction::RemoveArgument(id, index) => {
                 ops::remove_argument(project, doc, id, index, &stamp)

@@ -6,6 +6,7 @@ use super::super::app::EventailApp;
 use super::super::failure::Failure;
 use super::super::file_dialog::{FileAnswer, FilePurpose};
 use super::super::jobs::{self, Job, JobKind, JobOutput, ProjectsFor};
+use super::super::saving::{QueuedSave, SaveInFlight, SaveTarget};
 use super::super::session::Session;
 use super::super::state::{Choice, Dialog, Pending};
 use crate::io::{self, FileStamp, LockError, ProjectLock};
@@ -115,6 +116,13 @@ impl EventailApp {
     /// Closes the window, asking first if there are unsaved changes. An open question
     /// is answered first, and an export being written is let finish.
     pub(in super::super) fn request_quit(&mut self) {
+        if self.saving.is_some() {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.quit_when_idle = true;
+            self.view.status = "Closing once the project is saved…".into();
+            return;
+        }
         if self.job.as_ref().is_some_and(Job::writes) {
             self.ctx
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -165,34 +173,51 @@ impl EventailApp {
         }
     }
 
-    /// Saves to the project's file, or asks for one; then carries on with `then`. True
-    /// when saved at once.
-    pub(super) fn save(&mut self, then: Option<Pending>) -> bool {
+    /// Saves to the project's file, or asks for one; then carries on with `then`.
+    pub(super) fn save(&mut self, then: Option<Pending>) {
+        if self.saving.is_some() {
+            self.queue_save(None, then, false);
+            return;
+        }
         match self.session.path().map(Path::to_path_buf) {
             Some(path) if !self.session.is_read_only() => self.save_to(path, then, false),
-            _ => {
-                self.ask_file(FilePurpose::SaveAs { then });
-                false
-            }
+            _ => self.ask_file(FilePurpose::SaveAs { then }),
         }
     }
 
-    /// Writes the project to `path` and carries on with `then`. A file that another
-    /// eventail has open is not written, nor (unless `overwrite`) the project's own file
-    /// when another program changed it since it was read: the user is told and chooses.
-    fn save_to(&mut self, path: PathBuf, then: Option<Pending>, overwrite: bool) -> bool {
+    /// Asks for a save once the one under way has ended (to `path`, or the project's
+    /// file), keeping what waits for an earlier request.
+    fn queue_save(&mut self, path: Option<PathBuf>, then: Option<Pending>, overwrite: bool) {
+        let earlier = self.queued_save.take().and_then(|q| q.then);
+        self.queued_save = Some(QueuedSave {
+            path,
+            then: then.or(earlier),
+            overwrite,
+        });
+        self.view.status = "Saving again once the save under way has ended…".into();
+    }
+
+    /// Starts writing the project to `path` off the UI thread, then carries on with
+    /// `then` (see [`Self::poll_save`]). A file that another eventail has open is not
+    /// written, nor (unless `overwrite`) the project's own file when another program
+    /// changed it since it was read: the user is told and chooses.
+    fn save_to(&mut self, path: PathBuf, then: Option<Pending>, overwrite: bool) {
+        if self.saving.is_some() {
+            self.queue_save(Some(path), then, overwrite);
+            return;
+        }
         let current = self.session.path().map(Path::to_path_buf);
         let same_file = current
             .as_deref()
             .is_some_and(|c| io::is_same_file(c, &path));
         if same_file && self.session.is_read_only() {
             self.dialog = Some(Dialog::Failed(Failure::ReadOnly(path)));
-            return false;
+            return;
         }
         let changed = self.session.stamp().is_some_and(|s| !s.is_unchanged(&path));
         if same_file && changed && !overwrite {
             self.dialog = Some(Dialog::ChangedOnDisk { path, then });
-            return false;
+            return;
         }
         let lock = if same_file {
             None
@@ -201,33 +226,91 @@ impl EventailApp {
                 Ok(lock) => Some(lock),
                 Err(LockError::Held { owner, .. }) => {
                     self.dialog = Some(Dialog::SaveLocked { path, owner, then });
-                    return false;
+                    return;
                 }
                 // Where no lock can be written, the save below says why it fails, if it does.
                 Err(LockError::Io { .. }) => None,
             }
         };
-        if let Err(error) = io::save_project(&path, self.session.project()) {
-            self.dialog = Some(Dialog::Failed(Failure::Save(error)));
-            return false;
-        }
-        if let Some(old) = current {
-            self.autosave.forget(&old);
-        }
-        self.autosave.forget(&path);
-        let path = if same_file {
-            current_or(path, &self.session)
-        } else {
-            path
+        let target = SaveTarget {
+            path: path.clone(),
+            epoch: self.session.epoch(),
+            generation: self.session.generation(),
+            lock,
+            same_file,
+            then,
         };
-        self.settings.remember(&path);
-        self.view.status = format!("Saved {}", path.display());
-        let stamp = FileStamp::read(&path).ok();
-        self.session.saved_to(path, lock, stamp);
-        if let Some(pending) = then {
-            self.run_pending(pending);
+        // A copy costs a pointer per document: the UI thread never serialises or writes.
+        let project = self.session.project().clone();
+        match SaveInFlight::start(project, target, &self.save_gate, &self.ctx) {
+            Ok(save) => {
+                self.view.status = format!("Saving {}…", path.display());
+                self.saving = Some(save);
+            }
+            Err(error) => {
+                let error = io::SaveError::Write { path, error };
+                self.dialog = Some(Dialog::Failed(Failure::Save(error)));
+            }
         }
-        true
+    }
+
+    /// Takes the end of the save under way, if it has ended: marks saved the state that
+    /// was written (edits made since stay unsaved), or shows why nothing was; then
+    /// carries on with what waited for it.
+    pub(in super::super) fn poll_save(&mut self) {
+        let Some(outcome) = self.saving.as_ref().and_then(SaveInFlight::poll) else {
+            return;
+        };
+        let Some(SaveInFlight { target, .. }) = self.saving.take() else {
+            return;
+        };
+        let SaveTarget {
+            path,
+            epoch,
+            generation,
+            lock,
+            same_file,
+            then,
+        } = target;
+        match outcome {
+            Err(error) => {
+                self.dialog = Some(Dialog::Failed(Failure::Save(error)));
+                // What waited for the save (quitting...) waits for the user now.
+                self.quit_when_idle = false;
+                self.queued_save = None;
+                return;
+            }
+            Ok(stamp) if epoch == self.session.epoch() => {
+                let current = self.session.path().map(Path::to_path_buf);
+                if let Some(old) = current {
+                    self.autosave.forget(&old);
+                }
+                self.autosave.forget(&path);
+                let path = if same_file {
+                    current_or(path, &self.session)
+                } else {
+                    path
+                };
+                self.settings.remember(&path);
+                self.view.status = format!("Saved {}", path.display());
+                self.session.saved_to(path, lock, stamp, generation);
+                if let Some(pending) = then {
+                    self.run_pending(pending);
+                }
+            }
+            // The project was replaced while it was being written: the file holds it,
+            // but nothing on screen is marked saved.
+            Ok(_) => self.view.status = format!("Saved {}", path.display()),
+        }
+        if let Some(queued) = self.queued_save.take() {
+            match queued.path {
+                Some(path) => self.save_to(path, queued.then, queued.overwrite),
+                None => self.save(queued.then),
+            }
+        }
+        if std::mem::take(&mut self.quit_when_idle) {
+            self.request_quit();
+        }
     }
 
     /// Acts on the user's answer to the open dialog.
@@ -236,9 +319,7 @@ impl EventailApp {
             return;
         };
         match (dialog, choice) {
-            (Dialog::Unsaved(pending), Choice::Save) => {
-                self.save(Some(pending));
-            }
+            (Dialog::Unsaved(pending), Choice::Save) => self.save(Some(pending)),
             (Dialog::Unsaved(pending), Choice::Discard) => self.run_pending(pending),
             (Dialog::Invalid { path, .. }, Choice::Repair) => {
                 self.ask_file(FilePurpose::RepairCopy { broken: path });
@@ -253,7 +334,7 @@ impl EventailApp {
                 Choice::ChooseAnother,
             ) => self.ask_file(FilePurpose::SaveAs { then }),
             (Dialog::ChangedOnDisk { path, then }, Choice::Overwrite) => {
-                self.save_to(path, then, true);
+                self.save_to(path, then, true)
             }
             (Dialog::Recover { recovery, .. }, Choice::Recover) => self.recover(&recovery),
             (Dialog::Recover { path, .. }, Choice::DiscardRecovery) => {
@@ -271,9 +352,7 @@ impl EventailApp {
         };
         match answer.request.purpose {
             FilePurpose::Open => self.open_path(first),
-            FilePurpose::SaveAs { then } => {
-                self.save_to(first, then, false);
-            }
+            FilePurpose::SaveAs { then } => self.save_to(first, then, false),
             FilePurpose::ImportText => self.import_text_paths(&answer.paths),
             FilePurpose::ImportProject(format) => self.import_project(format, first),
             FilePurpose::Export(format) => {

@@ -16,6 +16,7 @@ use super::app::EventailApp;
 use super::command::UiCommand;
 use super::file_dialog::{FilePurpose, FileRequest};
 use super::state::Pending;
+use super::table_cursor::CellAction;
 use crate::edit::relation_ops::MentionEnd;
 use crate::formats::Format;
 use crate::model::{DocStatus, Filler};
@@ -53,6 +54,7 @@ impl EventailApp {
             Action::AnnotateAll(action) => self.annotate_all_action(action),
             Action::Problems(action) => self.problems_action(action),
             Action::EventTable(action) => self.view.event_table.apply(action),
+            Action::TableCell(action) => self.view.table_cursor.apply(action),
         }
     }
 
@@ -109,6 +111,11 @@ impl EventailApp {
                 if let Some(Filler::Mention(id)) = self.view.selected {
                     self.edit(EditAction::ResizeMention(id, end, grow));
                 }
+            }
+            // Esc closes the innermost thing first: an editor open on a table cell.
+            UiCommand::Cancel if self.view.table_cursor.editor.is_some() => {
+                self.view.table_cursor.apply(CellAction::Close);
+                super::table_keys::focus_table(&self.ctx);
             }
             UiCommand::Cancel => {
                 self.view.active_role = None;
@@ -200,6 +207,7 @@ impl EventailApp {
             self.view.selected = None;
             self.view.active_role = None;
             self.view.linking = None;
+            self.view.table_cursor.apply(CellAction::Close);
             self.clear_selection();
         }
     }
@@ -253,14 +261,7 @@ impl EventailApp {
         };
         let start = match target {
             Filler::Mention(id) => doc.mention(id).map(|m| m.extent().start),
-            Filler::Event(id) => doc.event(id).and_then(|e| {
-                e.trigger.first().map(|t| t.start).or_else(|| {
-                    e.arguments.iter().find_map(|a| match a.filler {
-                        Filler::Mention(m) => doc.mention(m).map(|m| m.extent().start),
-                        Filler::Event(_) => None,
-                    })
-                })
-            }),
+            Filler::Event(id) => doc.event(id).and_then(|e| doc.event_start(e)),
         };
         if let Some(start) = start {
             self.article.scroll_to(start);
