@@ -241,6 +241,10 @@ pub struct ExportArgs {
     /// formula (beginning with =, +, -, @) starts with a '.
     #[arg(long)]
     pub raw: bool,
+    /// events: write one JSON file (`{"events": [...], "reports": [...]}`) instead of
+    /// OUT and OUT-reports as CSV.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// The formats of the table that the command line offers for a job, as clap values:
@@ -528,8 +532,20 @@ fn summary_from_project(project: &Project, path: &Path) -> String {
         .map(|(s, n)| format!("{n} {}", s.label()))
         .collect();
     let schema = &project.schema;
+    // Incidents are named only when there are some, as older projects have none.
+    let incidents = match project.incidents.len() {
+        0 => String::new(),
+        n => format!(
+            ", {} ({})",
+            plural(n, "incident"),
+            plural(
+                project.incidents.iter().map(|i| i.reports.len()).sum(),
+                "report"
+            )
+        ),
+    };
     format!(
-        "{}: project {:?} is valid: {} ({}), {}, {}, {}; schema of {}, {}, {}, {}.",
+        "{}: project {:?} is valid: {} ({}), {}, {}, {}{incidents}; schema of {}, {}, {}, {}.",
         path.display(),
         project.name,
         plural(docs.len(), "document"),
@@ -852,23 +868,53 @@ fn warnings_on_stderr(count: usize) -> String {
 /// `export`: the project in a format of the table; what the format cannot hold is
 /// reported as warnings on stderr.
 fn export(args: &ExportArgs) -> anyhow::Result<()> {
-    if args.raw && args.format != Format::Csv {
-        bail!("--raw applies to the csv format only");
+    let events = args.format == Format::Events;
+    if args.raw && !matches!(args.format, Format::Csv | Format::Events) {
+        bail!("--raw applies to the csv and events formats only");
+    }
+    if args.json && !events {
+        bail!("--json applies to the events format only (the json format is JSON already)");
     }
     let out = &args.output;
-    claim_output(std::slice::from_ref(&args.project), out, Writes::Export)?;
+    let inputs = std::slice::from_ref(&args.project);
+    claim_output(inputs, out, Writes::Export)?;
+    if events && !args.json {
+        claim_output(inputs, &formats::events::reports_path(out), Writes::Export)?;
+    }
     let project = io::load_project(&args.project)?;
-    let options = formats::ExportOptions { raw: args.raw };
+    let options = formats::ExportOptions {
+        raw: args.raw,
+        json: args.json,
+    };
     let report =
         formats::export_project_with(&project, args.format, options, out, &mut |_, _| true)?;
     for w in &report.warnings {
         say_err(&format!("warning: {w}"));
     }
+    let what = if events {
+        let reports: usize = project.incidents.iter().map(|i| i.reports.len()).sum();
+        format!(
+            "{} ({})",
+            plural(report.incidents, "incident"),
+            plural(reports, "report")
+        )
+    } else {
+        plural(report.documents, "document")
+    };
+    // A folder export names its folder; the event dataset its two files.
+    let written: Vec<String> = if events {
+        report
+            .written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect()
+    } else {
+        vec![out.display().to_string()]
+    };
     say(&format!(
-        "wrote {} as {} to {}{}",
-        plural(report.documents, "document"),
+        "wrote {what} as {} to {}{}",
         args.format.title(),
-        out.display(),
+        written.join(" and "),
         warnings_on_stderr(report.warnings.len()),
     ));
     Ok(())

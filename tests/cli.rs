@@ -69,6 +69,7 @@ fn schema() -> Schema {
             applies_to: vec!["attack".into()],
             kind: AttrKind::Values(vec!["certain".into(), "probable".into()]),
         }],
+        ..Default::default()
     }
 }
 

@@ -281,3 +281,46 @@ fn a_closed_pipe_is_not_a_panic() {
         assert!(out.status.success(), "{args:?}: {err}");
     }
 }
+
+/// How two annotators grouped the sample's reports into incidents: B merged the
+/// coalition's strikes (I4, two reports) into the recapture (I1, ten reports).
+#[test]
+fn incidents_are_scored_as_coreference_of_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Path::new("projects/palmyre.ron");
+    let b = derived(dir.path(), a, "b.ron", |p| {
+        let edit = eventail::edit::incident_ops::merge_incidents(
+            p,
+            eventail::model::IncidentId(1),
+            eventail::model::IncidentId(4),
+            &Stamp::default(),
+        )
+        .expect("merge");
+        edit.apply(p).expect("applies");
+    });
+    let json = json_of(&[
+        "agree".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--json".as_ref(),
+    ]);
+    let incidents = &json["incidents"];
+    // MUC: B keeps every link of A (recall 1); of B's 12 links (11 in its merged incident
+    // of 12 reports, 1 in I3), the merged one is 2 parts of A: 10 + 1 are A's.
+    assert_eq!(incidents["muc"]["recall"], 1.0);
+    let precision = incidents["muc"]["precision"].as_f64().unwrap();
+    assert!((precision - 11.0 / 12.0).abs() < 1e-12, "{incidents}");
+    for metric in ["muc", "b3", "ceafe"] {
+        for figure in ["precision", "recall", "f1"] {
+            assert!(incidents[metric][figure].is_number(), "{metric} {figure}");
+        }
+    }
+    let conll = incidents["conll"].as_f64().unwrap();
+    assert!(conll > 0.5 && conll < 1.0, "{incidents}");
+    let text = eventail(&["agree".as_ref(), a.as_os_str(), b.as_os_str()]);
+    let said = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        said.contains("incidents (reports grouped, f1): MUC "),
+        "{said}"
+    );
+}

@@ -297,6 +297,8 @@ fn the_json_export_holds_every_kind_of_the_model() {
         annotators,
         schema: _,
         documents,
+        incidents: _,        // tested with the sample below
+        next_incident_id: _, // eventail's counter, as next_id
     } = &project;
     assert_eq!(json["project"], name.as_str());
     assert_eq!(json["annotators"], serde_json::json!(annotators));
@@ -476,7 +478,7 @@ fn csv_cells_that_a_spreadsheet_would_run_are_guarded_unless_raw() {
         &"export", &"json", &path, &"-o", &json, &"--raw",
     ]));
     assert!(
-        err.contains("--raw applies to the csv format only"),
+        err.contains("--raw applies to the csv and events formats only"),
         "{err}"
     );
     assert!(!json.exists());

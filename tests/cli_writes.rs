@@ -537,11 +537,14 @@ fn format_version_0_is_refused_and_a_byte_order_mark_is_skipped() {
     let text = std::fs::read_to_string(&input).unwrap();
     std::fs::write(
         &input,
-        text.replace("format_version: 1", "format_version: 0"),
+        text.replace(
+            &format!("format_version: {}", eventail::model::FORMAT_VERSION),
+            "format_version: 0",
+        ),
     )
     .unwrap();
     let out = run(dir.path(), &[&"validate", &"p.ron"]);
-    let err = refusal(&out, "this eventail reads format version 1", "p.ron");
+    let err = refusal(&out, "this eventail reads format versions 1 to 2", "p.ron");
     assert!(err.contains("format version 0"), "{err}");
     std::fs::write(&input, format!("\u{feff}{text}")).unwrap();
     let said = success(&run(dir.path(), &[&"validate", &"p.ron"]));

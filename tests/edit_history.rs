@@ -3,9 +3,9 @@
 // A test states what it expects with expect/unwrap: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use eventail::edit::{Edit, History, Stamp, ops};
+use eventail::edit::{Edit, History, Stamp, incident_ops, ops};
 use eventail::io::{default_schema, load_project};
-use eventail::model::{AttrValue, DocStatus, Filler, Project, Span, validate};
+use eventail::model::{AttrValue, DocStatus, EventId, Filler, IncidentId, Project, Span, validate};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -127,6 +127,34 @@ enum Step {
         doc: usize,
         status: usize,
     },
+    /// A new incident from an event.
+    NewIncident {
+        doc: usize,
+        event: usize,
+    },
+    /// An event linked to (or moved to) an incident.
+    Link {
+        incident: usize,
+        doc: usize,
+        event: usize,
+    },
+    Unlink {
+        doc: usize,
+        event: usize,
+    },
+    MergeIncidents {
+        keep: usize,
+        absorbed: usize,
+    },
+    /// The first `take` reports of an incident moved to a new one.
+    Split {
+        incident: usize,
+        take: usize,
+    },
+    Fatalities {
+        incident: usize,
+        dead: u32,
+    },
     Undo,
     Redo,
 }
@@ -175,7 +203,17 @@ fn step() -> impl Strategy<Value = Step> {
             which,
             text
         }),
-        (doc, 0..3usize).prop_map(|(doc, status)| Step::Status { doc, status }),
+        (doc.clone(), 0..3usize).prop_map(|(doc, status)| Step::Status { doc, status }),
+        (doc.clone(), 0..50usize).prop_map(|(doc, event)| Step::NewIncident { doc, event }),
+        (0..8usize, doc.clone(), 0..50usize).prop_map(|(incident, doc, event)| Step::Link {
+            incident,
+            doc,
+            event
+        }),
+        (doc, 0..50usize).prop_map(|(doc, event)| Step::Unlink { doc, event }),
+        (0..8usize, 0..8usize).prop_map(|(keep, absorbed)| Step::MergeIncidents { keep, absorbed }),
+        (0..8usize, 1..5usize).prop_map(|(incident, take)| Step::Split { incident, take }),
+        (0..8usize, 0..500u32).prop_map(|(incident, dead)| Step::Fatalities { incident, dead }),
         Just(Step::Undo),
         Just(Step::Redo),
     ]
@@ -257,8 +295,59 @@ fn edit_for(project: &Project, step: &Step) -> Option<Edit> {
         Step::Status { doc, status } => {
             ops::set_status(project, *doc, DocStatus::ALL[status % 3]).ok()
         }
+        Step::NewIncident { doc, event } => {
+            let e = nth_event(project, *doc, *event)?;
+            incident_ops::new_incident_from_event(project, *doc, e, &s)
+                .ok()
+                .map(|(e, _)| e)
+        }
+        Step::Link {
+            incident,
+            doc,
+            event,
+        } => {
+            let id = nth_incident(project, *incident)?;
+            let e = nth_event(project, *doc, *event)?;
+            incident_ops::link_event(project, id, *doc, e, &s).ok()
+        }
+        Step::Unlink { doc, event } => {
+            let e = nth_event(project, *doc, *event)?;
+            incident_ops::unlink_event(project, *doc, e, &s).ok()
+        }
+        Step::MergeIncidents { keep, absorbed } => {
+            let (keep, absorbed) = (
+                nth_incident(project, *keep)?,
+                nth_incident(project, *absorbed)?,
+            );
+            incident_ops::merge_incidents(project, keep, absorbed, &s).ok()
+        }
+        Step::Split { incident, take } => {
+            let id = nth_incident(project, *incident)?;
+            let reports = &project.incident(id)?.reports;
+            let moved = &reports[..(*take).min(reports.len())];
+            incident_ops::split_incident(project, id, moved, &s)
+                .ok()
+                .map(|(e, _)| e)
+        }
+        Step::Fatalities { incident, dead } => {
+            let id = nth_incident(project, *incident)?;
+            let field = incident_ops::IncidentField::Fatalities(Some(*dead));
+            incident_ops::set_incident_field(project, id, field, &s).ok()
+        }
         Step::Undo | Step::Redo => None,
     }
+}
+
+/// The id of the event at position `n` (modulo their number) of document `doc`.
+fn nth_event(project: &Project, doc: usize, n: usize) -> Option<EventId> {
+    let events = &project.documents.get(doc)?.events;
+    events.get(n % events.len().max(1)).map(|e| e.id)
+}
+
+/// The id of the incident at position `n` (modulo their number).
+fn nth_incident(project: &Project, n: usize) -> Option<IncidentId> {
+    let incidents = &project.incidents;
+    incidents.get(n % incidents.len().max(1)).map(|i| i.id)
 }
 
 proptest! {

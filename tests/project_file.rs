@@ -172,11 +172,16 @@ fn unreadable_files_are_reported_not_panicked_on() {
 /// fixture here with each new version.
 #[test]
 fn every_released_version_loads() {
-    const RELEASED: &[(u32, &str)] = &[(1, "tests/fixtures/versions/v1.ron")];
+    const RELEASED: &[(u32, &str)] = &[
+        (1, "tests/fixtures/versions/v1.ron"),
+        (2, "tests/fixtures/versions/v2.ron"),
+    ];
     for &(version, file) in RELEASED {
         let project = load_project(Path::new(file)).unwrap_or_else(|e| panic!("v{version}: {e}"));
         assert_eq!(project.format_version, eventail::model::FORMAT_VERSION);
         assert_eq!(project.documents.len(), 5, "v{version}");
+        // Incidents came with version 2: a file of version 1 has none.
+        assert_eq!(project.incidents.is_empty(), version < 2, "v{version}");
     }
 }
 
@@ -187,7 +192,7 @@ fn an_exhausted_next_id_is_refused_on_load_and_repaired() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("exhausted.ron");
     let sample_text = std::fs::read_to_string("projects/palmyre.ron").expect("sample");
-    let text = sample_text.replacen("next_id: 17,", "next_id: 4294967295,", 1);
+    let text = sample_text.replacen("next_id: 21,", "next_id: 4294967295,", 1);
     assert_ne!(text, sample_text, "the second document's counter");
     std::fs::write(&path, &text).expect("write");
 

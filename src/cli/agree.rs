@@ -83,8 +83,14 @@ fn text_from_report(report: &AgreementReport, alignment: &Alignment<'_>) -> Stri
         plural(alignment.len(), "document"),
         alignment.mismatches.len()
     );
+    let has_incidents = (0..alignment.projects)
+        .filter_map(|i| alignment.project(i))
+        .any(|p| !p.incidents.is_empty());
     for (pair, _) in &report.pairs {
         out.push_str(&pair_text(pair));
+        if has_incidents {
+            out.push_str(&incidents_text(pair));
+        }
     }
     if report.pairs.len() > 1 {
         out.push_str(&format!(
@@ -93,6 +99,15 @@ fn text_from_report(report: &AgreementReport, alignment: &Alignment<'_>) -> Stri
         ));
     }
     out
+}
+
+/// How the pair grouped reports into incidents, in one line.
+fn incidents_text(pair: &PairReport) -> String {
+    let i = &pair.incidents;
+    format!(
+        "  incidents (reports grouped, f1): MUC {:.3}, B³ {:.3}, CEAF-e {:.3}; CoNLL {:.3}\n",
+        i.muc.f1, i.b3.f1, i.ceafe.f1, i.conll
+    )
 }
 
 fn pair_text(pair: &PairReport) -> String {

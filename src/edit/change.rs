@@ -1,8 +1,8 @@
 //! The primitive changes that every edit is made of, each with its inverse.
 
 use crate::model::{
-    Comment, Conflict, Decision, DocStatus, Document, Equivalence, Event, EventId, Mention,
-    MentionId, Normalization, Project, Relation, RelationId, Schema,
+    Comment, Conflict, Decision, DocStatus, Document, Equivalence, Event, EventId, Incident,
+    IncidentId, Mention, MentionId, Normalization, Project, Relation, RelationId, Report, Schema,
 };
 
 /// Why an edit could not be built or applied.
@@ -88,6 +88,33 @@ pub enum EditError {
     /// The mention cannot grow or shrink this way (no word there, or its last word).
     #[error("{0} cannot grow or shrink by a word that way")]
     CannotResize(MentionId),
+    /// The project has no incident of this id.
+    #[error("there is no incident {0}")]
+    NoIncident(IncidentId),
+    /// The project has no incident id left to hand out.
+    #[error(
+        "the project has no incident id left to hand out (next_incident_id is {}): \
+         `eventail repair` renumbers them",
+        u32::MAX
+    )]
+    IncidentIdsExhausted,
+    /// The event reports no incident.
+    #[error("{0} reports no incident")]
+    NotLinked(Report),
+    /// The report is not one of the incident's.
+    #[error("{report} is not a report of {incident}")]
+    NotAReport {
+        /// The incident.
+        incident: IncidentId,
+        /// The report.
+        report: Report,
+    },
+    /// An incident cannot be merged with itself.
+    #[error("{0} cannot be merged with itself")]
+    SameIncident(IncidentId),
+    /// A split moves some of the incident's reports, not none and not all.
+    #[error("a split of {0} moves some of its reports to a new incident: not none, not all")]
+    BadSplit(IncidentId),
     /// The annotation already fills that role of the event.
     #[error("{filler} already fills {role} of {event}")]
     AlreadyFills {
@@ -205,6 +232,19 @@ pub enum Change {
     SetSchema {
         /// The new schema.
         schema: Box<Schema>,
+    },
+    /// Put `value` in the slot of incident `id` (insert, replace, or remove when
+    /// `None`).
+    SetIncident {
+        /// The incident's id.
+        id: IncidentId,
+        /// The new value; `None` removes it.
+        value: Option<Box<Incident>>,
+    },
+    /// Set the project's incident id counter.
+    SetNextIncidentId {
+        /// New value.
+        next_id: u32,
     },
 }
 
@@ -357,6 +397,17 @@ impl Change {
                 Change::SetSchema {
                     schema: Box::new(old),
                 }
+            }
+            Change::SetIncident { id, value } => {
+                let old = set_sorted(&mut project.incidents, id, |i| i.id, value.map(|v| *v));
+                Change::SetIncident {
+                    id,
+                    value: old.map(Box::new),
+                }
+            }
+            Change::SetNextIncidentId { next_id } => {
+                let old = std::mem::replace(&mut project.next_incident_id, next_id);
+                Change::SetNextIncidentId { next_id: old }
             }
         })
     }

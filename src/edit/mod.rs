@@ -8,6 +8,8 @@
 mod change;
 mod history;
 
+pub mod date_ops;
+pub mod incident_ops;
 pub mod ops;
 pub mod relation_ops;
 pub mod resolve;

@@ -613,6 +613,9 @@ pub fn delete_event(
         .event(id)
         .ok_or_else(|| EditError::NoAnnotation(id.to_string()))?;
     let mut changes = detach(document, doc_index, Filler::Event(id), stamp);
+    // An incident never keeps a report of an event that is gone.
+    let report = crate::model::Report::new(&document.id, id);
+    changes.extend(super::incident_ops::unlink_change(project, &report, stamp));
     changes.push(set(doc_index, AnnotationKey::Event(id), None));
     Ok(Edit {
         label: format!(

@@ -346,6 +346,10 @@ pub fn rename_type(
     if kind == TypeKind::Relation {
         changes.extend(renamed_equivalences(project, old, new));
     }
+    if kind == TypeKind::Event {
+        schema.event_dataset.rename_event_type(old, new);
+        changes.extend(super::incident_ops::retyped_incidents(project, old, new));
+    }
     Ok(schema_edit(
         format!("rename {} {old} to {new}", kind.word()),
         changes,
@@ -442,6 +446,11 @@ pub fn delete_type(
             }
             if kind == TypeKind::Relation {
                 changes.extend(renamed_equivalences(project, name, target));
+            }
+            if kind == TypeKind::Event {
+                changes.extend(super::incident_ops::retyped_incidents(
+                    project, name, target,
+                ));
             }
             let label = format!(
                 "delete {} {name} ({uses} annotations become {target})",

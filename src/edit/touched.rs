@@ -41,8 +41,11 @@ impl Touched {
             | Change::SetConflicts { doc, .. } => {
                 documents.insert(*doc);
             }
-            // Who annotated changes nothing that is computed per document.
-            Change::SetAnnotators { .. } => {}
+            // Who annotated, and the incidents (which live beside the documents), change
+            // nothing that is computed per document.
+            Change::SetAnnotators { .. }
+            | Change::SetIncident { .. }
+            | Change::SetNextIncidentId { .. } => {}
             Change::InsertDocument { .. }
             | Change::RemoveDocument { .. }
             | Change::SetSchema { .. } => *self = Touched::Everything,

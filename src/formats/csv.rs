@@ -67,7 +67,7 @@ pub fn csv_field_from_str(field: &str, raw: bool) -> Cow<'_, str> {
 }
 
 /// Appends one record, ending with CRLF; `raw` as in [`csv_field_from_str`].
-fn push_record<S: AsRef<str>>(out: &mut String, fields: &[S], raw: bool) {
+pub(crate) fn push_csv_record<S: AsRef<str>>(out: &mut String, fields: &[S], raw: bool) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -180,7 +180,7 @@ impl<'a> Tables<'a> {
         let fixed = ["document", "event", "type", "trigger", "start", "end"];
         let header = header_from_names(&fixed, &extra, &[DATE_ATTRIBUTE, "note"]);
         let mut events = BOM.to_string();
-        push_record(&mut events, &header, raw);
+        push_csv_record(&mut events, &header, raw);
 
         let entity_types = schema.entity_types.iter().map(|t| t.name.as_str());
         let mention_attributes = attribute_names_for(schema, entity_types, "");
@@ -190,7 +190,7 @@ impl<'a> Tables<'a> {
         ];
         let header = header_from_names(&fixed, &extra, &["note"]);
         let mut mentions = BOM.to_string();
-        push_record(&mut mentions, &header, raw);
+        push_csv_record(&mut mentions, &header, raw);
         Self {
             roles,
             event_attributes,
@@ -237,7 +237,7 @@ impl<'a> Tables<'a> {
             }
             row.push(cell_from_attribute(&e.attributes, DATE_ATTRIBUTE));
             row.push(e.note.clone());
-            push_record(out, &row, self.raw);
+            push_csv_record(out, &row, self.raw);
         }
     }
 
@@ -263,7 +263,7 @@ impl<'a> Tables<'a> {
                 row.push(cell_from_attribute(&m.attributes, name));
             }
             row.push(m.note.clone());
-            push_record(out, &row, self.raw);
+            push_csv_record(out, &row, self.raw);
         }
     }
 }
@@ -358,6 +358,7 @@ mod tests {
                 attribute("date_normalised", &["attack", "place"]),
                 attribute("generic", &["place"]),
             ],
+            ..Default::default()
         };
         let text = "Homs, \"Palmyre\"\r\net Raqqa : frappés.";
         let mut doc = Document::new("d", "d", text);

@@ -9,7 +9,7 @@
 //! place whole. Until the first rename, cancelling writes nothing; after it, the export
 //! finishes. Unlike saving a project, an export keeps no backup of what it replaces.
 
-use super::{Cancelled, FolderFiles, Format, brat, conll, csv, doccano, json, lossy};
+use super::{Cancelled, FolderFiles, Format, brat, conll, csv, doccano, events, json, lossy};
 use crate::io::{StagedFile, folder_of, stage_file, sync_dir, temporary_folder_in};
 use crate::model::{Diagnostic, Project};
 use crate::parallel::map_in_order;
@@ -22,6 +22,8 @@ pub struct ExportReport {
     pub written: Vec<PathBuf>,
     /// How many documents were exported.
     pub documents: usize,
+    /// How many incidents were exported (the event dataset).
+    pub incidents: usize,
     /// What the format cannot hold (left out or changed), and files renamed.
     pub warnings: Vec<Diagnostic>,
 }
@@ -57,6 +59,9 @@ enum Rendered {
     File(String),
     /// The files of the folder: (name, text).
     Folder(FolderFiles),
+    /// The text of the one file and of its reports table, written beside it (see
+    /// [`events::reports_path`]).
+    WithReports(String, String),
 }
 
 /// Choices about how an export writes what it holds.
@@ -65,6 +70,8 @@ pub struct ExportOptions {
     /// CSV: write every cell as it is, even one that a spreadsheet would run as a
     /// formula; by default such a cell is guarded with a leading `'`.
     pub raw: bool,
+    /// Event dataset: one JSON file instead of two CSV tables.
+    pub json: bool,
 }
 
 /// Writes `project` in `format` to `out` with the default [`ExportOptions`]; see
@@ -100,10 +107,22 @@ pub fn export_project_with(
             write_into_folder(out, &files, &mut last_chance)?
         }
         Rendered::Folder(files) => write_new_folder(out, &files, &mut last_chance)?,
+        Rendered::WithReports(main, reports) => {
+            let files = [
+                (out.to_path_buf(), main.as_str()),
+                (events::reports_path(out), reports.as_str()),
+            ];
+            write_files(&files, &mut last_chance)?
+        }
     };
     Ok(ExportReport {
         written,
         documents: total,
+        incidents: if format == Format::Events {
+            project.incidents.len()
+        } else {
+            0
+        },
         warnings,
     })
 }
@@ -136,6 +155,18 @@ fn rendered_from_project(
         Format::Doccano => {
             let (text, warnings) = doccano::doccano_from_project(project, progress)?;
             (Rendered::File(text), warnings)
+        }
+        Format::Events => {
+            let dataset = events::event_dataset(project);
+            let rendered = if options.json {
+                Rendered::File(dataset.json())
+            } else {
+                Rendered::WithReports(
+                    dataset.events_csv(options.raw),
+                    dataset.reports_csv(options.raw),
+                )
+            };
+            (rendered, dataset.warnings)
         }
     };
     // JSON holds the conflicts as the project file does; the other formats have no
@@ -173,6 +204,21 @@ fn write_file(
     check(last_chance)?;
     staged.put_in_place().map_err(write_error(out))?;
     Ok(vec![out.to_path_buf()])
+}
+
+/// Writes files at their paths: all are staged beside their targets before the first
+/// is put in place.
+fn write_files(
+    files: &[(PathBuf, &str)],
+    last_chance: &mut dyn FnMut() -> bool,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, text) in files {
+        let file = stage_file(path, text.as_bytes()).map_err(write_error(path))?;
+        staged.push((path.clone(), file));
+    }
+    check(last_chance)?;
+    rename_all(staged, Path::to_path_buf)
 }
 
 /// Threads that write and sync the files of a folder export: they wait for the disk,
@@ -329,6 +375,12 @@ mod tests {
             let result = export_project(&project(), format, &out, &mut |_, _| true);
             match format.export_output() {
                 None => assert!(matches!(result, Err(ExportError::NotExported(f)) if f == format)),
+                Some(Output::File { .. }) if format == Format::Events => {
+                    let reports = events::reports_path(&out);
+                    assert_eq!(result.unwrap().written, [out.clone(), reports.clone()]);
+                    assert!(out.is_file() && reports.is_file());
+                    continue;
+                }
                 Some(Output::File { .. }) => {
                     assert_eq!(result.unwrap().written, std::slice::from_ref(&out));
                     assert!(out.is_file(), "{format}");

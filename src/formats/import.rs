@@ -180,7 +180,9 @@ pub fn import_project(
         Format::Text => text::import_text(inputs, &target, progress),
         Format::Brat => brat::import_brat(one()?, &target, options, progress),
         Format::Doccano => doccano::import_doccano(one()?, &target, options, progress),
-        Format::Json | Format::Csv | Format::Conll => Err(ImportError::NotImported(format)),
+        Format::Json | Format::Csv | Format::Conll | Format::Events => {
+            Err(ImportError::NotImported(format))
+        }
     }
 }
 

@@ -58,12 +58,17 @@
 //!         { "target": { "kind": "relation", "id": "R4" }, "kind": "Lemma", "text": "..." }
 //!       ]
 //!     }
+//!   ],
+//!   "incidents": [
+//!     { "id": "I1", "incident_type": "capture", "date": "2016-03-27",
+//!       "places": ["Palmyre"], "actors": [ { "role": "agent", "name": "Armée syrienne" } ],
+//!       "reports": [ { "document": "d1", "event": "E3" } ], ... }
 //!   ]
 //! }
 //! ```
 //!
-//! Everything the project file holds is here, except each document's `next_id`, the
-//! counter from which eventail draws new ids. `status` is `new`, `in_progress` or
+//! Everything the project file holds is here, except each document's `next_id` and the
+//! project's `next_incident_id`, the counters from which eventail draws new ids. `status` is `new`, `in_progress` or
 //! `done`; an attribute is `true` when it is a set flag, its value (a string)
 //! otherwise; `trigger` is empty for an event without one. The schema is written as in
 //! the project file: colours as `"#rrggbb"`, cardinalities `One`, `Optional`, `Any`,
@@ -93,6 +98,23 @@ pub struct JsonProject<'a> {
     pub schema: &'a Schema,
     /// The documents, in project order.
     pub documents: Vec<JsonDocument<'a>>,
+    /// The incidents (real-world events the documents report), as in the project file
+    /// but for ids, written as eventail shows them (`I1`, and `E87` for the event of a
+    /// report).
+    pub incidents: Vec<serde_json::Value>,
+}
+
+/// An incident as the JSON export writes it: its fields as in the project file, its id
+/// as `I1` and the events of its reports as `E87`.
+fn json_incident(incident: &crate::model::Incident) -> serde_json::Value {
+    let mut value = serde_json::to_value(incident).unwrap_or_default();
+    value["id"] = incident.id.to_string().into();
+    value["reports"] = incident
+        .reports
+        .iter()
+        .map(|r| serde_json::json!({"document": r.document, "event": r.event.to_string()}))
+        .collect();
+    value
 }
 
 /// One document.
@@ -463,6 +485,7 @@ pub fn json_string_from_project(
         annotators: &project.annotators,
         schema: &project.schema,
         documents: each_document(project, progress, |_, doc| json_document_from_document(doc))?,
+        incidents: project.incidents.iter().map(json_incident).collect(),
     };
     // Serialising these types cannot fail: every map has string keys.
     let mut out = serde_json::to_string_pretty(&json).unwrap_or_default();

@@ -18,11 +18,13 @@
 //! - [`csv`]: `events.csv` and `mentions.csv` for statistics software (export).
 //! - [`conll`]: tokens with BIO tags for sequence labelling (export).
 //! - [`doccano`]: doccano JSONL with entities and relations (import and export).
+//! - [`events`]: the event dataset, one row per incident in ACLED's columns (export).
 
 pub mod brat;
 pub mod conll;
 pub mod csv;
 pub mod doccano;
+pub mod events;
 pub mod export;
 pub mod import;
 pub mod json;

@@ -24,6 +24,8 @@ pub enum Format {
     Conll,
     /// doccano JSONL.
     Doccano,
+    /// The event dataset: one row per incident in the ACLED columns.
+    Events,
 }
 
 /// What an export writes.
@@ -57,13 +59,14 @@ pub enum Input {
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Text,
         Format::Brat,
         Format::Json,
         Format::Csv,
         Format::Conll,
         Format::Doccano,
+        Format::Events,
     ];
 
     /// The word for the format on the command line: `brat`.
@@ -75,6 +78,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Conll => "conll",
             Format::Doccano => "doccano",
+            Format::Events => "events",
         }
     }
 
@@ -92,6 +96,7 @@ impl Format {
             Format::Csv => "CSV",
             Format::Conll => "CoNLL",
             Format::Doccano => "doccano JSONL",
+            Format::Events => "event dataset",
         }
     }
 
@@ -104,6 +109,7 @@ impl Format {
             Format::Csv => "CSV for statistics (folder)…",
             Format::Conll => "CoNLL (BIO tags)…",
             Format::Doccano => "doccano JSONL…",
+            Format::Events => "Event dataset (ACLED columns)…",
         }
     }
 
@@ -133,6 +139,10 @@ impl Format {
                 "doccano JSONL (relation layout): a document per line with its entities and \
                  relations (doccano has no events)"
             }
+            Format::Events => {
+                "One row per incident in the ACLED columns, and one per report in OUT-reports \
+                 beside it (CSV; --json: one JSON file)"
+            }
         }
     }
 
@@ -144,6 +154,7 @@ impl Format {
             Format::Json => Some(Output::File { extension: "json" }),
             Format::Conll => Some(Output::File { extension: "conll" }),
             Format::Doccano => Some(Output::File { extension: "jsonl" }),
+            Format::Events => Some(Output::File { extension: "csv" }),
         }
     }
 
@@ -157,7 +168,7 @@ impl Format {
             Format::Doccano => Some(Input::File {
                 extensions: &["jsonl", "json"],
             }),
-            Format::Json | Format::Csv | Format::Conll => None,
+            Format::Json | Format::Csv | Format::Conll | Format::Events => None,
         }
     }
 
@@ -207,6 +218,6 @@ mod tests {
             );
             assert!(!format.description().contains('\n'), "{format}");
         }
-        assert_eq!(Format::from_name("events"), None);
+        assert_eq!(Format::from_name("incidents"), None);
     }
 }

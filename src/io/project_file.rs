@@ -331,13 +331,19 @@ mod tests {
         let path = Path::new("dir/p.ron");
         let text = project_to_string(&Project::new("p", Default::default())).unwrap();
         assert!(parse_project(&format!("{BOM}{text}"), path).is_ok());
-        let zero = text.replace("format_version: 1", "format_version: 0");
+        let zero = text.replace(
+            &format!("format_version: {FORMAT_VERSION}"),
+            "format_version: 0",
+        );
         let Err(error) = parse_project(&zero, path) else {
             panic!("version 0 read");
         };
         let message = error.to_string();
         assert!(matches!(error, LoadError::UnknownVersion { found: 0, .. }));
-        assert!(message.contains("reads format version 1 only"), "{message}");
+        assert!(
+            message.contains("reads format versions 1 to 2"),
+            "{message}"
+        );
         assert!(message.ends_with("dir/p.ron"), "{message}");
     }
 }

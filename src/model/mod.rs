@@ -6,16 +6,25 @@
 
 pub mod adjudication;
 pub mod annotation;
+pub mod calendar;
+pub mod candidates;
 pub mod conflict;
 pub mod conformance;
+pub mod dataset_mapping;
+pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod documents;
 pub mod ids;
+pub mod incident;
+mod incident_checks;
+mod incident_repair;
+pub mod names;
 pub mod problems;
 pub mod project;
 pub(crate) mod reading;
 pub mod repair;
+pub mod report_values;
 pub mod schema;
 pub mod schema_index;
 pub mod span;
@@ -28,11 +37,13 @@ pub use annotation::{
     AnnotationRef, AttrValue, Attributes, Comment, Equivalence, Event, Filler, Mention,
     Normalization, Relation, RoleArg,
 };
+pub use calendar::{DateRange, Day, IsoDate, Precision};
 pub use conflict::{Conflict, OtherVersion, unresolved_conflicts};
 pub use diagnostic::Diagnostic;
 pub use document::{DocStatus, Document};
 pub use documents::Documents;
 pub use ids::{EventId, MentionId, RelationId};
+pub use incident::{Actor, Certainty, Incident, IncidentId, Report};
 pub use problems::{ProjectProblem, project_problems};
 pub use project::{DocumentIds, FORMAT_VERSION, Project};
 pub use schema::{

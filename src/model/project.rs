@@ -1,13 +1,20 @@
 //! A whole project: what one `.ron` file holds.
 
 use super::document::Document;
+use super::incident::Incident;
 use super::documents::Documents;
 use super::schema::Schema;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// Version of the project file format written by this build.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: documents and their annotations.
+/// - 2: incidents (the real-world events that the documents report). A file of
+///   version 1 is one without incidents; version 2 keeps a build that would drop them
+///   unread (it ignores fields it does not know) from opening, and then saving, a file
+///   that has some.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A schema, the annotators and their documents; self-contained so that it can be sent
 /// to a colleague for review.
@@ -26,6 +33,24 @@ pub struct Project {
     /// project until changed (see [`Documents`]).
     #[serde(default, deserialize_with = "super::reading::each_document")]
     pub documents: Documents,
+    /// The real-world events the documents report, sorted by id (see
+    /// [`super::incident`]); absent from files of version 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<Incident>,
+    /// The next incident id to hand out; larger than every incident id ever used.
+    #[serde(
+        default = "first_incident_id",
+        skip_serializing_if = "is_first_incident_id"
+    )]
+    pub next_incident_id: u32,
+}
+
+fn first_incident_id() -> u32 {
+    1
+}
+
+fn is_first_incident_id(id: &u32) -> bool {
+    *id == first_incident_id()
 }
 
 impl Project {
@@ -37,6 +62,8 @@ impl Project {
             annotators: Vec::new(),
             schema,
             documents: Documents::new(),
+            incidents: Vec::new(),
+            next_incident_id: first_incident_id(),
         }
     }
 

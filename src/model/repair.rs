@@ -25,6 +25,7 @@ pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
         schema, documents, ..
     } = project;
     let mut schema = IndexedSchema::new(schema);
+    let mut renumbered = BTreeMap::new();
     for doc in documents.iter_mut() {
         if !doc_ids.take(&doc.id) {
             let fresh = doc_ids.claim(&doc.id);
@@ -34,8 +35,11 @@ pub fn repair(project: &mut Project) -> Vec<Diagnostic> {
             );
             doc.id = fresh;
         }
-        repair_indexed(&mut schema, doc, &mut report);
+        if let Some(ids) = repair_indexed(&mut schema, doc, &mut report) {
+            renumbered.insert(doc.id.clone(), ids);
+        }
     }
+    super::incident_repair::repair_incidents(project, &renumbered, &mut report);
     report
 }
 
@@ -109,15 +113,17 @@ impl Fixer<'_, '_> {
 
 /// Repairs one document against `schema` (which it may extend); reports each change.
 pub fn repair_document(schema: &mut Schema, doc: &mut Document, report: &mut Vec<Diagnostic>) {
-    repair_indexed(&mut IndexedSchema::new(schema), doc, report);
+    // A lone document has no incident to follow a renumbering.
+    let _ = repair_indexed(&mut IndexedSchema::new(schema), doc, report);
 }
 
-/// [`repair_document`] through a schema indexed once for all the documents.
+/// [`repair_document`] through a schema indexed once for all the documents; returns
+/// the new id of every annotation when they had to be renumbered.
 fn repair_indexed(
     schema: &mut IndexedSchema<&mut Schema>,
     doc: &mut Document,
     report: &mut Vec<Diagnostic>,
-) {
+) -> Option<BTreeMap<u32, u32>> {
     let len = doc.char_len();
     let mut fix = Fixer {
         schema,
@@ -256,7 +262,7 @@ fn repair_indexed(
         .collect();
     mend_decisions(doc, len, &mut fix);
     // Last, when every reference resolves, so that renumbering maps them all.
-    mend_next_id(doc, largest_id, &mut fix);
+    mend_next_id(doc, largest_id, &mut fix)
 }
 
 /// Sorts the decisions of a gold project by unit, keeps one per unit (the later in the
@@ -315,30 +321,34 @@ fn break_cycles(doc: &mut Document, fix: &mut Fixer) {
 
 /// Gives the document an id counter above all its ids that still has an id to hand
 /// out: the largest id it had plus one. When an annotation has the largest possible id
-/// there is no such counter, so the annotations are renumbered instead.
-fn mend_next_id(doc: &mut Document, largest_id: Option<u32>, fix: &mut Fixer) {
+/// there is no such counter, so the annotations are renumbered instead: the new ids
+/// are returned, for the incidents that point at its events.
+fn mend_next_id(
+    doc: &mut Document,
+    largest_id: Option<u32>,
+    fix: &mut Fixer,
+) -> Option<BTreeMap<u32, u32>> {
     let lowest = largest_id.map_or(Some(1), |id| id.checked_add(1));
     if lowest.is_some_and(|lowest| doc.next_id >= lowest) && doc.fresh_id().is_some() {
-        return;
+        return None;
     }
     let before = doc.next_id;
     if let Some(lowest) = lowest {
         doc.next_id = lowest;
     }
-    if lowest.is_none() || doc.fresh_id().is_none() {
-        renumber(doc, fix);
-    }
+    let renumbered = (lowest.is_none() || doc.fresh_id().is_none()).then(|| renumber(doc, fix));
     fix.note_document(format!(
         "next_id {before} set to {}, above every id with ids left to hand out",
         doc.next_id
     ));
+    renumbered
 }
 
 /// Renumbers the annotations 1, 2, 3... in the order of their ids (so creation order
 /// and every list's sorting survive), rewrites every reference to them (arguments,
 /// relation ends, equivalences, normalisations, comments, conflicts) and reports each
-/// new id.
-fn renumber(doc: &mut Document, fix: &mut Fixer) {
+/// new id; returns the new id of each old one.
+fn renumber(doc: &mut Document, fix: &mut Fixer) -> BTreeMap<u32, u32> {
     let mut old: Vec<u32> = doc.annotation_ids().collect();
     old.sort_unstable();
     let new: BTreeMap<u32, u32> = old.iter().copied().zip(1..).collect();
@@ -367,6 +377,7 @@ fn renumber(doc: &mut Document, fix: &mut Fixer) {
     doc.map_annotation_ids(id);
     // As many ids as annotations: far below the largest id, which fits in memory.
     doc.next_id = u32::try_from(new.len()).map_or(u32::MAX, |n| n.saturating_add(1));
+    new
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! What may be annotated: entity, event and relation types, roles and attributes.
 
 use super::annotation::AttrValue;
+use super::dataset_mapping::DatasetMapping;
 use super::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 
@@ -235,6 +236,10 @@ pub struct Schema {
     /// Attributes.
     #[serde(default)]
     pub attributes: Vec<AttributeDef>,
+    /// How incidents fill the columns of the event dataset export (see
+    /// [`super::dataset_mapping`]); left out of the file while it is the default.
+    #[serde(default, skip_serializing_if = "DatasetMapping::is_default")]
+    pub event_dataset: DatasetMapping,
 }
 
 impl Schema {

@@ -44,6 +44,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         }
         problems.extend(doc_problems);
     }
+    super::incident_checks::check_incidents(project, &mut problems);
     problems
 }
 

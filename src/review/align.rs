@@ -60,6 +60,9 @@ pub struct Alignment<'a> {
     versions: Vec<&'a Document>,
     /// The documents that are not compared, and why.
     pub mismatches: Vec<Mismatch>,
+    /// The projects aligned, in the order given: what lives beside the documents
+    /// (incidents) is compared through them.
+    sources: Vec<&'a Project>,
 }
 
 impl<'a> Alignment<'a> {
@@ -77,6 +80,11 @@ impl<'a> Alignment<'a> {
         self.versions
             .chunks(self.projects.max(1))
             .filter(|versions| !versions.is_empty())
+    }
+
+    /// The project at position `i` of those aligned.
+    pub fn project(&self, i: usize) -> Option<&'a Project> {
+        self.sources.get(i).copied()
     }
 
     /// How many documents are compared.
@@ -114,6 +122,7 @@ pub fn align<'a>(projects: &[&'a Project]) -> Alignment<'a> {
             projects: 0,
             versions,
             mismatches,
+            sources: Vec::new(),
         };
     };
     for doc in &first.documents {
@@ -162,6 +171,7 @@ pub fn align<'a>(projects: &[&'a Project]) -> Alignment<'a> {
         projects: count,
         versions,
         mismatches,
+        sources: projects.to_vec(),
     }
 }
 

@@ -10,7 +10,10 @@
 
 pub mod agreement;
 pub mod align;
+pub mod assignment;
+pub mod coreference;
 pub mod disagreement;
+pub mod incident_agreement;
 mod keys;
 pub mod merge;
 pub mod report;

@@ -4,7 +4,9 @@
 
 use super::agreement::{Counts, PairAgreement, Scores, pair_agreement};
 use super::align::Alignment;
+use super::coreference::CoreferenceScores;
 use super::disagreement::ranges_text;
+use super::incident_agreement::incident_agreement;
 use super::units::{CharacterAgreement, character_agreement, character_agreement_among};
 use crate::formats::csv::csv_field_from_str;
 use serde::Serialize;
@@ -53,6 +55,8 @@ pub struct PairReport {
     pub events: EventScores,
     /// Relations: same type and ends.
     pub relations: Scores,
+    /// How the reports were grouped into incidents: MUC, B³, CEAF-e, CoNLL F1.
+    pub incidents: CoreferenceScores,
 }
 
 /// Agreement among all the projects together.
@@ -79,7 +83,8 @@ pub fn agreement_report(alignment: &Alignment<'_>, names: &[String]) -> Agreemen
         for b in a + 1..alignment.projects {
             let pair = pair_agreement(alignment, a, b);
             let chars = character_agreement_among(alignment, &[a, b]);
-            let report = pair_report(&pair, chars, names, (a, b), alignment.len());
+            let mut report = pair_report(&pair, chars, names, (a, b), alignment.len());
+            report.incidents = incident_agreement(alignment, a, b);
             pairs.push((report, pair));
         }
     }
@@ -135,6 +140,7 @@ fn pair_report(
                 .collect(),
         },
         relations: pair.relations.scores(),
+        incidents: CoreferenceScores::default(),
     }
 }
 

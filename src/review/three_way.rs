@@ -18,6 +18,7 @@
 mod annotations;
 mod collisions;
 mod document;
+mod incidents;
 mod schema;
 #[cfg(test)]
 mod tests;
@@ -303,6 +304,8 @@ pub fn three_way_merge(
             .cloned(),
     );
     annotators.dedup();
+    let (incidents, next_incident_id) =
+        incidents::merge_incidents(&mut cx, [base, ours, theirs], &documents);
     Ok(ThreeWay {
         project: Project {
             format_version: ours.format_version,
@@ -310,6 +313,8 @@ pub fn three_way_merge(
             annotators,
             schema,
             documents: documents.into(),
+            incidents,
+            next_incident_id,
         },
         notes: cx.notes,
     })

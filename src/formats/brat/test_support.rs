@@ -75,6 +75,7 @@ pub(super) fn schema() -> Schema {
                 kind: AttrKind::Text,
             },
         ],
+        ..Default::default()
     }
 }
 

@@ -237,6 +237,7 @@ mod tests {
         let report = ExportReport {
             written: vec![out.to_path_buf()],
             documents: 5,
+            incidents: 0,
             warnings: Vec::new(),
         };
         assert_eq!(
