@@ -4,6 +4,8 @@
 //! - `parse`, `validate`, `load`: the file's text read into a project, checked, both
 //!   (`io::project_from_str`, what opening a project costs beside reading the file);
 //! - `load_file`: the same from the file on disk (`io::load_project`);
+//! - `open_first_document`: what the app waits for before it shows the first article
+//!   of such a file, the others read after (`io::open_project`);
 //! - `serialize`: the project as the text of its file (`io::project_to_string`);
 //! - `clone`: a copy of the project in memory, what a snapshot to save or autosave off
 //!   the UI thread costs the UI thread;
@@ -25,8 +27,8 @@ mod common;
 
 use divan::Bencher;
 use eventail::io::{
-    AutosaveOutcome, Autosaver, load_project, parse_project, project_from_str, project_to_string,
-    save_project,
+    AutosaveOutcome, Autosaver, Opening, load_project, open_project, parse_project,
+    project_from_str, project_to_string, save_project,
 };
 use eventail::model::{DocStatus, Project, validate};
 use std::path::Path;
@@ -77,6 +79,19 @@ fn load_file(bencher: Bencher) {
     let path = dir.path().join("p.ron");
     std::fs::write(&path, &*TEXT).unwrap();
     bencher.bench(|| load_project(&path).unwrap());
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn open_first_document(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::write(&path, &*TEXT).unwrap();
+    bencher.bench(|| {
+        let Ok(Opening::FirstOfMany(first)) = open_project(&path) else {
+            panic!("opens on its first document");
+        };
+        first
+    });
 }
 
 #[divan::bench(sample_count = 10, sample_size = 1)]

@@ -4,7 +4,9 @@
 //!
 //! Every benchmark runs frames in a 1400 × 900 window: scrolling the article, the frame
 //! that shows a word tagged (double-click, then the entity's key), the frame after undo,
-//! the first frame of the opened project, frames while the width changes.
+//! the first frame of the opened project, frames while the width changes, frames with
+//! the event table sorted by a role (steady, and showing a word tagged); and, for a
+//! project of 1,000 articles, the time from opening it to its first article drawn.
 //!
 //! Run: `cargo bench --bench whole_app`.
 
@@ -13,10 +15,14 @@
 
 #[path = "big_article/mod.rs"]
 mod big_article;
+#[path = "common/mod.rs"]
+mod common;
 
 use eframe::App as _;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2, pos2, vec2};
 use eventail::ui::EventailApp;
+use eventail::ui::action::Action;
+use eventail::ui::event_table::{EventColumn, EventTableAction};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
@@ -97,6 +103,19 @@ impl Window {
         assert_eq!(mentions(&window), before + 1, "a word is tagged");
         window.frame(key(Key::Z, Modifiers::COMMAND));
         assert_eq!(mentions(&window), before, "and untagged");
+        window
+    }
+
+    /// The app with `path` open and drawn, its event table sorted by the first role of
+    /// the first event type.
+    fn sorted_by_a_role(path: &Path) -> Self {
+        let mut window = Self::opened(path);
+        let role = window.app.project().schema.event_types[0].roles[0]
+            .name
+            .clone();
+        let sort = EventTableAction::Sort(EventColumn::Role(role));
+        window.app.act(Action::EventTable(sort));
+        window.frame(Vec::new());
         window
     }
 
@@ -199,7 +218,12 @@ fn scrolling_frame(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 30)]
 fn frame_after_tagging(bencher: divan::Bencher) {
     let saved = saved_project();
-    let window = RefCell::new(Window::opened(&saved.path));
+    tagging_frames(bencher, Window::opened(&saved.path));
+}
+
+/// Times the frames in which the entity key tags a selected word in `window`.
+fn tagging_frames(bencher: divan::Bencher, window: Window) {
+    let window = RefCell::new(window);
     let entity_key = window.borrow().entity_key();
     bencher
         .with_inputs(|| {
@@ -253,6 +277,45 @@ fn first_frame_after_opening(bencher: divan::Bencher) {
             window.frame(Vec::new());
             window
         });
+}
+
+/// From opening a project of 1,000 articles of 2 KB (8.6 MB of RON) to its first
+/// article drawn and editable: the app reads the first article, shows it, and reads the
+/// others in the background. Each sample starts once the previous one's reading ended.
+#[divan::bench(sample_count = 10)]
+fn first_of_1000_articles_drawn(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.ron");
+    eventail::io::save_project(&path, &common::first_project(1_000)).unwrap();
+    bencher
+        .with_inputs(|| std::thread::sleep(std::time::Duration::from_millis(600)))
+        .bench_local_values(|()| {
+            let mut window = Window::opening(&path);
+            while window.app.background_job().is_some() || window.app.project().documents.is_empty()
+            {
+                std::thread::yield_now();
+                window.frame(Vec::new());
+            }
+            window.frame(Vec::new());
+            window
+        });
+}
+
+/// A frame of the article with its event table sorted by a role, the fillers' text
+/// compared for 2,000 events (kept between frames until the project changes).
+#[divan::bench(sample_count = 30)]
+fn frame_with_the_table_sorted_by_a_role(bencher: divan::Bencher) {
+    let saved = saved_project();
+    let mut window = Window::sorted_by_a_role(&saved.path);
+    bencher.bench_local(|| window.frame(Vec::new()));
+}
+
+/// The frame that shows a word tagged with the event table sorted by a role: the
+/// rows are sorted again.
+#[divan::bench(sample_count = 30)]
+fn frame_after_tagging_with_the_table_sorted_by_a_role(bencher: divan::Bencher) {
+    let saved = saved_project();
+    tagging_frames(bencher, Window::sorted_by_a_role(&saved.path));
 }
 
 /// Frames while the window narrows and widens by 13 points a frame (a drag of its

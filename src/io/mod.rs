@@ -5,6 +5,7 @@ mod atomic;
 mod autosave;
 mod default_schema;
 mod file_stamp;
+mod first_document;
 mod lock;
 mod parallel_parse;
 mod project_file;
@@ -22,6 +23,7 @@ pub use autosave::{
 };
 pub use default_schema::{DEFAULT_SCHEMA_RON, default_schema};
 pub use file_stamp::FileStamp;
+pub use first_document::{FirstDocument, Opening, RestOfFile, open_project};
 pub use lock::{LockError, LockOwner, ProjectLock, host_name, lock_path};
 pub use project_file::{
     LoadError, SaveError, load_project, load_project_unchecked, parse_project, project_from_str,

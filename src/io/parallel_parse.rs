@@ -8,7 +8,7 @@
 //! gives; any failure gives `None`, and the caller parses the whole file the ordinary
 //! way, for the errors it reports.
 
-use super::split::split_documents;
+use super::split::{Split, split_documents};
 use crate::model::reading::FreshDocument;
 use crate::model::{Document, Project};
 use crate::parallel::{cores, map_in_order};
@@ -40,8 +40,7 @@ pub(super) fn parse_split(text: &str) -> Option<Project> {
 /// The project of `text`, its documents parsed in `threads` groups at once.
 fn parse_in_groups(text: &str, threads: usize) -> Option<Project> {
     let split = split_documents(text)?;
-    let frame = [&text[..split.list.start], "[]", &text[split.list.end..]].concat();
-    let mut project: Project = ron::from_str(&frame).ok()?;
+    let mut project = parse_frame(text, &split)?;
     let groups = groups(&split.elements, threads);
     let parsed = map_in_order(&groups, groups.len(), |group| parse_group(text, group));
     let mut documents = Vec::with_capacity(split.elements.len());
@@ -50,6 +49,26 @@ fn parse_in_groups(text: &str, threads: usize) -> Option<Project> {
     }
     project.documents = documents.into();
     Some(project)
+}
+
+/// The project of `text` with its first document only, and the number of documents
+/// after it: `None` unless the file is of the shape eventail writes, holds two
+/// documents or more, and its first document and the rest of the file parse.
+pub(super) fn parse_first_document(text: &str) -> Option<(Project, usize)> {
+    let split = split_documents(text)?;
+    let (first, rest) = split.elements.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let mut project = parse_frame(text, &split)?;
+    project.documents = parse_group(text, std::slice::from_ref(first))?.into();
+    Some((project, rest.len()))
+}
+
+/// The project of `text` without its documents.
+fn parse_frame(text: &str, split: &Split) -> Option<Project> {
+    let frame = [&text[..split.list.start], "[]", &text[split.list.end..]].concat();
+    ron::from_str(&frame).ok()
 }
 
 /// The elements cut into at most `count` runs of about equal size in bytes, in order.

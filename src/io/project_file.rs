@@ -131,7 +131,7 @@ struct VersionProbe {
 }
 
 /// The UTF-8 byte-order mark, which a project file may start with.
-const BOM: char = '\u{feff}';
+pub(super) const BOM: char = '\u{feff}';
 
 /// How much of a file [`is_project_file`] reads: enough for a long comment at the top.
 const PROJECT_START_BYTES: u64 = 4096;
@@ -185,7 +185,7 @@ pub fn load_project_unchecked(path: &Path) -> Result<Project, LoadError> {
     parse_project(&read_project_text(path)?, path)
 }
 
-fn read_project_text(path: &Path) -> Result<String, LoadError> {
+pub(super) fn read_project_text(path: &Path) -> Result<String, LoadError> {
     let bytes = read_regular_file(path).map_err(|error| LoadError::Read {
         path: path.to_path_buf(),
         error,

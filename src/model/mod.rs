@@ -51,4 +51,4 @@ pub use schema::{
 };
 pub use schema_index::IndexedSchema;
 pub use span::Span;
-pub use validate::validate;
+pub use validate::{validate, validate_documents};

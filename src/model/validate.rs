@@ -21,6 +21,15 @@ const DOCUMENTS_PER_THREAD: usize = 64;
 /// checked on every core (each thread with its own index of the schema), the problems
 /// listed in the documents' order.
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
+    let mut problems = validate_documents(project);
+    super::incident_checks::check_incidents(project, &mut problems);
+    problems
+}
+
+/// The problems of `project`'s documents, each checked against the schema and for its
+/// own consistency, leaving out what spans documents (its incidents): enough to show a
+/// document while the others are still being read.
+pub fn validate_documents(project: &Project) -> Vec<Diagnostic> {
     let documents: Vec<&Document> = project.documents.iter().collect();
     let threads = crate::parallel::cores().min(documents.len() / DOCUMENTS_PER_THREAD);
     let runs: Vec<&[&Document]> = documents
@@ -44,7 +53,6 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         }
         problems.extend(doc_problems);
     }
-    super::incident_checks::check_incidents(project, &mut problems);
     problems
 }
 

@@ -34,10 +34,14 @@ pub struct EventailApp {
     /// A save asked for while another was being written.
     pub(super) queued_save: Option<super::saving::QueuedSave>,
     /// Lets tests hold saves back, to act while one is under way.
-    pub(super) save_gate: super::saving::SaveGate,
+    pub(super) save_gate: super::gate::Gate,
+    /// Where the rest of a project being read waits while a test holds it.
+    pub(super) read_gate: super::gate::Gate,
     pub(super) autosave: AutosaveState,
     /// Long work running in the background.
     pub(super) job: Option<Job>,
+    /// The documents of the open project after its first, while they are read.
+    pub(super) rest: Option<super::rest_reader::RestReader>,
     /// The comparison with a colleague's project, while the review panel is open.
     pub(super) review: Option<super::review::ReviewState>,
     /// The adjudication of the open (gold) project, while its panel is open.
@@ -96,8 +100,10 @@ impl EventailApp {
             saving: None,
             queued_save: None,
             save_gate: Default::default(),
+            read_gate: Default::default(),
             autosave: AutosaveState::default(),
             job: None,
+            rest: None,
             review: None,
             adjudication: None,
             schema_editor: None,
@@ -125,6 +131,12 @@ impl EventailApp {
             }
         }
         app
+    }
+
+    /// Carries out `action` as if a panel had asked for it between two frames: for
+    /// tests and benchmarks that set up what a person would have clicked.
+    pub fn act(&mut self, action: Action) {
+        self.handle(action);
     }
 
     /// The open project.
@@ -191,8 +203,19 @@ impl EventailApp {
 
     /// Holds back the saves, before they write anything, until the hold is dropped:
     /// for tests that act while a save is under way.
-    pub fn hold_saves(&self) -> super::saving::SaveHold {
+    pub fn hold_saves(&self) -> super::gate::Hold {
         self.save_gate.hold()
+    }
+
+    /// Holds back the reading of a project's documents after its first until the hold
+    /// is dropped: for tests that act while they are read.
+    pub fn hold_reading(&self) -> super::gate::Hold {
+        self.read_gate.hold()
+    }
+
+    /// How many documents of the open project are still being read, if some are.
+    pub fn documents_to_come(&self) -> Option<usize> {
+        self.session.documents_to_come()
     }
 
     /// What runs in the background, if anything.
@@ -364,7 +387,8 @@ impl EventailApp {
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| {
-                super::documents_ui::documents_ui(ui, project, self.view.doc, actions);
+                let to_come = self.session.documents_to_come();
+                super::documents_ui::documents_ui(ui, project, self.view.doc, to_come, actions);
             });
         // The side panel keeps the width the user dragged it to: everything in it wraps
         // or scrolls, so opening the editor or a warning never re-wraps the article.
@@ -514,9 +538,14 @@ impl eframe::App for EventailApp {
         }
         self.poll_save();
         self.poll_job();
+        self.poll_rest();
         // Once the project is open (it may be read in the background, or wait for
         // an answer about its lock or its autosave), or was not.
-        if self.job.is_none() && self.dialog.is_none() && !self.read_when_idle.is_empty() {
+        if self.job.is_none()
+            && self.rest.is_none()
+            && self.dialog.is_none()
+            && !self.read_when_idle.is_empty()
+        {
             // One at a time: each may start a job or ask a question.
             let (purpose, paths) = self.read_when_idle.remove(0);
             if self.session.path().is_some() {

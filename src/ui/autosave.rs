@@ -63,7 +63,8 @@ impl EventailApp {
         let Some(path) = self.session.path().map(Path::to_path_buf) else {
             return;
         };
-        if self.session.is_read_only() {
+        // A project still being read is not whole: nothing to write yet.
+        if self.session.is_read_only() || self.session.documents_to_come().is_some() {
             return;
         }
         if !self.session.is_dirty() {

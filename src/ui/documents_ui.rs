@@ -19,9 +19,15 @@ pub fn documents_ui(
     ui: &mut egui::Ui,
     project: &Project,
     current: usize,
+    to_come: Option<usize>,
     actions: &mut Vec<Action>,
 ) {
     ui.heading("Documents");
+    if let Some(to_come) = to_come {
+        // No spinner: it would repaint every frame; the reader repaints once done.
+        ui.label(format!("Reading {to_come} more…"))
+            .on_hover_text("The first document can be edited meanwhile; saving waits for the rest");
+    }
     let done = project
         .documents
         .iter()

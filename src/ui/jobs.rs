@@ -55,8 +55,8 @@ pub enum JobOutput {
     Opened {
         /// Its file.
         path: PathBuf,
-        /// The project, or why it could not be read.
-        result: Result<Project, LoadError>,
+        /// The project (or its first document), or why it could not be read.
+        result: Result<crate::io::Opening, LoadError>,
         /// The lock taken before reading, kept with the session.
         lock: Option<crate::io::ProjectLock>,
         /// Opened read-only.

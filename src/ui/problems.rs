@@ -19,6 +19,12 @@ pub struct ProblemsState {
 }
 
 impl ProblemsState {
+    /// Recomputes the list at the next refresh: the project was replaced, or grew
+    /// without an edit.
+    pub fn stale(&mut self) {
+        self.generation = None;
+    }
+
     /// Recomputes the list when `generation` is not the one it was made from.
     pub fn refresh(&mut self, project: &Project, generation: (u64, usize)) {
         if self.generation == Some(generation) {

@@ -11,7 +11,7 @@
 use crate::io::{FileStamp, ProjectLock, SaveError};
 use crate::model::Project;
 use std::path::PathBuf;
-use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
+use std::sync::mpsc;
 
 use super::state::Pending;
 
@@ -45,7 +45,7 @@ impl SaveInFlight {
     pub fn start(
         project: Project,
         target: SaveTarget,
-        gate: &SaveGate,
+        gate: &super::gate::Gate,
         ctx: &egui::Context,
     ) -> std::io::Result<Self> {
         let (send, outcome) = mpsc::channel();
@@ -110,40 +110,4 @@ pub struct QueuedSave {
     pub then: Option<Pending>,
     /// Write over the file even if another program changed it (the user said so).
     pub overwrite: bool,
-}
-
-/// Holds saves back before they write, while a [`SaveHold`] lives: for tests that act
-/// while a save is under way. Open unless held.
-#[derive(Clone, Default)]
-pub struct SaveGate(Arc<(Mutex<usize>, Condvar)>);
-
-impl SaveGate {
-    /// Holds the saves that start from now on (and those waiting) until the hold is
-    /// dropped.
-    pub fn hold(&self) -> SaveHold {
-        let (holds, _) = &*self.0;
-        *holds.lock().unwrap_or_else(PoisonError::into_inner) += 1;
-        SaveHold(self.clone())
-    }
-
-    /// Waits while a hold lives.
-    fn wait(&self) {
-        let (holds, released) = &*self.0;
-        let mut held = holds.lock().unwrap_or_else(PoisonError::into_inner);
-        while *held > 0 {
-            held = released.wait(held).unwrap_or_else(PoisonError::into_inner);
-        }
-    }
-}
-
-/// Saves wait while this lives; see [`SaveGate`].
-pub struct SaveHold(SaveGate);
-
-impl Drop for SaveHold {
-    fn drop(&mut self) {
-        let (holds, released) = &*(self.0).0;
-        let mut held = holds.lock().unwrap_or_else(PoisonError::into_inner);
-        *held = held.saturating_sub(1);
-        released.notify_all();
-    }
 }

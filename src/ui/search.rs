@@ -50,6 +50,12 @@ impl Default for SearchState {
 }
 
 impl SearchState {
+    /// Runs the query again at the next refresh: the project was replaced, or grew
+    /// without an edit.
+    pub fn stale(&mut self) {
+        self.ran = None;
+    }
+
     /// Runs the query again if it, its options or the project (`generation`) changed.
     pub fn refresh(&mut self, project: &Project, generation: (u64, usize)) {
         let key = (self.query.clone(), self.options.clone(), generation);

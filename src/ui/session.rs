@@ -21,6 +21,9 @@ pub struct Session {
     /// Which project this is: a new one for each session and each replacement of its
     /// project, so that a save that ends after the project was replaced marks nothing.
     epoch: u64,
+    /// How many documents of the file are still being read (see
+    /// [`Session::opened_first`]).
+    to_come: Option<usize>,
 }
 
 /// The next [`Session::epoch`].
@@ -50,6 +53,7 @@ impl Session {
             stamp: None,
             touched: Touched::Everything,
             epoch: next_epoch(),
+            to_come: None,
         }
     }
 
@@ -71,7 +75,43 @@ impl Session {
             stamp,
             touched: Touched::Everything,
             epoch: next_epoch(),
+            to_come: None,
         }
+    }
+
+    /// The first document of the project at `path`, the other `to_come` still being
+    /// read: it can be edited at once; what needs the whole project waits for
+    /// [`Session::take_rest`].
+    pub fn opened_first(
+        project: Project,
+        to_come: usize,
+        path: PathBuf,
+        lock: Option<ProjectLock>,
+        read_only: bool,
+        stamp: Option<FileStamp>,
+    ) -> Self {
+        let mut session = Self::opened(project, path, lock, read_only, stamp);
+        session.to_come = Some(to_come);
+        session
+    }
+
+    /// How many documents are still being read, if some are.
+    pub fn documents_to_come(&self) -> Option<usize> {
+        self.to_come
+    }
+
+    /// Puts the documents after the first from `whole`, the project read entirely,
+    /// beside the first one, as edited meanwhile. Those edits could touch nothing but
+    /// that document and what it reports (see [`Session::opened_first`]), so the rest
+    /// of the project, read before them, is kept as edited too.
+    pub fn take_rest(&mut self, whole: Project) {
+        let mut documents = whole.documents;
+        if let (Some(first), Some(slot)) = (self.project.documents.first(), documents.get_mut(0)) {
+            *slot = first.clone();
+        }
+        self.project.documents = documents;
+        self.to_come = None;
+        self.touched = Touched::Everything;
     }
 
     /// The project.

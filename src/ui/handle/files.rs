@@ -34,7 +34,7 @@ impl EventailApp {
         // Stamped before reading: a change in between is taken for a change after.
         if size <= jobs::BACKGROUND_BYTES {
             let stamp = FileStamp::read(&path).ok();
-            let result = io::load_project(&path);
+            let result = io::load_project(&path).map(io::Opening::Whole);
             self.finish_open(path, result, lock, read_only, stamp);
             return;
         }
@@ -42,7 +42,7 @@ impl EventailApp {
         let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |_| {
             let stamp = FileStamp::read(&path).ok();
             JobOutput::Opened {
-                result: io::load_project(&path),
+                result: io::open_project(&path),
                 path,
                 lock,
                 read_only,
@@ -52,22 +52,23 @@ impl EventailApp {
         self.start_job(job);
     }
 
-    /// Shows a project that was read (offering a differing autosave), or why it was not.
+    /// Shows a project that was read (offering a differing autosave), or its first
+    /// document while the others are read, or why it was not read.
     pub(super) fn finish_open(
         &mut self,
         path: PathBuf,
-        result: Result<Project, io::LoadError>,
+        result: Result<io::Opening, io::LoadError>,
         lock: Option<ProjectLock>,
         read_only: bool,
         stamp: Option<FileStamp>,
     ) {
         match result {
-            Ok(project) => {
+            Ok(io::Opening::FirstOfMany(first)) => {
+                self.show_first_document(path, first, lock, read_only, stamp);
+            }
+            Ok(io::Opening::Whole(project)) => {
                 // Opened again: its autosave is this session's, which the user left.
-                let reopened = self
-                    .session
-                    .path()
-                    .is_some_and(|p| io::is_same_file(p, &path));
+                let reopened = self.is_reopening(&path);
                 if reopened {
                     self.autosave.discard(&path);
                 }
@@ -82,11 +83,25 @@ impl EventailApp {
                     self.dialog = Some(Dialog::Recover { path, recovery });
                 }
             }
-            Err(error @ io::LoadError::Invalid { .. }) => {
-                self.dialog = Some(Dialog::Invalid { path, error });
-            }
-            Err(error) => self.dialog = Some(Dialog::Failed(Failure::Open(error))),
+            Err(error) => self.show_load_error(path, error),
         }
+    }
+
+    /// Whether `path` is the open project's own file, opened again: its autosave is
+    /// this session's, which the user left.
+    pub(super) fn is_reopening(&self, path: &Path) -> bool {
+        self.session
+            .path()
+            .is_some_and(|p| io::is_same_file(p, path))
+    }
+
+    /// Says why the project at `path` could not be opened, offering a repaired copy
+    /// of an inconsistent one.
+    pub(super) fn show_load_error(&mut self, path: PathBuf, error: io::LoadError) {
+        self.dialog = Some(match error {
+            error @ io::LoadError::Invalid { .. } => Dialog::Invalid { path, error },
+            error => Dialog::Failed(Failure::Open(error)),
+        });
     }
 
     /// Puts `session` on screen in place of the open one, whose changes the user chose
@@ -96,6 +111,7 @@ impl EventailApp {
             self.autosave.forget(&old);
         }
         self.session = session;
+        self.stale_results();
         self.review = None;
         self.adjudication = None;
         let show_frame_time = self.view.show_frame_time;
@@ -175,7 +191,7 @@ impl EventailApp {
 
     /// Saves to the project's file, or asks for one; then carries on with `then`.
     pub(super) fn save(&mut self, then: Option<Pending>) {
-        if self.saving.is_some() {
+        if self.saving.is_some() || self.session.documents_to_come().is_some() {
             self.queue_save(None, then, false);
             return;
         }
@@ -194,7 +210,11 @@ impl EventailApp {
             then: then.or(earlier),
             overwrite,
         });
-        self.view.status = "Saving again once the save under way has ended…".into();
+        self.view.status = if self.saving.is_some() {
+            "Saving again once the save under way has ended…".into()
+        } else {
+            "Saving once the whole project is read…".into()
+        };
     }
 
     /// Starts writing the project to `path` off the UI thread, then carries on with
@@ -202,7 +222,7 @@ impl EventailApp {
     /// written, nor (unless `overwrite`) the project's own file when another program
     /// changed it since it was read: the user is told and chooses.
     fn save_to(&mut self, path: PathBuf, then: Option<Pending>, overwrite: bool) {
-        if self.saving.is_some() {
+        if self.saving.is_some() || self.session.documents_to_come().is_some() {
             self.queue_save(Some(path), then, overwrite);
             return;
         }
@@ -302,14 +322,19 @@ impl EventailApp {
             // but nothing on screen is marked saved.
             Ok(_) => self.view.status = format!("Saved {}", path.display()),
         }
+        self.run_queued_save();
+        if std::mem::take(&mut self.quit_when_idle) {
+            self.request_quit();
+        }
+    }
+
+    /// Starts the save that waited for the one under way or for the whole project.
+    pub(super) fn run_queued_save(&mut self) {
         if let Some(queued) = self.queued_save.take() {
             match queued.path {
                 Some(path) => self.save_to(path, queued.then, queued.overwrite),
                 None => self.save(queued.then),
             }
-        }
-        if std::mem::take(&mut self.quit_when_idle) {
-            self.request_quit();
         }
     }
 

@@ -6,6 +6,7 @@ mod adjudicate;
 mod edits;
 mod files;
 mod problems;
+mod reading;
 mod review;
 mod schema;
 mod search;
@@ -24,6 +25,13 @@ use crate::model::{DocStatus, Filler};
 impl EventailApp {
     /// Carries out one action.
     pub(super) fn handle(&mut self, action: Action) {
+        if let Some(to_come) = self.session.documents_to_come()
+            && !reading::allowed_while_reading(&action)
+        {
+            self.view.status =
+                format!("Still reading the other {to_come} documents: try again in a moment");
+            return;
+        }
         match action {
             Action::Command(command) => self.command(command),
             Action::OpenPath(path) => self.confirm_then(Pending::OpenPath(path)),
