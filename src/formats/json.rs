@@ -474,23 +474,98 @@ pub fn json_document_from_document(doc: &Document) -> JsonDocument<'_> {
 
 /// The project as pretty-printed JSON text, ending with a line break; `progress` is
 /// asked before each document.
+///
+/// Serialising is most of an export's time and serde_json writes on one thread, so
+/// each document is written apart, on every core, indented as it stands in the list,
+/// and put into the text of the rest: the same text, byte for byte, as the project
+/// written whole.
 pub fn json_string_from_project(
     project: &Project,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<String, Cancelled> {
-    let json = JsonProject {
+    let documents = each_document(project, progress, |_, doc| json_text_in_list(doc))?;
+    let rest = json_project(project, Vec::new());
+    // Serialising these types cannot fail: every map has string keys.
+    let frame = serde_json::to_string_pretty(&rest).unwrap_or_default();
+    let mut out = match frame.find(EMPTY_DOCUMENTS) {
+        Some(at) if !documents.is_empty() => {
+            let after = &frame[at + EMPTY_DOCUMENTS.len()..];
+            let mut out = String::with_capacity(
+                frame.len() + documents.iter().map(|d| d.len() + 6).sum::<usize>(),
+            );
+            out.push_str(&frame[..at]);
+            out.push_str("\n  \"documents\": [");
+            for (i, document) in documents.iter().enumerate() {
+                out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+                out.push_str(document);
+            }
+            out.push_str("\n  ]");
+            out.push_str(after);
+            out
+        }
+        Some(_) => frame,
+        // Not what serde_json writes today: the project written whole, more slowly.
+        None => {
+            let whole = json_project(
+                project,
+                project
+                    .documents
+                    .iter()
+                    .map(json_document_from_document)
+                    .collect(),
+            );
+            serde_json::to_string_pretty(&whole).unwrap_or_default()
+        }
+    };
+    out.push('\n');
+    Ok(out)
+}
+
+/// The empty list of documents as serde_json's pretty printer writes it in the
+/// project: no string of the text holds a raw line break, so this can only be it.
+const EMPTY_DOCUMENTS: &str = "\n  \"documents\": []";
+
+/// The project's JSON structure holding `documents`.
+fn json_project<'a>(project: &'a Project, documents: Vec<JsonDocument<'a>>) -> JsonProject<'a> {
+    JsonProject {
         format: "eventail-json",
         version: 1,
         project: &project.name,
         annotators: &project.annotators,
         schema: &project.schema,
-        documents: each_document(project, progress, |_, doc| json_document_from_document(doc))?,
+        documents,
         incidents: project.incidents.iter().map(json_incident).collect(),
-    };
-    // Serialising these types cannot fail: every map has string keys.
-    let mut out = serde_json::to_string_pretty(&json).unwrap_or_default();
-    out.push('\n');
-    Ok(out)
+    }
+}
+
+/// A document's pretty-printed JSON as it stands in the project's list: its lines
+/// after the first indented by two levels (the project, the list).
+fn json_text_in_list(doc: &Document) -> String {
+    let mut out = InList(Vec::new());
+    let _ = serde_json::to_writer_pretty(&mut out, &json_document_from_document(doc));
+    // serde_json writes valid UTF-8, and the indentation is ASCII.
+    String::from_utf8(out.0).unwrap_or_default()
+}
+
+/// Bytes written with two more levels of indentation after each line break.
+struct InList(Vec<u8>);
+
+impl std::io::Write for InList {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut lines = bytes.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.0.extend_from_slice(first);
+        }
+        for line in lines {
+            self.0.extend_from_slice(b"\n    ");
+            self.0.extend_from_slice(line);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -527,6 +602,34 @@ mod tests {
         let mut p = Project::new("p", Schema::default());
         p.documents.push(doc);
         p
+    }
+
+    #[test]
+    fn documents_written_apart_make_the_text_of_the_project_written_whole() {
+        let mut p = project();
+        p.documents.push(p.documents[0].clone());
+        p.name = "\n  \"documents\": []".into();
+        for documents in [2, 1, 0] {
+            p.documents.retain({
+                let mut n = 0;
+                move |_| {
+                    n += 1;
+                    n <= documents
+                }
+            });
+            let whole = json_project(
+                &p,
+                p.documents
+                    .iter()
+                    .map(json_document_from_document)
+                    .collect(),
+            );
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(
+                json_string_from_project(&p, &mut |_, _| true).unwrap(),
+                expected
+            );
+        }
     }
 
     #[test]
