@@ -5,7 +5,8 @@
 //! Every benchmark runs frames in a 1400 × 900 window: scrolling the article, the frame
 //! that shows a word tagged (double-click, then the entity's key), the frame after undo,
 //! the first frame of the opened project, frames while the width changes, frames with
-//! the event table sorted by a role (steady, and showing a word tagged); and, for a
+//! the event table sorted by a role (steady, and showing a word tagged), frames while
+//! scrolling the article compared with a colleague's version; and, for a
 //! project of 1,000 articles, the time from opening it to its first article drawn.
 //!
 //! Run: `cargo bench --bench whole_app`.
@@ -47,6 +48,35 @@ fn saved_project() -> Saved {
     let path = dir.path().join("big.ron");
     eventail::io::save_project(&path, &big_article::big_project_with_events()).unwrap();
     Saved { _dir: dir, path }
+}
+
+/// A colleague's version of the big project: every seventh mention left out, every
+/// eleventh of another type; saved beside `saved`.
+fn colleagues_version(saved: &Saved) -> PathBuf {
+    let mut project = big_article::big_project_with_events();
+    let doc = &mut project.documents[0];
+    let mut n = 0;
+    doc.mentions.retain(|_| {
+        n += 1;
+        n % 7 != 0
+    });
+    for (k, mention) in doc.mentions.iter_mut().enumerate() {
+        if k % 11 == 0 {
+            mention.entity_type = "person".into();
+        }
+    }
+    let kept: std::collections::HashSet<_> = doc.mentions.iter().map(|m| m.id).collect();
+    for event in &mut doc.events {
+        event.arguments.retain(|a| match a.filler {
+            eventail::model::Filler::Mention(id) => kept.contains(&id),
+            eventail::model::Filler::Event(_) => true,
+        });
+    }
+    doc.events
+        .retain(|e| e.trigger.is_empty() || e.id.0 % 7 != 0);
+    let path = saved.path.with_file_name("colleague.ron");
+    eventail::io::save_project(&path, &project).unwrap();
+    path
 }
 
 /// The app in a headless egui context, with the clock it is given.
@@ -203,7 +233,11 @@ fn steady_frame(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 50)]
 fn scrolling_frame(bencher: divan::Bencher) {
     let saved = saved_project();
-    let mut window = Window::opened(&saved.path);
+    scrolling_frames(bencher, Window::opened(&saved.path));
+}
+
+/// Times frames that scroll `window`'s article by 120 points.
+fn scrolling_frames(bencher: divan::Bencher, mut window: Window) {
     let mut n = 0u32;
     bencher.bench_local(|| {
         n += 1;
@@ -316,6 +350,28 @@ fn frame_with_the_table_sorted_by_a_role(bencher: divan::Bencher) {
 fn frame_after_tagging_with_the_table_sorted_by_a_role(bencher: divan::Bencher) {
     let saved = saved_project();
     tagging_frames(bencher, Window::sorted_by_a_role(&saved.path));
+}
+
+/// Frames while scrolling the article compared with a colleague's version: the
+/// differences marked in the text, the review panel below (Review > Compare).
+#[divan::bench(sample_count = 50)]
+fn scrolling_frame_comparing(bencher: divan::Bencher) {
+    let saved = saved_project();
+    let colleague = colleagues_version(&saved);
+    let mut window = Window::opened(&saved.path);
+    window
+        .app
+        .read_when_open(eventail::ui::ProjectsFor::Compare, vec![colleague]);
+    for _ in 0..2_000 {
+        if window.app.review().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        window.frame(Vec::new());
+    }
+    assert!(window.app.review().is_some(), "compared");
+    window.frame(Vec::new());
+    scrolling_frames(bencher, window);
 }
 
 /// Frames while the window narrows and widens by 13 points a frame (a drag of its

@@ -3,7 +3,8 @@
 //! benchmarks' `common`), written to a temporary file, then opened in a process of its
 //! own, where the kernel's counters of this process (`VmRSS`, `VmHWM` in
 //! `/proc/self/status`) say what it holds: once by `io::load_project` alone, once by the
-//! whole app (the real `EventailApp`, headless, until its first frame is drawn).
+//! whole app (the real `EventailApp`, headless, until every document is read and drawn
+//! in the list).
 //!
 //! Run: `cargo run --release --example project_memory [-- DOCUMENTS]` (Linux only, where
 //! `/proc/self/status` exists).
@@ -63,7 +64,7 @@ fn run(documents: usize) {
         let what = if how == "--load" {
             "io::load_project"
         } else {
-            "the app, first frame"
+            "the app, every document read"
         };
         println!(
             "{what}: peak {:.1} MB ({:.2}x the file), resident after {:.1} MB ({:.2}x)",
@@ -121,7 +122,7 @@ fn app_harness() -> (
 }
 
 /// Opens `path` in the app as a person would (Ctrl+O, the file chosen), and draws until
-/// it is on screen.
+/// it is on screen, every document read.
 #[cfg(feature = "gui")]
 fn open_in_app(
     (harness, files): &mut (
@@ -134,8 +135,10 @@ fn open_in_app(
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     for _ in 0..10_000 {
         harness.run_steps(1);
+        // Drawn on its first document, then the others read in the background.
         if harness.state().project_path() == Some(path.as_path())
             && harness.state().background_job().is_none()
+            && harness.state().documents_to_come().is_none()
         {
             break;
         }
