@@ -158,13 +158,14 @@ fn fields_ui(ui: &mut egui::Ui, project: &Project, incident: &Incident, actions:
             let width = TextField::Line { width: 220.0 };
             field_ui(ui, incident, "Date", &date, width, parse_date, actions);
             ui.label("");
-            ui.weak(format!(
-                "{} — ISO 8601: 2016-03-24, 2016-W12, 2016-03, 2016, or two joined by /",
-                precision_text(incident.date)
-            ));
+            // Short, so as not to widen the panel; the forms are in the tooltip.
+            let _ = ui.weak(precision_text(incident.date)).on_hover_text(
+                "ISO 8601: 2016-03-24 (day), 2016-W12 (week), 2016-03 (month), 2016 (year), \
+                 or two of them joined by / for a range",
+            );
             ui.end_row();
             let places = incident.places.join("; ");
-            let wide = TextField::WideLine;
+            let wide = TextField::Line { width: 280.0 };
             let make = |t: &str| Ok(IncidentField::Places(split_names(t)));
             field_ui(ui, incident, "Places", &places, wide, make, actions);
             let make = |t: &str| Ok(IncidentField::Country(t.trim().to_string()));
@@ -211,17 +212,12 @@ fn fields_ui(ui: &mut egui::Ui, project: &Project, incident: &Incident, actions:
                 });
             combo.response.labelled_by(certainty_label.id);
             ui.end_row();
-            let make = |t: &str| Ok(IncidentField::Note(t.to_string()));
-            field_ui(
-                ui,
-                incident,
-                "Note",
-                &incident.note,
-                TextField::Lines,
-                make,
-                actions,
-            );
         });
+    // Below the grid, as wide as the panel: a field as wide as it can be inside the grid
+    // would widen the panel.
+    let make = |t: &str| Ok(IncidentField::Note(t.to_string()));
+    let note = &incident.note;
+    field_ui(ui, incident, "Note", note, TextField::Lines, make, actions);
 }
 
 /// The actors, each with its role, name and a button that removes it; a button adds one.
@@ -254,54 +250,51 @@ fn actors_ui(ui: &mut egui::Ui, project: &Project, incident: &Incident, actions:
             set(actors, actions);
         }
     });
-    egui::Grid::new(("incident actors", id))
-        .num_columns(3)
-        .show(ui, |ui| {
-            for (i, actor) in incident.actors.iter().enumerate() {
-                let combo = egui::ComboBox::from_id_salt(("actor role", id, i))
-                    .selected_text(actor.role.as_str())
-                    .show_ui(ui, |ui| {
-                        for role in &roles {
-                            if ui.selectable_label(*role == actor.role, role).clicked()
-                                && *role != actor.role
-                            {
-                                let mut actors = incident.actors.clone();
-                                if let Some(a) = actors.get_mut(i) {
-                                    a.role.clone_from(role);
-                                }
-                                set(actors, actions);
+    for (i, actor) in incident.actors.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let combo = egui::ComboBox::from_id_salt(("actor role", id, i))
+                .selected_text(actor.role.as_str())
+                .show_ui(ui, |ui| {
+                    for role in &roles {
+                        if ui.selectable_label(*role == actor.role, role).clicked()
+                            && *role != actor.role
+                        {
+                            let mut actors = incident.actors.clone();
+                            if let Some(a) = actors.get_mut(i) {
+                                a.role.clone_from(role);
                             }
+                            set(actors, actions);
                         }
-                    });
-                let _ = combo
-                    .response
-                    .accessible_name(format!("Role of actor {}", i + 1));
-                let field_id = ui.scope_id().with(("actor name", id, i));
-                let field =
-                    committed_text_ui(ui, field_id, &actor.name, TextField::Line { width: 200.0 });
-                let _ = field
-                    .response
-                    .on_hover_text(format!("entity type: {}", actor.entity_type))
-                    .accessible_name(format!("Name of actor {}", i + 1));
-                if let Some(name) = field.committed {
-                    let mut actors = incident.actors.clone();
-                    if let Some(a) = actors.get_mut(i) {
-                        a.name = name.trim().to_string();
                     }
-                    set(actors, actions);
+                });
+            let _ = combo
+                .response
+                .accessible_name(format!("Role of actor {}", i + 1));
+            let field_id = ui.scope_id().with(("actor name", id, i));
+            let field =
+                committed_text_ui(ui, field_id, &actor.name, TextField::Line { width: 200.0 });
+            let _ = field
+                .response
+                .on_hover_text(format!("entity type: {}", actor.entity_type))
+                .accessible_name(format!("Name of actor {}", i + 1));
+            if let Some(name) = field.committed {
+                let mut actors = incident.actors.clone();
+                if let Some(a) = actors.get_mut(i) {
+                    a.name = name.trim().to_string();
                 }
-                if ui
-                    .button("🗑")
-                    .on_hover_text(format!("Remove {}", actor.name))
-                    .clicked()
-                {
-                    let mut actors = incident.actors.clone();
-                    actors.remove(i);
-                    set(actors, actions);
-                }
-                ui.end_row();
+                set(actors, actions);
+            }
+            if ui
+                .button("🗑")
+                .on_hover_text(format!("Remove {}", actor.name))
+                .clicked()
+            {
+                let mut actors = incident.actors.clone();
+                actors.remove(i);
+                set(actors, actions);
             }
         });
+    }
 }
 
 /// One field the reports disagree on: each value, its sources (a click opens the

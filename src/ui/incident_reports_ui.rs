@@ -25,7 +25,8 @@ pub fn incident_reports_ui(
         ui.weak("No report: link events to it from the event table.");
     }
     for report in &incident.reports {
-        ui.horizontal(|ui| {
+        // Wrapped: a long article name must not widen the panel.
+        ui.horizontal_wrapped(|ui| {
             let mut ticked = state.split.contains(report);
             let tick = ui
                 .checkbox(&mut ticked, "")

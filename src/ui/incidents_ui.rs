@@ -46,8 +46,8 @@ pub fn incidents_ui(
     ui.separator();
     egui::Panel::right("incident detail")
         .resizable(true)
-        .default_size(520.0)
-        .size_range(320.0..=1000.0)
+        .default_size(480.0)
+        .size_range(320.0..=800.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("incident detail scroll")
@@ -179,13 +179,16 @@ fn table_ui(
         .auto_shrink([false, false])
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     for column in IncidentColumn::ALL {
+        // Narrow enough that every column, the reports' and ⚠ too, fits beside the
+        // detail on a 1400-point window; the long ones clip and show whole on hover.
         builder = builder.column(match column {
             IncidentColumn::Id | IncidentColumn::Disagree | IncidentColumn::Fatalities => {
                 Column::auto().at_least(28.0).resizable(true)
             }
-            IncidentColumn::Actors => Column::initial(260.0).at_least(60.0).clip(true),
-            IncidentColumn::Date => Column::initial(190.0).at_least(60.0).clip(true),
-            _ => Column::initial(100.0)
+            IncidentColumn::Actors => Column::initial(190.0).at_least(60.0).clip(true),
+            IncidentColumn::Date => Column::initial(165.0).at_least(60.0).clip(true),
+            IncidentColumn::Certainty => Column::initial(70.0).at_least(40.0).clip(true),
+            _ => Column::initial(95.0)
                 .at_least(40.0)
                 .clip(true)
                 .resizable(true),

@@ -193,7 +193,8 @@ fn canvas_ui(
     let text_colour = visuals.text_color();
     let grid = visuals.widgets.noninteractive.bg_stroke;
     let font = egui::TextStyle::Small.resolve(ui.style());
-    let most = ((rect.width() - 2.0 * MARGIN) / 90.0).max(2.0) as usize;
+    // A label every 64 points at most: `2016-03-24` in the small font fits.
+    let most = ((rect.width() - 2.0 * MARGIN) / 64.0).max(2.0) as usize;
     let first = days.0.floor() as i64;
     for (day, label) in ticks(first, days.1.ceil() as i64, most) {
         let x = axis.x(day as f64);
@@ -311,7 +312,7 @@ fn lane_ui(
         egui::Align2::LEFT_CENTER,
         incident.id.to_string(),
         egui::TextStyle::Small.resolve(ui.style()),
-        ui.visuals().text_color(),
+        ink,
     );
     if response.clicked() {
         push(actions, IncidentsAction::Select(Some(incident.id)));
