@@ -84,6 +84,40 @@ fn sort_by_a_header_filter_by_text_and_select_a_row() {
 
     click_row(&mut harness, 5);
     harness.get_by_label("I5 Prise de contrôle");
+
+    // The same shortcut closes it; the command palette opens it again.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    harness.run();
+    assert!(harness.state().incidents().is_none());
+    run_command(&mut harness, "Incidents");
+    assert!(harness.state().incidents().is_some());
+}
+
+#[test]
+fn a_date_that_is_not_iso_is_said_and_not_taken() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = opened(dir.path());
+    click_row(&mut harness, 2);
+    scroll_and_click(&mut harness, "Date of I2");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Date of I2").type_text("8 décembre");
+    harness.run();
+    harness.get_by_label_contains("is not an ISO 8601 date");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let date = harness
+        .state()
+        .project()
+        .incident(IncidentId(2))
+        .and_then(|i| i.date)
+        .map(|d| d.to_string());
+    assert_eq!(date.as_deref(), Some("2016-12-08/2016-12-11"), "unchanged");
+    assert!(
+        harness.state().status().starts_with("Not done"),
+        "{}",
+        harness.state().status()
+    );
+    assert!(!harness.state().is_dirty());
 }
 
 #[test]

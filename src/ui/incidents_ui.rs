@@ -66,7 +66,7 @@ pub fn incidents_ui(
                 .show(ui, |ui| table_ui(ui, state, &rows, actions));
         }
         IncidentsTab::Timeline => {
-            super::timeline_ui::timeline_ui(ui, project, state, &rows, actions);
+            super::timeline_ui::timeline_ui(ui, project, state, &rows, generation, actions);
         }
     }
 }

@@ -43,12 +43,13 @@ fn fit(all: Days) -> (f64, f64) {
 }
 
 /// The toolbar, the axis and the lanes of the incidents in `rows` (those the filters
-/// keep), the undated ones listed after.
+/// keep), the undated ones listed after. `generation` changes whenever the project does.
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     project: &Project,
     state: &IncidentsState,
     rows: &[IncidentRow],
+    generation: (u64, usize),
     actions: &mut Vec<Action>,
 ) {
     let mut ids: Vec<IncidentId> = rows.iter().map(|r| r.id).collect();
@@ -56,7 +57,12 @@ pub fn timeline_ui(
         let date = project.incident(*id).and_then(|i| i.date);
         (date.is_none(), date.map(|d| d.first_day()), *id)
     });
-    let incidents = timeline_incidents(project, &ids);
+    // Reading every report's date walks the documents: done again only when the project
+    // or the incidents shown change, not every frame.
+    let key = (generation, ids.clone());
+    let incidents = super::frame_cache::cached(ui, egui::Id::unique("timeline"), key, || {
+        timeline_incidents(project, &ids)
+    });
     let Some(all) = extent(&incidents) else {
         ui.weak("No dated incident to place on the axis.");
         undated_ui(ui, state, &incidents, actions);
