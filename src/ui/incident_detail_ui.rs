@@ -284,15 +284,15 @@ fn actors_ui(ui: &mut egui::Ui, project: &Project, incident: &Incident, actions:
                 }
                 set(actors, actions);
             }
-            if ui
+            let remove = ui
                 .button("🗑")
-                .on_hover_text(format!("Remove {}", actor.name))
-                .clicked()
-            {
+                .on_hover_text(format!("Remove {}", actor.name));
+            if remove.clicked() {
                 let mut actors = incident.actors.clone();
                 actors.remove(i);
                 set(actors, actions);
             }
+            let _ = remove.accessible_name(format!("Remove actor {}", i + 1));
         });
     }
 }

@@ -222,15 +222,8 @@ fn canvas_ui(
     let mut top = rect.top() + AXIS;
     for (incident, levels) in dated.iter().zip(&levels) {
         let lane = lane_height(levels);
-        lane_ui(
-            ui,
-            &axis,
-            state,
-            incident,
-            levels,
-            top + lane - BAR - 6.0,
-            actions,
-        );
+        let lane_rect = Rect::from_x_y_ranges(rect.x_range(), top..=top + lane);
+        lane_ui(ui, &axis, state, incident, levels, lane_rect, actions);
         top += lane;
     }
     // Pan by dragging the background; zoom with Ctrl+wheel around the pointer.
@@ -249,19 +242,26 @@ fn canvas_ui(
     days
 }
 
-/// One incident's lane: its bar at `bar_top`, its reports stacked above it.
+/// One incident's lane (`lane`, shaded when it is the one selected): its bar at the
+/// bottom, its reports stacked above it.
 fn lane_ui(
     ui: &mut egui::Ui,
     axis: &Axis,
     state: &IncidentsState,
     incident: &TimelineIncident,
     levels: &[usize],
-    bar_top: f32,
+    lane: Rect,
     actions: &mut Vec<Action>,
 ) {
     let Some(days) = incident.days else {
         return;
     };
+    let bar_top = lane.bottom() - BAR - 6.0;
+    if state.selected == Some(incident.id) {
+        // A one-day bar is narrow: the whole lane shows which incident the detail is of.
+        let shade = ui.visuals().selection.bg_fill.gamma_multiply(0.3);
+        ui.painter_at(axis.rect).rect_filled(lane, 0.0, shade);
+    }
     let colour = color_from_rgb(incident.colour);
     let ink = ui.visuals().strong_text_color();
     let (left, right) = axis.span(days);
