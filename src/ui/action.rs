@@ -71,6 +71,8 @@ pub enum Action {
     EventTable(super::event_table::EventTableAction),
     /// Move the event table's cursor, open or close a cell's editor.
     TableCell(super::table_cursor::CellAction),
+    /// Something the incidents view asks for.
+    Incidents(super::incidents::IncidentsAction),
 }
 
 /// What the Problems panel asks for.

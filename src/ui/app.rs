@@ -54,6 +54,8 @@ pub struct EventailApp {
     pub(super) search: Option<super::search::SearchState>,
     /// The "Annotate all" dialog, while it is open.
     pub(super) annotate_all: Option<super::search::AnnotateAllState>,
+    /// The incidents view, while it is open.
+    pub(super) incidents: Option<super::incidents::IncidentsState>,
     /// Projects to compare with or adjudicate from once nothing runs in the background (the
     /// project given on the command line may still be being read).
     pub(super) read_when_idle: Vec<(super::jobs::ProjectsFor, Vec<PathBuf>)>,
@@ -110,6 +112,7 @@ impl EventailApp {
             search: None,
             problems: None,
             annotate_all: None,
+            incidents: None,
             read_when_idle: Vec::new(),
             deferred: Vec::new(),
             ctx: cc.egui_ctx.clone(),
@@ -268,6 +271,11 @@ impl EventailApp {
         self.annotate_all.as_ref()
     }
 
+    /// The incidents view's state, when it is open.
+    pub fn incidents(&self) -> Option<&super::incidents::IncidentsState> {
+        self.incidents.as_ref()
+    }
+
     /// The window's title.
     pub fn title(&self) -> &str {
         &self.title
@@ -377,6 +385,15 @@ impl EventailApp {
                     super::problems_ui::problems_ui(ui, problems, actions)
                 });
         }
+        if let Some(incidents) = &self.incidents {
+            let generation = self.session.generation();
+            egui::Panel::bottom("incidents")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| {
+                    super::incidents_ui::incidents_ui(ui, project, incidents, generation, actions);
+                });
+        }
         if let Some(review) = &self.review {
             egui::Panel::bottom("review")
                 .resizable(true)
@@ -448,6 +465,7 @@ fn needs_committed_drafts(action: &Action) -> bool {
         ),
         Action::Schema(SchemaAction::Delete(..) | SchemaAction::Close) => true,
         Action::Adjudication(_) => true,
+        Action::Incidents(action) => action.leaves_detail(),
         Action::OpenPath(_) | Action::ShowDocument(_) | Action::Select { .. } => true,
         _ => false,
     }

@@ -73,6 +73,9 @@ pub enum UiCommand {
     AnnotateAll,
     /// Open (or close) the list of what does not fit the schema.
     Problems,
+    /// Open (or close) the incidents view: the project's incidents, as a table or on a
+    /// timeline, with the selected one's detail.
+    Incidents,
     /// Link the selected annotation to the highlight clicked next, with a relation.
     LinkSelected,
     /// Take the next word into the selected mention.
@@ -110,6 +113,7 @@ impl UiCommand {
             UiCommand::Search,
             UiCommand::AnnotateAll,
             UiCommand::Problems,
+            UiCommand::Incidents,
             UiCommand::LinkSelected,
             UiCommand::GrowEnd,
             UiCommand::ShrinkEnd,
@@ -202,6 +206,7 @@ impl UiCommand {
             UiCommand::Search => "Search…",
             UiCommand::AnnotateAll => "Annotate all occurrences…",
             UiCommand::Problems => "Problems",
+            UiCommand::Incidents => "Incidents",
             UiCommand::LinkSelected => "Link to…",
             UiCommand::GrowEnd => "Grow mention by a word",
             UiCommand::ShrinkEnd => "Shrink mention by a word",
@@ -282,6 +287,10 @@ impl UiCommand {
                 "List what does not fit the schema (missing required roles, fillers of the \
                  wrong type, values not in their list); click one to show it"
             }
+            UiCommand::Incidents => {
+                "The real-world events the articles report: a sortable table and a timeline; \
+                 edit one, choose between its reports' values, merge, split"
+            }
             UiCommand::LinkSelected => {
                 "Link the selected mention to another: click its highlight, then choose the \
                  relation's type"
@@ -349,6 +358,7 @@ impl UiCommand {
             UiCommand::Search => vec![cmd(Key::F)],
             UiCommand::AnnotateAll => vec![cmd_shift(Key::A)],
             UiCommand::Problems => vec![cmd_shift(Key::W)],
+            UiCommand::Incidents => vec![cmd_shift(Key::I)],
             UiCommand::LinkSelected => vec![cmd(Key::L)],
             UiCommand::GrowEnd => vec![shift(Key::ArrowRight)],
             UiCommand::ShrinkEnd => vec![shift(Key::ArrowLeft)],

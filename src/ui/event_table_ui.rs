@@ -144,15 +144,11 @@ fn header_ui(
     title: &str,
     actions: &mut Vec<Action>,
 ) {
-    let arrow = match &state.sort {
-        Some((c, false)) if c == column => " ⏶",
-        Some((c, true)) if c == column => " ⏷",
-        _ => "",
+    let sorted = match &state.sort {
+        Some((c, down)) if c == column => Some(*down),
+        _ => None,
     };
-    let response = ui
-        .add(egui::Button::new(format!("{title}{arrow}")).frame(false))
-        .on_hover_text(format!("Sort by {title} (again: the other way)"));
-    if response.clicked() {
+    if super::widgets::sort_header_ui(ui, title, sorted) {
         actions.push(Action::EventTable(EventTableAction::Sort(column.clone())));
     }
 }

@@ -107,6 +107,7 @@ pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Actio
         ui.menu_button("View", |ui| {
             command_button(ui, UiCommand::CommandPalette, true, actions);
             command_button(ui, UiCommand::Problems, true, actions);
+            command_button(ui, UiCommand::Incidents, true, actions);
             let mut shown = input.show_frame_time;
             if ui
                 .checkbox(&mut shown, "Show frame time")

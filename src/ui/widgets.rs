@@ -94,3 +94,16 @@ pub fn event_types_menu_ui(
         }
     }
 }
+
+/// A table column's header: a button that sorts by it, with an arrow when the table is
+/// sorted by it (`Some(true)`: downwards). True when clicked.
+pub fn sort_header_ui(ui: &mut egui::Ui, title: &str, sorted: Option<bool>) -> bool {
+    let arrow = match sorted {
+        Some(false) => " ⏶",
+        Some(true) => " ⏷",
+        None => "",
+    };
+    ui.add(egui::Button::new(format!("{title}{arrow}")).frame(false))
+        .on_hover_text(format!("Sort by {title} (again: the other way)"))
+        .clicked()
+}

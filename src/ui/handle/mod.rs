@@ -5,6 +5,7 @@
 mod adjudicate;
 mod edits;
 mod files;
+mod incidents;
 mod problems;
 mod reading;
 mod review;
@@ -63,6 +64,7 @@ impl EventailApp {
             Action::Problems(action) => self.problems_action(action),
             Action::EventTable(action) => self.view.event_table.apply(action),
             Action::TableCell(action) => self.view.table_cursor.apply(action),
+            Action::Incidents(action) => self.incidents_action(action),
         }
     }
 
@@ -152,6 +154,7 @@ impl EventailApp {
             UiCommand::Search => self.open_search(),
             UiCommand::AnnotateAll => self.open_annotate_all(),
             UiCommand::Problems => self.toggle_problems(),
+            UiCommand::Incidents => self.toggle_incidents(),
         }
     }
 
