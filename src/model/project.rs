@@ -1,8 +1,8 @@
 //! A whole project: what one `.ron` file holds.
 
 use super::document::Document;
-use super::incident::Incident;
 use super::documents::Documents;
+use super::incident::Incident;
 use super::schema::Schema;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
