@@ -71,6 +71,8 @@ pub enum Action {
     EventTable(super::event_table::EventTableAction),
     /// Move the event table's cursor, open or close a cell's editor.
     TableCell(super::table_cursor::CellAction),
+    /// Link an event to an incident, unlink it, or work the popup that does it.
+    IncidentLink(super::incident_link::IncidentLinkAction),
 }
 
 /// What the Problems panel asks for.
@@ -125,6 +127,8 @@ pub enum SchemaAction {
     RemoveAttributeValue(String, String),
     /// Say where an attribute may be set.
     SetAttributeTargets(String, AttrTargets),
+    /// Change the event dataset's mapping.
+    Mapping(crate::edit::mapping_ops::MappingChange),
     /// Close the editor.
     Close,
 }

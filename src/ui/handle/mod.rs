@@ -5,6 +5,7 @@
 mod adjudicate;
 mod edits;
 mod files;
+mod incident_links;
 mod problems;
 mod review;
 mod schema;
@@ -55,6 +56,7 @@ impl EventailApp {
             Action::Problems(action) => self.problems_action(action),
             Action::EventTable(action) => self.view.event_table.apply(action),
             Action::TableCell(action) => self.view.table_cursor.apply(action),
+            Action::IncidentLink(action) => self.incident_link_action(action),
         }
     }
 
@@ -144,6 +146,8 @@ impl EventailApp {
             UiCommand::Search => self.open_search(),
             UiCommand::AnnotateAll => self.open_annotate_all(),
             UiCommand::Problems => self.toggle_problems(),
+            UiCommand::LinkToIncident => self.link_selected_to_incident(),
+            UiCommand::AcceptDate => self.accept_date(),
         }
     }
 
