@@ -15,6 +15,10 @@ fn push(actions: &mut Vec<Action>, change: MappingChange) {
     actions.push(Action::Schema(SchemaAction::Mapping(change)));
 }
 
+fn set_rule(actions: &mut Vec<Action>, index: usize, rule: TypeRule) {
+    push(actions, MappingChange::SetRule(index, rule));
+}
+
 /// The whole section.
 pub fn dataset_mapping_ui(ui: &mut egui::Ui, schema: &Schema, actions: &mut Vec<Action>) {
     let mapping = &schema.event_dataset;
@@ -24,9 +28,15 @@ pub fn dataset_mapping_ui(ui: &mut egui::Ui, schema: &Schema, actions: &mut Vec<
          ACLED event type and sub-event type.",
     );
     ui.strong("Rules");
-    for (index, rule) in mapping.types.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| rule_ui(ui, schema, mapping, index, rule, actions));
-    }
+    // A grid, so that the ACLED types of every rule line up and read as a table.
+    egui::Grid::new("event dataset rules")
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, rule) in mapping.types.iter().enumerate() {
+                rule_ui(ui, schema, mapping, index, rule, actions);
+                ui.end_row();
+            }
+        });
     ui.menu_button("➕ Add a rule for…", |ui| {
         egui::ScrollArea::vertical()
             .max_height(300.0)
@@ -128,9 +138,6 @@ fn rule_ui(
 ) {
     let n = index + 1;
     let name = format!("rule {n} ({})", rule.incident_type);
-    let set = |actions: &mut Vec<Action>, new: TypeRule| {
-        push(actions, MappingChange::SetRule(index, new));
-    };
     ui.label(format!("{n}."));
     let mut incident_type = rule.incident_type.clone();
     combo_ui(
@@ -145,8 +152,9 @@ fn rule_ui(
         },
     );
     if incident_type != rule.incident_type {
-        set(
+        set_rule(
             actions,
+            index,
             TypeRule {
                 incident_type,
                 // The conditions name roles of the old type.
@@ -155,9 +163,24 @@ fn rule_ui(
             },
         );
     }
+    ui.horizontal(|ui| conditions_ui(ui, schema, &name, index, rule, actions));
+    ui.label("gives");
+    rule_types_ui(ui, &name, index, rule, actions);
+    ui.horizontal(|ui| rule_buttons_ui(ui, mapping, &name, index, actions));
+}
+
+/// The conditions of a rule, each removable, and a button that adds one.
+fn conditions_ui(
+    ui: &mut egui::Ui,
+    schema: &Schema,
+    name: &str,
+    index: usize,
+    rule: &TypeRule,
+    actions: &mut Vec<Action>,
+) {
     for (c, condition) in rule.when.iter().enumerate() {
-        condition_ui(ui, schema, rule, &name, c, condition, |new| {
-            set(actions, new)
+        condition_ui(ui, schema, rule, name, c, condition, |new| {
+            set_rule(actions, index, new)
         });
     }
     let first_role = schema
@@ -174,9 +197,18 @@ fn rule_ui(
             role: role.name.clone(),
             entity_types: Vec::new(),
         });
-        set(actions, new);
+        set_rule(actions, index, new);
     }
-    ui.label("gives");
+}
+
+/// The ACLED event type and sub-event type a rule gives.
+fn rule_types_ui(
+    ui: &mut egui::Ui,
+    name: &str,
+    index: usize,
+    rule: &TypeRule,
+    actions: &mut Vec<Action>,
+) {
     let mut event_type = rule.event_type.clone();
     combo_ui(
         ui,
@@ -192,8 +224,9 @@ fn rule_ui(
     if event_type != rule.event_type {
         // A sub-event type belongs to its event type: take the new one's first.
         let sub = sub_event_types(&event_type).first().copied().unwrap_or("");
-        set(
+        set_rule(
             actions,
+            index,
             TypeRule {
                 sub_event_type: sub.to_string(),
                 event_type,
@@ -214,14 +247,25 @@ fn rule_ui(
         },
     );
     if sub != rule.sub_event_type {
-        set(
+        set_rule(
             actions,
+            index,
             TypeRule {
                 sub_event_type: sub,
                 ..rule.clone()
             },
         );
     }
+}
+
+/// The buttons that move a rule up and down, and remove it.
+fn rule_buttons_ui(
+    ui: &mut egui::Ui,
+    mapping: &DatasetMapping,
+    name: &str,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
     let last = mapping.types.len().saturating_sub(1);
     for (text, up, enabled) in [("⏶", true, index > 0), ("⏷", false, index < last)] {
         let hint = "Rules are tried in order: the first that holds applies";
@@ -291,7 +335,8 @@ fn condition_ui(
     let shown = if entity_types.is_empty() {
         "any type".to_string()
     } else {
-        entity_types.join(" or ")
+        let labels: Vec<&str> = entity_types.iter().map(|t| schema.label(t)).collect();
+        labels.join(" or ")
     };
     let mut new_types = None;
     names_menu_ui(ui, &shown, &all, entity_types, |new| new_types = Some(new));

@@ -154,12 +154,13 @@ fn line_ui(ui: &mut egui::Ui, line: &LinkLine, highlighted: bool) -> egui::Respo
                 egui::TextStyle::Body.resolve(style),
                 ui.visuals().strong_text_color(),
             );
+            // The reason in the body's size: it is what the annotator decides by.
             let weak = egui::TextFormat::simple(
-                egui::TextStyle::Small.resolve(style),
+                egui::TextStyle::Body.resolve(style),
                 ui.visuals().weak_text_color(),
             );
             job.append(text, 0.0, strong);
-            job.append(&format!("\n    {why}"), 0.0, weak);
+            job.append(&format!("\n    why: {why}"), 0.0, weak);
             ui.add(egui::Button::selectable(highlighted, job))
                 .on_hover_text(format!("Link to {id} (Enter)"))
         }
