@@ -10,6 +10,7 @@ mod history;
 
 pub mod date_ops;
 pub mod incident_ops;
+pub mod mapping_ops;
 pub mod ops;
 pub mod relation_ops;
 pub mod resolve;

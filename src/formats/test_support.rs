@@ -38,3 +38,9 @@ pub(crate) fn event(id: u32, event_type: &str, trigger: Vec<Span>) -> Event {
         sources: Vec::new(),
     }
 }
+
+/// The sample project (`projects/palmyre.ron`), as the app opens it.
+pub(crate) fn palmyre() -> crate::model::Project {
+    crate::io::load_project(std::path::Path::new("projects/palmyre.ron"))
+        .unwrap_or_else(|e| panic!("sample: {e}"))
+}

@@ -4,6 +4,7 @@
 //! work on these types, and [`validate`] is the one place that says what a well-formed
 //! project is.
 
+pub mod acled;
 pub mod adjudication;
 pub mod annotation;
 pub mod calendar;

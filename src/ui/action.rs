@@ -73,6 +73,8 @@ pub enum Action {
     TableCell(super::table_cursor::CellAction),
     /// Something the incidents view asks for.
     Incidents(super::incidents::IncidentsAction),
+    /// Link an event to an incident, unlink it, or work the popup that does it.
+    IncidentLink(super::incident_link::IncidentLinkAction),
 }
 
 /// What the Problems panel asks for.
@@ -127,6 +129,8 @@ pub enum SchemaAction {
     RemoveAttributeValue(String, String),
     /// Say where an attribute may be set.
     SetAttributeTargets(String, AttrTargets),
+    /// Change the event dataset's mapping.
+    Mapping(crate::edit::mapping_ops::MappingChange),
     /// Close the editor.
     Close,
 }

@@ -491,6 +491,7 @@ impl eframe::App for EventailApp {
         } else {
             let modal = self.dialog.is_some()
                 || self.view.palette.is_some()
+                || self.view.link_incident.is_some()
                 || self.job.is_some()
                 || self.annotate_all.is_some();
             super::keys::shortcuts(
@@ -538,6 +539,18 @@ impl eframe::App for EventailApp {
         }
         if let Some(state) = &self.annotate_all {
             super::search_ui::annotate_all_ui(&ctx, self.session.project(), state, &mut actions);
+        }
+        if let Some(popup) = &self.view.link_incident
+            && let Some(doc) = self.session.project().documents.get(self.view.doc)
+        {
+            let input = super::incident_link_ui::LinkInput {
+                project: self.session.project(),
+                doc_index: self.view.doc,
+                doc,
+                popup,
+                generation: self.session.generation(),
+            };
+            super::incident_link_ui::incident_link_ui(&ctx, &input, &mut actions);
         }
         if let Some(query) = &self.view.palette {
             super::dialogs_ui::palette_ui(&ctx, query, &mut actions);

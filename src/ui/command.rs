@@ -86,6 +86,16 @@ pub enum UiCommand {
     GrowStart,
     /// Let go of the first word of the selected mention.
     ShrinkStart,
+    /// Link the selected event to an incident, chosen from a ranked list.
+    LinkToIncident,
+    /// Accept the date suggested for the selected date mention (or the selected event's
+    /// time argument).
+    AcceptDate,
+}
+
+/// A format's menu label without its ellipsis, to go inside a sentence that has one.
+fn bare(label: &str) -> &str {
+    label.trim_end_matches('…')
 }
 
 impl UiCommand {
@@ -115,6 +125,8 @@ impl UiCommand {
             UiCommand::Problems,
             UiCommand::Incidents,
             UiCommand::LinkSelected,
+            UiCommand::LinkToIncident,
+            UiCommand::AcceptDate,
             UiCommand::GrowEnd,
             UiCommand::ShrinkEnd,
             UiCommand::GrowStart,
@@ -172,9 +184,9 @@ impl UiCommand {
             UiCommand::SaveAs => "Save as…",
             UiCommand::Import(Format::Text) => "Import text files…",
             UiCommand::Import(format) => {
-                return format!("Import {} as a new project…", format.label());
+                return format!("Import {} as a new project…", bare(format.label()));
             }
-            UiCommand::Export(format) => return format!("Export as {}…", format.label()),
+            UiCommand::Export(format) => return format!("Export as {}…", bare(format.label())),
             UiCommand::Quit => "Quit",
             UiCommand::Undo => "Undo",
             UiCommand::Redo => "Redo",
@@ -212,6 +224,8 @@ impl UiCommand {
             UiCommand::ShrinkEnd => "Shrink mention by a word",
             UiCommand::GrowStart => "Grow mention start by a word",
             UiCommand::ShrinkStart => "Shrink mention start by a word",
+            UiCommand::LinkToIncident => "Link event to incident…",
+            UiCommand::AcceptDate => "Accept suggested date",
         };
         fixed.to_string()
     }
@@ -299,6 +313,14 @@ impl UiCommand {
             UiCommand::ShrinkEnd => "Let go of the last word of the selected mention",
             UiCommand::GrowStart => "Take the previous word into the selected mention",
             UiCommand::ShrinkStart => "Let go of the first word of the selected mention",
+            UiCommand::LinkToIncident => {
+                "Say which real-world incident the selected event reports: the incidents \
+                 of the project ranked by type, date, places and actors, or a new one"
+            }
+            UiCommand::AcceptDate => {
+                "Set the normalised date of the selected date mention (or of the selected \
+                 event's time argument) to the date read from its words"
+            }
         };
         fixed.to_string()
     }
@@ -364,6 +386,8 @@ impl UiCommand {
             UiCommand::ShrinkEnd => vec![shift(Key::ArrowLeft)],
             UiCommand::GrowStart => vec![cmd_shift(Key::ArrowLeft)],
             UiCommand::ShrinkStart => vec![cmd_shift(Key::ArrowRight)],
+            UiCommand::LinkToIncident => vec![cmd_shift(Key::L)],
+            UiCommand::AcceptDate => vec![cmd(Key::D)],
         }
     }
 

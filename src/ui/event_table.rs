@@ -25,8 +25,11 @@ pub enum EventColumn {
     Role(String),
     /// Attributes other than dates.
     Attributes,
-    /// The normalised date (attributes whose name says `date`).
+    /// The normalised date (attributes whose name says `date`), or the date of the
+    /// time argument when the event has none of its own.
     Date,
+    /// The incident the event reports (`I3`).
+    Incident,
     /// What is missing or wrong (⚠).
     Problems,
 }
@@ -97,6 +100,9 @@ pub struct EventRow {
     pub cells: Vec<String>,
     /// What is missing or wrong.
     pub warnings: Vec<String>,
+    /// Where the date shown comes from when it is not the event's own (its time
+    /// argument's), in words.
+    pub inherited_date: Option<String>,
 }
 
 /// The table of a document's events as the user asked to see it.
@@ -147,6 +153,7 @@ pub fn columns(project: &Project, doc: &Document) -> Vec<(EventColumn, String)> 
     }
     columns.push((EventColumn::Attributes, "Attributes".to_string()));
     columns.push((EventColumn::Date, "Date".to_string()));
+    columns.push((EventColumn::Incident, "Incident".to_string()));
     columns.push((EventColumn::Problems, "⚠".to_string()));
     columns
 }
@@ -200,7 +207,17 @@ fn cell(cells: &Cells<'_>, event: &Event, column: &EventColumn, warnings: &[Stri
             .collect::<Vec<_>>()
             .join("; "),
         EventColumn::Attributes => attributes(false),
-        EventColumn::Date => attributes(true),
+        EventColumn::Date => {
+            let own = attributes(true);
+            match inherited_date(cells.doc, event) {
+                Some((date, _)) if own.is_empty() => date,
+                _ => own,
+            }
+        }
+        EventColumn::Incident => project
+            .incident_reported_by(&cells.doc.id, event.id)
+            .map(|i| i.id.to_string())
+            .unwrap_or_default(),
         EventColumn::Problems => {
             if warnings.is_empty() {
                 String::new()
@@ -209,6 +226,14 @@ fn cell(cells: &Cells<'_>, event: &Event, column: &EventColumn, warnings: &[Stri
             }
         }
     }
+}
+
+/// The date an event takes from its time argument, with where it comes from in words,
+/// when it has no date of its own.
+fn inherited_date(doc: &Document, event: &Event) -> Option<(String, String)> {
+    let date = crate::model::dates::event_date(doc, event)?;
+    let from = super::date_hint::inherited_from(date.source)?;
+    Some((date.date.to_string(), from))
 }
 
 /// The table of `doc`'s events, filtered and sorted as `state` says. Linear in the
@@ -239,11 +264,15 @@ pub fn event_table(project: &Project, doc: &Document, state: &EventTableState) -
             if !needle.is_empty() && !cells.iter().any(|c| c.to_lowercase().contains(&needle)) {
                 return None;
             }
+            let own_date = event.attributes.keys().any(|name| is_date(name));
             Some(EventRow {
                 id: event.id,
                 event_type: event.event_type.clone(),
                 cells,
                 warnings,
+                inherited_date: inherited_date(doc, event)
+                    .filter(|_| !own_date)
+                    .map(|(_, from)| from),
             })
         })
         .collect();
@@ -326,5 +355,26 @@ mod tests {
             state.hidden.iter().collect::<Vec<_>>(),
             [&EventColumn::Trigger]
         );
+    }
+
+    #[test]
+    fn the_incident_and_an_inherited_date_have_their_cells() {
+        let project = sample();
+        let doc = &project.documents[0];
+        let table = event_table(&project, doc, &EventTableState::default());
+        let cell = |id: u32, column: EventColumn| {
+            let row = table.rows.iter().find(|r| r.id == EventId(id))?;
+            let index = table.columns.iter().position(|(c, _)| *c == column)?;
+            Some((row.cells.get(index)?.clone(), row.inherited_date.clone()))
+        };
+        // E87 reports I1.
+        assert_eq!(
+            cell(87, EventColumn::Incident).map(|c| c.0).as_deref(),
+            Some("I1")
+        );
+        // E94 has no date of its own: its time argument T23 ("veille") suggests one.
+        let (date, from) = cell(94, EventColumn::Date).unwrap_or_default();
+        assert_eq!(date, "2016-03-23");
+        assert!(from.is_some_and(|f| f.contains("T23")));
     }
 }

@@ -129,6 +129,7 @@ fn event_editor_ui(
             );
         }
     });
+    super::incident_cell_ui::event_incident_ui(ui, project, doc, id, actions);
     for w in warnings {
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {w}"));
     }

@@ -59,7 +59,7 @@ impl Candidate {
 }
 
 /// `text` with case and accents ignored.
-fn folded(text: &str) -> String {
+pub(super) fn folded(text: &str) -> String {
     fold(text).to_lowercase()
 }
 

@@ -39,6 +39,7 @@ pub fn mention_ui(
                 }
             }
         });
+    super::date_hint_ui::date_hint_ui(ui, project, view.doc, id, actions);
     attributes_ui(
         ui,
         schema,

@@ -58,6 +58,8 @@ pub fn menu_ui(ui: &mut egui::Ui, input: &MenuInput<'_>, actions: &mut Vec<Actio
             command_button(ui, UiCommand::AddEvent, true, actions);
             command_button(ui, UiCommand::DeleteSelected, input.has_selected, actions);
             command_button(ui, UiCommand::LinkSelected, input.has_selected, actions);
+            command_button(ui, UiCommand::LinkToIncident, input.has_selected, actions);
+            command_button(ui, UiCommand::AcceptDate, input.has_selected, actions);
             ui.separator();
             command_button(ui, UiCommand::Search, true, actions);
             command_button(

@@ -92,6 +92,11 @@ pub fn schema_window_ui(
             egui::CollapsingHeader::new("Attributes")
                 .default_open(false)
                 .show(ui, |ui| attributes_ui(ui, &project.schema, actions));
+            egui::CollapsingHeader::new("Event dataset")
+                .default_open(false)
+                .show(ui, |ui| {
+                    super::dataset_mapping_ui::dataset_mapping_ui(ui, &project.schema, actions)
+                });
         });
     if !open {
         push(actions, SchemaAction::Close);

@@ -32,6 +32,8 @@ pub struct ViewState {
     pub event_table: super::event_table::EventTableState,
     /// The keyboard's cell in the event table and the cell editor open, if any.
     pub table_cursor: super::table_cursor::TableCursor,
+    /// The "link to incident" popup, while it is open.
+    pub link_incident: Option<super::incident_link::LinkPopup>,
 }
 
 /// A relation in the making: from the selected annotation to the one clicked next, or

@@ -49,12 +49,24 @@ pub fn cell_ui(
 ) -> bool {
     let row = context.row;
     match column {
-        EventColumn::Id => ui
-            .selectable_label(context.selected, text)
-            .on_hover_text("Select this event")
-            .clicked(),
+        EventColumn::Id => {
+            let response = ui
+                .selectable_label(context.selected, text)
+                .on_hover_text("Select this event; right-click for more");
+            // The id takes the pointer: its right-click opens the row's menu too.
+            row_menu_ui(&response, context, actions);
+            response.clicked()
+        }
         EventColumn::Type => {
             type_combo_ui(ui, context, actions);
+            false
+        }
+        EventColumn::Incident => {
+            super::incident_cell_ui::incident_cell_ui(ui, row.id, text, actions);
+            false
+        }
+        EventColumn::Date if row.inherited_date.is_some() => {
+            super::incident_cell_ui::inherited_date_cell_ui(ui, row, text);
             false
         }
         EventColumn::Problems if !row.warnings.is_empty() => {
@@ -110,6 +122,7 @@ pub fn row_menu_ui(response: &egui::Response, context: &RowContext<'_>, actions:
                 });
             });
         }
+        super::incident_cell_ui::incident_menu_ui(ui, context, actions);
         if ui.button("🗑 Delete event").clicked() {
             actions.push(EditAction::Delete(Filler::Event(id)).into());
         }

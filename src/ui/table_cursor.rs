@@ -40,7 +40,10 @@ impl CellEditor {
                 role: role.clone(),
             }),
             EventColumn::Attributes | EventColumn::Date => Some(CellEditor::Attributes { event }),
-            EventColumn::Id | EventColumn::Trigger | EventColumn::Problems => None,
+            EventColumn::Id
+            | EventColumn::Trigger
+            | EventColumn::Problems
+            | EventColumn::Incident => None,
         }
     }
 

@@ -158,7 +158,11 @@ fn keys(ctx: &egui::Context, input: &TableInput<'_>, actions: &mut Vec<Action>) 
                 editable(&context, c)
             })
         };
-        if let Some(column) = column.filter(editable) {
+        if column == Some(EventColumn::Incident) {
+            // The incident's "editor" is the popup that links the event.
+            let open = super::incident_link::IncidentLinkAction::Open(id);
+            actions.push(Action::IncidentLink(open));
+        } else if let Some(column) = column.filter(editable) {
             actions.push(Action::TableCell(CellAction::Open(id, column)));
         }
     }

@@ -5,6 +5,7 @@
 mod adjudicate;
 mod edits;
 mod files;
+mod incident_links;
 mod incidents;
 mod problems;
 mod reading;
@@ -65,6 +66,7 @@ impl EventailApp {
             Action::EventTable(action) => self.view.event_table.apply(action),
             Action::TableCell(action) => self.view.table_cursor.apply(action),
             Action::Incidents(action) => self.incidents_action(action),
+            Action::IncidentLink(action) => self.incident_link_action(action),
         }
     }
 
@@ -155,6 +157,8 @@ impl EventailApp {
             UiCommand::AnnotateAll => self.open_annotate_all(),
             UiCommand::Problems => self.toggle_problems(),
             UiCommand::Incidents => self.toggle_incidents(),
+            UiCommand::LinkToIncident => self.link_selected_to_incident(),
+            UiCommand::AcceptDate => self.accept_date(),
         }
     }
 

@@ -147,6 +147,7 @@ pub(super) fn allowed_while_reading(action: &Action) -> bool {
                 | UiCommand::ShrinkEnd
                 | UiCommand::GrowStart
                 | UiCommand::ShrinkStart
+                | UiCommand::AcceptDate
         ),
         Action::OpenPath(_)
         | Action::ShowDocument(_)

@@ -108,6 +108,9 @@ impl EventailApp {
                 };
                 ops::set_attribute_targets(project, &name, types, &stamp)
             }
+            SchemaAction::Mapping(change) => {
+                crate::edit::mapping_ops::edit_mapping(project, change)
+            }
         };
         self.apply_result(built);
         self.after_schema_change();

@@ -220,11 +220,12 @@ fn status_from_export(out: &Path, report: Option<&ExportReport>, cancelled: bool
     } else {
         ""
     };
-    format!(
-        "{late}Exported {} document(s) to {} ({files})",
-        report.documents,
-        out.display()
-    )
+    // An event dataset has a row per incident, not per document.
+    let what = match report.incidents {
+        0 => format!("{} document(s)", report.documents),
+        n => format!("{n} incident(s)"),
+    };
+    format!("{late}Exported {what} to {} ({files})", out.display())
 }
 
 #[cfg(test)]
@@ -252,6 +253,14 @@ mod tests {
         assert_eq!(
             status_from_export(out, Some(&report), false),
             "Exported 5 document(s) to /data/p.json (1 file)"
+        );
+        let dataset = ExportReport {
+            incidents: 6,
+            ..report
+        };
+        assert_eq!(
+            status_from_export(out, Some(&dataset), false),
+            "Exported 6 incident(s) to /data/p.json (1 file)"
         );
     }
 }
