@@ -13,6 +13,7 @@ use egui_kittest::kittest::Queryable;
 use eventail::io::{default_schema, load_project, save_project};
 use eventail::model::{Document, Project};
 use eventail::ui::EventailApp;
+use eventail::ui::file_dialog::ScriptedFileDialogs;
 use gui_common::{
     BODY, TITLE, drag, label_with_key, open_with_files, paragraph, run_command, sample_project,
     wait_for_job, wait_for_saves, wait_until,
@@ -48,7 +49,11 @@ fn large_project(dir: &Path) -> PathBuf {
 fn open_held_and_tag(
     dir: &Path,
     path: &Path,
-) -> (Harness<'static, EventailApp>, eventail::ui::gate::Hold) {
+) -> (
+    Harness<'static, EventailApp>,
+    ScriptedFileDialogs,
+    eventail::ui::gate::Hold,
+) {
     let (mut harness, files) = open_with_files(Some(sample_project(dir)));
     let hold = harness.state().hold_reading();
     files.will_answer(vec![path.to_path_buf()]);
@@ -73,14 +78,14 @@ fn open_held_and_tag(
         .click();
     harness.run();
     assert_eq!(harness.state().project().documents[0].mentions.len(), 1);
-    (harness, hold)
+    (harness, files, hold)
 }
 
 #[test]
 fn the_first_document_is_edited_while_the_rest_is_read_then_all_is_saved() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = large_project(dir.path());
-    let (mut harness, hold) = open_held_and_tag(dir.path(), &path);
+    let (mut harness, _files, hold) = open_held_and_tag(dir.path(), &path);
 
     // What needs the whole project waits; a save is queued, not refused.
     run_command(&mut harness, "Search");
@@ -130,7 +135,7 @@ fn a_rest_that_cannot_be_read_leaves_the_file_and_keeps_the_changes() {
     let broken = format!("{}tekst:{}", &text[..at], &text[at + 5..]);
     std::fs::write(&path, &broken).expect("break the last document");
 
-    let (mut harness, hold) = open_held_and_tag(dir.path(), &path);
+    let (mut harness, files, hold) = open_held_and_tag(dir.path(), &path);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     drop(hold);
@@ -149,4 +154,22 @@ fn a_rest_that_cannot_be_read_leaves_the_file_and_keeps_the_changes() {
     assert_eq!(project.documents[0].mentions.len(), 1, "the edit is kept");
     assert!(harness.state().is_dirty());
     assert_eq!(std::fs::read_to_string(&path).expect("reads"), broken);
+
+    // Saving the kept changes over the file that could not be read is refused.
+    harness.run();
+    let answer = if harness.query_by_label("OK").is_some() {
+        "OK"
+    } else {
+        "Cancel"
+    };
+    harness.get_by_label(answer).click();
+    harness.run();
+    files.will_answer(vec![path.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    wait_for_saves(&mut harness);
+    let message = harness.state().error_message().expect("refused");
+    assert!(message.contains("could not be read whole"), "{message}");
+    assert_eq!(std::fs::read_to_string(&path).expect("reads"), broken);
+    assert!(harness.state().is_dirty());
 }

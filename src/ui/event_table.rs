@@ -9,8 +9,8 @@
 use crate::model::conformance::event_messages;
 use crate::model::schema_index::IndexedSchema;
 use crate::model::span::OffsetTable;
-use crate::model::{AttrValue, Document, Event, EventId, Filler, Project};
-use std::collections::BTreeSet;
+use crate::model::{AttrValue, Document, Event, EventId, Filler, IncidentId, Project};
+use std::collections::{BTreeSet, HashMap};
 
 /// A column of the event table.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -164,6 +164,8 @@ struct Cells<'a> {
     project: &'a Project,
     doc: &'a Document,
     offsets: OffsetTable<'a>,
+    /// The incident each event of the document reports, found once for all rows.
+    incidents: HashMap<EventId, IncidentId>,
 }
 
 /// How a filler reads in a cell: a mention's words, an event's id and type.
@@ -214,9 +216,10 @@ fn cell(cells: &Cells<'_>, event: &Event, column: &EventColumn, warnings: &[Stri
                 _ => own,
             }
         }
-        EventColumn::Incident => project
-            .incident_reported_by(&cells.doc.id, event.id)
-            .map(|i| i.id.to_string())
+        EventColumn::Incident => cells
+            .incidents
+            .get(&event.id)
+            .map(ToString::to_string)
             .unwrap_or_default(),
         EventColumn::Problems => {
             if warnings.is_empty() {
@@ -247,6 +250,13 @@ pub fn event_table(project: &Project, doc: &Document, state: &EventTableState) -
         project,
         doc,
         offsets: doc.offsets(),
+        incidents: project
+            .incidents
+            .iter()
+            .flat_map(|i| i.reports.iter().map(move |r| (r, i.id)))
+            .filter(|(r, _)| r.document == doc.id)
+            .map(|(r, id)| (r.event, id))
+            .collect(),
     };
     let mut rows: Vec<EventRow> = doc
         .events

@@ -40,6 +40,14 @@ pub enum Failure {
     /// The repaired copy would overwrite the project it repairs.
     #[error("the repaired copy must be another file: {}", .0.display())]
     RepairOverInput(PathBuf),
+    /// The file is the project that could not be read whole, whose first document's
+    /// changes are open: writing over it would lose the rest.
+    #[error(
+        "this is the project that could not be read whole: saving its first document \
+         over it would lose the others; choose another file: {}",
+        .0.display()
+    )]
+    OverUnread(PathBuf),
     /// The autosave could not be read back.
     #[error("{0}")]
     Recover(io::LoadError),
@@ -58,6 +66,7 @@ impl Failure {
             Failure::Export(_) | Failure::ExportOverProject(_) => "The export failed",
             Failure::OpenElsewhere { .. } => "Nothing was written",
             Failure::RepairOverInput(_) => "No repaired copy was written",
+            Failure::OverUnread(_) => "Nothing was written",
             Failure::Recover(_) => "The autosave could not be recovered",
             Failure::Schema(_) => "The schema was not changed or written",
         }

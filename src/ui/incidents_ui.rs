@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::incident_table::{IncidentColumn, IncidentRow, incident_rows};
 use super::incidents::{IncidentsAction, IncidentsState, IncidentsTab};
-use crate::model::Project;
+use crate::model::{IncidentId, Project};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
 
@@ -170,7 +170,18 @@ fn table_ui(
         return;
     }
     let height = ui.spacing().interact_size.y + 2.0;
-    let selected_row = rows.iter().position(|r| Some(r.id) == state.selected);
+    // Scrolled to once when the selection changes (a click on the timeline), not every
+    // frame: the user scrolls the table freely while an incident is selected.
+    let revealed_id = ui.scope_id().with("revealed incident");
+    let revealed = ui.data(|d| d.get_temp::<Option<IncidentId>>(revealed_id));
+    let reveal = revealed.flatten() != state.selected;
+    if reveal {
+        ui.data_mut(|d| d.insert_temp(revealed_id, state.selected));
+    }
+    let selected_row = rows
+        .iter()
+        .position(|r| Some(r.id) == state.selected)
+        .filter(|_| reveal);
     let mut builder = TableBuilder::new(ui)
         .id_salt("incident table")
         .striped(true)

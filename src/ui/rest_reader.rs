@@ -12,8 +12,6 @@ pub struct RestReader {
     pub epoch: u64,
     /// The project's file, for messages.
     pub path: PathBuf,
-    /// Whether a differing autosave of the file is to be offered once it is read.
-    pub offer_recovery: bool,
     output: mpsc::Receiver<Result<Project, LoadError>>,
 }
 
@@ -25,7 +23,6 @@ impl RestReader {
         rest: RestOfFile,
         path: PathBuf,
         epoch: u64,
-        offer_recovery: bool,
         gate: &super::gate::Gate,
     ) -> std::io::Result<Self> {
         let (send, output) = mpsc::channel();
@@ -41,13 +38,20 @@ impl RestReader {
         Ok(Self {
             epoch,
             path,
-            offer_recovery,
             output,
         })
     }
 
     /// The whole project, or why it could not be read, once it is.
     pub fn poll(&self) -> Option<Result<Project, LoadError>> {
-        self.output.try_recv().ok()
+        match self.output.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            // The thread ended without a word (it panicked): the project cannot be whole.
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(LoadError::Read {
+                path: self.path.clone(),
+                error: std::io::Error::other("reading the documents after the first stopped"),
+            })),
+        }
     }
 }

@@ -24,6 +24,9 @@ pub struct Session {
     /// How many documents of the file are still being read (see
     /// [`Session::opened_first`]).
     to_come: Option<usize>,
+    /// The file whose first document this project holds, the rest unreadable: never
+    /// to be written over from here.
+    unread_source: Option<PathBuf>,
 }
 
 /// The next [`Session::epoch`].
@@ -54,6 +57,7 @@ impl Session {
             touched: Touched::Everything,
             epoch: next_epoch(),
             to_come: None,
+            unread_source: None,
         }
     }
 
@@ -76,6 +80,7 @@ impl Session {
             touched: Touched::Everything,
             epoch: next_epoch(),
             to_come: None,
+            unread_source: None,
         }
     }
 
@@ -95,6 +100,22 @@ impl Session {
         session
     }
 
+    /// The changes made to the first document of `source`, whose other documents
+    /// could not be read: a project with no file yet, unsaved, that is never saved over
+    /// `source`.
+    pub fn kept_from_unread(project: Project, source: PathBuf) -> Self {
+        let mut session = Self::unsaved(project);
+        session.history.mark_unsaved();
+        session.unread_source = Some(source);
+        session
+    }
+
+    /// The file that could not be read whole, if this project holds changes to its
+    /// first document (see [`Session::kept_from_unread`]).
+    pub fn unread_source(&self) -> Option<&Path> {
+        self.unread_source.as_deref()
+    }
+
     /// How many documents are still being read, if some are.
     pub fn documents_to_come(&self) -> Option<usize> {
         self.to_come
@@ -110,6 +131,7 @@ impl Session {
             *slot = first.clone();
         }
         self.project.documents = documents;
+        self.history.renew();
         self.to_come = None;
         self.touched = Touched::Everything;
     }

@@ -41,8 +41,15 @@ impl EventailApp {
         let label = format!("Opening {}", path.display());
         let job = Job::spawn(label, JobKind::Reads, &self.ctx, move |_| {
             let stamp = FileStamp::read(&path).ok();
+            // With work to recover, the project opens whole, so that the recovery is
+            // offered before anything can be edited.
+            let result = if io::has_recovery_file(&path) {
+                io::load_project(&path).map(io::Opening::Whole)
+            } else {
+                io::open_project(&path)
+            };
             JobOutput::Opened {
-                result: io::open_project(&path),
+                result,
                 path,
                 lock,
                 read_only,
@@ -112,6 +119,7 @@ impl EventailApp {
         }
         self.session = session;
         self.stale_results();
+        self.incidents = None;
         self.review = None;
         self.adjudication = None;
         let show_frame_time = self.view.show_frame_time;
@@ -232,6 +240,14 @@ impl EventailApp {
             .is_some_and(|c| io::is_same_file(c, &path));
         if same_file && self.session.is_read_only() {
             self.dialog = Some(Dialog::Failed(Failure::ReadOnly(path)));
+            return;
+        }
+        if self
+            .session
+            .unread_source()
+            .is_some_and(|source| io::is_same_file(source, &path))
+        {
+            self.dialog = Some(Dialog::Failed(Failure::OverUnread(path)));
             return;
         }
         let changed = self.session.stamp().is_some_and(|s| !s.is_unchanged(&path));
@@ -405,6 +421,7 @@ impl EventailApp {
         match io::load_project(recovery) {
             Ok(project) => {
                 self.session.replace_project(project);
+                self.stale_results();
                 self.article = Default::default();
                 self.view.doc = 0;
                 self.view.status = "Recovered the autosaved work: save to keep it".into();
@@ -447,7 +464,8 @@ impl EventailApp {
             self.dialog = Some(Dialog::Failed(Failure::Save(error)));
             return;
         }
-        self.open_path(copy);
+        // What is open may be changes kept from a project that could not be read whole.
+        self.confirm_then(Pending::OpenPath(copy));
         if self.dialog.is_none() {
             self.dialog = Some(Dialog::Report {
                 title: format!("Repaired copy opened: {} change(s)", changes.len()),

@@ -45,7 +45,14 @@ impl EventailApp {
                 self.apply_result(built);
             }
             IncidentsAction::Split(id) => {
-                let moved: Vec<Report> = state.split.iter().cloned().collect();
+                // Ticks of reports unlinked since (or undone) are not the incident's.
+                let reports = project.incident(id).map_or(&[][..], |i| &i.reports[..]);
+                let moved: Vec<Report> = state
+                    .split
+                    .iter()
+                    .filter(|r| reports.contains(r))
+                    .cloned()
+                    .collect();
                 let built = incident_ops::split_incident(project, id, &moved, &stamp);
                 if let Some(new) = self.apply_built(built) {
                     self.view.status = format!("Done: split off {new}");

@@ -6,7 +6,6 @@ use super::super::app::EventailApp;
 use super::super::command::UiCommand;
 use super::super::rest_reader::RestReader;
 use super::super::session::Session;
-use super::super::state::Dialog;
 use crate::io::{self, FileStamp, FirstDocument, LoadError, ProjectLock};
 use crate::model::Project;
 use std::path::PathBuf;
@@ -21,10 +20,8 @@ impl EventailApp {
         read_only: bool,
         stamp: Option<FileStamp>,
     ) {
-        let reopened = self.is_reopening(&path);
-        if reopened {
-            self.autosave.discard(&path);
-        }
+        // A file with work to recover is opened whole (see `open_locked`): no autosave
+        // is there to offer or to discard.
         self.settings.remember(&path);
         let FirstDocument { project, rest } = first;
         let to_come = rest.documents_to_come();
@@ -34,15 +31,13 @@ impl EventailApp {
             "Reading the other {to_come} documents of {}…",
             path.display()
         );
-        let offer_recovery = !read_only && !reopened;
         let epoch = self.session.epoch();
-        let gate = &self.read_gate;
-        match RestReader::spawn(&self.ctx, rest, path.clone(), epoch, offer_recovery, gate) {
+        match RestReader::spawn(&self.ctx, rest, path.clone(), epoch, &self.read_gate) {
             Ok(reader) => self.rest = Some(reader),
             // No thread to spare: read the file again here.
             Err(_) => {
                 let result = io::load_project(&path);
-                self.join_rest(path, offer_recovery, result);
+                self.join_rest(path, result);
             }
         }
     }
@@ -57,54 +52,37 @@ impl EventailApp {
         };
         // Another project was opened meanwhile: this one is no longer on screen.
         if reader.epoch == self.session.epoch() {
-            self.join_rest(reader.path, reader.offer_recovery, result);
+            self.join_rest(reader.path, result);
         }
     }
 
     /// The whole project joins the first document (edited or not); or, if the file
     /// cannot be read whole, says why, without ever writing to it: the first document's
     /// changes stay on screen as an unsaved project.
-    fn join_rest(
-        &mut self,
-        path: PathBuf,
-        offer_recovery: bool,
-        result: Result<Project, LoadError>,
-    ) {
+    fn join_rest(&mut self, path: PathBuf, result: Result<Project, LoadError>) {
         match result {
             Ok(whole) => {
-                let recovery = offer_recovery
-                    .then(|| io::pending_recovery(&path, &whole))
-                    .flatten();
                 self.session.take_rest(whole);
                 self.stale_results();
                 self.view.status = format!("Opened {}", path.display());
-                if let Some(recovery) = recovery {
-                    self.dialog = Some(Dialog::Recover { path, recovery });
-                    // What was asked meanwhile waits for the answer.
-                    self.queued_save = None;
-                    return;
-                }
                 self.run_queued_save();
             }
             Err(error) => {
                 self.queued_save = None;
-                let kept = if self.session.is_dirty() {
+                if self.session.is_dirty() {
                     let mut project = self.session.project().clone();
                     // It names reports in documents it does not have.
                     crate::model::repair::repair(&mut project);
-                    project
-                } else {
-                    Project::new("Untitled", io::default_schema())
-                };
-                let edited = self.session.is_dirty();
-                self.replace_session(Session::unsaved(kept));
-                if edited {
-                    self.session.mark_unsaved();
+                    let kept = Session::kept_from_unread(project, path.clone());
+                    self.replace_session(kept);
                     self.view.status = format!(
                         "{} could not be read whole: your changes to its first document \
                          are kept here, in a project not saved yet",
                         path.display()
                     );
+                } else {
+                    let empty = Project::new("Untitled", io::default_schema());
+                    self.replace_session(Session::unsaved(empty));
                 }
                 self.show_load_error(path, error);
             }
@@ -123,8 +101,9 @@ impl EventailApp {
 }
 
 /// Whether `action` may be carried out while a project's first document is shown and
-/// the others are still read: anything that stays within that document, and what does
-/// not change the project. What needs the whole project (the schema, search, review,
+/// the others are still read: anything that stays within that document or its
+/// incidents (read with it, and kept as edited when the rest joins), and what does not
+/// change the project. What needs the whole project (the schema, search, review,
 /// exports, other documents) waits; saves are queued until it is whole.
 pub(super) fn allowed_while_reading(action: &Action) -> bool {
     match action {
@@ -148,6 +127,8 @@ pub(super) fn allowed_while_reading(action: &Action) -> bool {
                 | UiCommand::GrowStart
                 | UiCommand::ShrinkStart
                 | UiCommand::AcceptDate
+                | UiCommand::Incidents
+                | UiCommand::LinkToIncident
         ),
         Action::OpenPath(_)
         | Action::ShowDocument(_)
@@ -164,7 +145,10 @@ pub(super) fn allowed_while_reading(action: &Action) -> bool {
         | Action::FilesChosen(_)
         | Action::CancelJob
         | Action::EventTable(_)
-        | Action::TableCell(_) => true,
+        | Action::TableCell(_)
+        // Incidents are read with the first document: their edits keep at the join.
+        | Action::Incidents(_)
+        | Action::IncidentLink(_) => true,
         _ => false,
     }
 }
