@@ -185,6 +185,11 @@ impl Session {
     /// Applies `edit` and records it for undo; returns its label.
     pub fn apply(&mut self, edit: Edit) -> Result<String, EditError> {
         let label = edit.label.clone();
+        // Nothing to change (linking an event to the incident it reports already): no
+        // step to undo, and the project stays as saved.
+        if edit.changes.is_empty() {
+            return Ok(label);
+        }
         let mut touched = self.touched.clone();
         touched.add_edit(&edit);
         self.history.apply(&mut self.project, edit)?;
@@ -255,4 +260,25 @@ fn stepped(touched: &mut Touched, edit: Option<&Edit>) -> Option<Step> {
         label: edit.label.clone(),
         doc: edit.doc,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_that_changes_nothing_leaves_no_step_and_no_change() {
+        let project = Project::new("p", crate::io::default_schema());
+        let mut session = Session::opened(project, PathBuf::from("p.ron"), None, false, None);
+        let generation = session.generation();
+        let nothing = Edit {
+            label: "link E1 to I1".into(),
+            changes: Vec::new(),
+            doc: Some(0),
+        };
+        assert_eq!(session.apply(nothing).as_deref(), Ok("link E1 to I1"));
+        assert!(!session.is_dirty());
+        assert_eq!(session.undo_label(), None);
+        assert_eq!(session.generation(), generation);
+    }
 }
