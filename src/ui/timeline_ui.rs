@@ -108,7 +108,10 @@ pub fn timeline_ui(
 fn zoom(days: (f64, f64), factor: f64, at: f64) -> (f64, f64) {
     let width = (days.1 - days.0).max(1.0);
     let centre = days.0 + width * at;
-    let new = (width / factor).clamp(2.0, 365.0 * 200.0);
+    // Out to two centuries at most, unless the view already spans more (a mistyped year
+    // fitted): zooming in from there still zooms in.
+    let widest = width.max(365.0 * 200.0);
+    let new = (width / factor).clamp(2.0, widest);
     (centre - new * at, centre - new * at + new)
 }
 
@@ -328,4 +331,20 @@ fn lane_ui(
         incident.text,
         incident.reports.len()
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zoom;
+
+    #[test]
+    fn zooming_in_narrows_even_a_view_wider_than_two_centuries() {
+        let thousand_years = (0.0, 365.0 * 1000.0);
+        let (start, end) = zoom(thousand_years, 2.0, 0.5);
+        assert!((end - start - 365.0 * 500.0).abs() < 1e-6, "{start} {end}");
+        let (start, end) = zoom((0.0, 365.0), 0.5, 0.0);
+        assert!((end - start - 730.0).abs() < 1e-6, "zooming out widens");
+        let (start, end) = zoom((0.0, 3.0), 4.0, 0.5);
+        assert!((end - start - 2.0).abs() < 1e-6, "two days at the closest");
+    }
 }
