@@ -52,8 +52,7 @@ mod tests {
 
     #[test]
     fn a_suggestion_is_accepted_and_undone() {
-        let text = include_str!("../../projects/palmyre.ron");
-        let mut project = crate::io::project_from_str(text, std::path::Path::new("p.ron")).unwrap();
+        let mut project = crate::formats::test_support::palmyre();
         let before = project.clone();
         // 000 T23: "la veille", the day before the article's 24 March 2016.
         let edit = accept_date_suggestion(&project, 0, MentionId(23), &Stamp::default())

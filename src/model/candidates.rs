@@ -106,9 +106,7 @@ mod tests {
     use crate::model::{Actor, Incident};
 
     fn sample() -> Project {
-        let text = include_str!("../../projects/palmyre.ron");
-        let mut project =
-            crate::io::project_from_str(text, std::path::Path::new("palmyre.ron")).unwrap();
+        let mut project = crate::formats::test_support::palmyre();
         project.incidents.clear();
         project
     }

@@ -203,10 +203,7 @@ mod tests {
     use super::*;
     use crate::model::EventId;
 
-    fn sample() -> Project {
-        let text = include_str!("../../projects/palmyre.ron");
-        crate::io::project_from_str(text, std::path::Path::new("palmyre.ron")).unwrap()
-    }
+    use crate::formats::test_support::palmyre as sample;
 
     #[test]
     fn an_event_is_read_as_the_mapping_says() {

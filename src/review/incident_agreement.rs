@@ -86,10 +86,7 @@ mod tests {
     use crate::model::{EventId, Incident, IncidentId, Report};
     use crate::review::align;
 
-    fn sample() -> Project {
-        let text = include_str!("../../projects/palmyre.ron");
-        crate::io::project_from_str(text, std::path::Path::new("palmyre.ron")).unwrap()
-    }
+    use crate::formats::test_support::palmyre as sample;
 
     #[test]
     fn the_same_grouping_scores_one_and_a_split_less() {

@@ -318,10 +318,7 @@ pub fn event_table(project: &Project, doc: &Document, state: &EventTableState) -
 mod tests {
     use super::*;
 
-    fn sample() -> Project {
-        crate::io::load_project(std::path::Path::new("projects/palmyre.ron"))
-            .unwrap_or_else(|e| panic!("sample: {e}"))
-    }
+    use crate::formats::test_support::palmyre as sample;
 
     #[test]
     fn sorting_filtering_and_hiding() {

@@ -150,8 +150,7 @@ mod tests {
 
     #[test]
     fn the_sample_first_incident_shows_each_date_with_its_sources() {
-        let project = crate::io::load_project(std::path::Path::new("projects/palmyre.ron"))
-            .unwrap_or_else(|e| panic!("sample: {e}"));
+        let project = crate::formats::test_support::palmyre();
         let Some(incident) = project.incident(IncidentId(1)) else {
             panic!("I1");
         };

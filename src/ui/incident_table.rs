@@ -195,10 +195,7 @@ mod tests {
     use super::*;
     use crate::ui::incidents::IncidentsAction;
 
-    fn sample() -> Project {
-        crate::io::load_project(std::path::Path::new("projects/palmyre.ron"))
-            .unwrap_or_else(|e| panic!("sample: {e}"))
-    }
+    use crate::formats::test_support::palmyre as sample;
 
     fn ids(rows: &[IncidentRow]) -> Vec<u32> {
         rows.iter().map(|r| r.id.0).collect()

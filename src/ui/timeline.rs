@@ -284,8 +284,7 @@ mod tests {
 
     #[test]
     fn the_sample_incidents_have_their_days_their_reports_and_stable_colours() {
-        let project = crate::io::load_project(std::path::Path::new("projects/palmyre.ron"))
-            .unwrap_or_else(|e| panic!("sample: {e}"));
+        let project = crate::formats::test_support::palmyre();
         let ids: Vec<IncidentId> = project.incidents.iter().map(|i| i.id).collect();
         let incidents = timeline_incidents(&project, &ids);
         assert_eq!(incidents.len(), 6);

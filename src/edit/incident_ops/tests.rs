@@ -8,9 +8,7 @@ const D003: usize = 3;
 
 /// The sample project without its incidents.
 fn sample() -> Project {
-    let text = include_str!("../../../projects/palmyre.ron");
-    let mut project =
-        crate::io::project_from_str(text, std::path::Path::new("palmyre.ron")).expect("sample");
+    let mut project = crate::formats::test_support::palmyre();
     project.incidents.clear();
     project.next_incident_id = 1;
     project

@@ -82,37 +82,21 @@ pub fn event_date(doc: &Document, event: &Event) -> Option<EventDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Mention, RoleArg, Span};
+    use crate::formats::test_support::{event as test_event, mention};
+    use crate::model::{RoleArg, Span};
 
     #[test]
     fn an_event_takes_its_own_date_then_its_time_arguments() {
         let mut doc = Document::new("d", "d", "Frappes la veille.");
         doc.metadata
             .insert("date".into(), "2016-03-24T08:00:00Z".into());
-        doc.mentions.push(Mention {
-            id: MentionId(1),
-            entity_type: "date".into(),
-            ranges: vec![Span::new(8, 17)],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-            sources: Vec::new(),
+        doc.mentions
+            .push(mention(1, "date", vec![Span::new(8, 17)]));
+        let mut event = test_event(2, "attack", vec![Span::new(0, 7)]);
+        event.arguments.push(RoleArg {
+            role: "time".into(),
+            filler: Filler::Mention(MentionId(1)),
         });
-        let mut event = Event {
-            id: crate::model::EventId(2),
-            event_type: "attack".into(),
-            trigger: vec![Span::new(0, 7)],
-            arguments: vec![RoleArg {
-                role: "time".into(),
-                filler: Filler::Mention(MentionId(1)),
-            }],
-            attributes: Default::default(),
-            note: String::new(),
-            author: String::new(),
-            changed: String::new(),
-            sources: Vec::new(),
-        };
         let date =
             |doc: &Document, e: &Event| event_date(doc, e).map(|d| (d.date.to_string(), d.source));
         assert_eq!(

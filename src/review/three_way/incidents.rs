@@ -152,10 +152,7 @@ mod tests {
     use crate::model::{EventId, IncidentId, Project, validate};
     use crate::review::three_way_merge;
 
-    fn sample() -> Project {
-        let text = include_str!("../../../projects/palmyre.ron");
-        crate::io::project_from_str(text, std::path::Path::new("palmyre.ron")).unwrap()
-    }
+    use crate::formats::test_support::palmyre as sample;
 
     fn edited(project: &Project, edit: crate::edit::Edit) -> Project {
         let mut p = project.clone();
